@@ -1,0 +1,66 @@
+package io.flarewatch.central;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.http.HttpApiVerticle;
+import io.flarewatch.central.influx.InfluxClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Deploys central's verticles on a Vert.x instance and makes sure its database exists. */
+public final class CentralApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CentralApp.class);
+
+  private final Vertx vertx;
+  private final HttpApiVerticle http;
+  private String deploymentId;
+
+  private CentralApp(Vertx vertx, CentralConfig config) {
+    this.vertx = vertx;
+    this.http = new HttpApiVerticle(config);
+  }
+
+  /**
+   * Starts central. The database is created when InfluxDB answers; if it is down at start, central
+   * serves anyway (ingest answers 503) and keeps trying to create it.
+   */
+  public static Future<CentralApp> start(Vertx vertx, CentralConfig config) {
+    CentralApp app = new CentralApp(vertx, config);
+    InfluxClient influx = new InfluxClient(vertx, config.influx());
+    app.ensureDatabase(influx);
+    return vertx
+        .deployVerticle(app.http)
+        .map(
+            id -> {
+              app.deploymentId = id;
+              LOG.info("central API listening on port {}", app.port());
+              return app;
+            });
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Future<Void> stop() {
+    return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+  }
+
+  private void ensureDatabase(InfluxClient influx) {
+    influx
+        .createDatabase()
+        .onSuccess(
+            done -> {
+              LOG.info("InfluxDB database '{}' ready", influx.database());
+              influx.close();
+            })
+        .onFailure(
+            e -> {
+              LOG.warn(
+                  "cannot create the InfluxDB database yet ({}); retrying in 5 s", e.getMessage());
+              vertx.setTimer(5_000, t -> ensureDatabase(influx));
+            });
+  }
+}

@@ -1,0 +1,36 @@
+package io.flarewatch.central.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Central's whole configuration, validated when it is built. */
+public record CentralConfig(
+    @JsonProperty("http") HttpConfig http,
+    @JsonProperty("influx") InfluxConfig influx,
+    @JsonProperty("sites") List<SiteConfig> sites) {
+
+  public CentralConfig {
+    http = http == null ? HttpConfig.defaults() : http;
+    if (influx == null) {
+      throw new ConfigException("influx", "is required (url and database)");
+    }
+    sites = sites == null ? List.of() : List.copyOf(sites);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < sites.size(); i++) {
+      SiteConfig site = sites.get(i);
+      if (site == null) {
+        throw new ConfigException("sites[" + i + "]", "is empty");
+      }
+      if (!ids.add(site.id())) {
+        throw new ConfigException("sites[" + i + "].id", "'" + site.id() + "' is listed twice");
+      }
+    }
+  }
+
+  public Optional<SiteConfig> site(String id) {
+    return sites.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,82 @@
+package io.flarewatch.central.http;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.ingest.IngestHandler;
+import io.flarewatch.central.ingest.SiteIngestAuth;
+import io.flarewatch.central.status.SiteStatusHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Central's HTTP API: routes, body limits and the one failure handler that writes problems. */
+public final class HttpApiVerticle extends VerticleBase {
+
+  private final CentralConfig config;
+  private InfluxClient influx;
+  private HttpServer server;
+
+  public HttpApiVerticle(CentralConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    influx = new InfluxClient(vertx, config.influx());
+    Router router = Router.router(vertx);
+    ProblemFailureHandler problems = new ProblemFailureHandler();
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+    router.route().failureHandler(problems);
+    router
+        .route("/api/*")
+        .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
+    router
+        .post("/api/v1/sites/:site/samples")
+        .handler(new IngestHandler(new SiteIngestAuth(config), influx));
+    router.get("/api/v1/sites/:site/status").handler(new SiteStatusHandler(config, influx));
+    router.get("/health").handler(this::health);
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(config.http().host())
+                .setPort(config.http().port())
+                .setDecompressionSupported(true)
+                .setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (influx != null) {
+      influx.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  /** The port actually listened on (useful when the configured port is 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void health(RoutingContext ctx) {
+    influx
+        .ping()
+        .onSuccess(
+            up ->
+                ctx.response()
+                    .setStatusCode(up ? 200 : 503)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(
+                        new JsonObject()
+                            .put("status", up ? "UP" : "DOWN")
+                            .put("influx", up ? "UP" : "DOWN")
+                            .encode()));
+  }
+}

@@ -1,0 +1,154 @@
+package io.flarewatch.central.influx;
+
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.wire.LineProtocol;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.authentication.UsernamePasswordCredentials;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * InfluxDB's v1 HTTP API: line protocol to {@code /write}, InfluxQL to {@code /query}.
+ *
+ * <p>Failures are typed: {@link InfluxUnavailableException} when the server cannot be reached or
+ * fails (retry later), {@link InfluxRejectedException} when it refuses the request itself.
+ */
+public final class InfluxClient {
+
+  private static final int TIMEOUT_MS = 30_000;
+
+  private final WebClient web;
+  private final InfluxConfig config;
+
+  public InfluxClient(Vertx vertx, InfluxConfig config) {
+    this.config = config;
+    this.web =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost(config.url().getHost())
+                .setDefaultPort(config.port())
+                .setSsl(config.ssl())
+                .setKeepAlive(true)
+                .setConnectTimeout(5_000),
+            new PoolOptions().setHttp1MaxSize(16));
+  }
+
+  public String database() {
+    return config.database();
+  }
+
+  /** Writes line protocol with millisecond timestamps; succeeds only once InfluxDB stored it. */
+  public Future<Void> write(Buffer lineProtocol) {
+    return authenticated(web.post(path("/write")))
+        .addQueryParam("db", config.database())
+        .addQueryParam("precision", LineProtocol.PRECISION)
+        .timeout(TIMEOUT_MS)
+        .sendBuffer(lineProtocol)
+        .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+        .compose(response -> expect204(response, "write"));
+  }
+
+  /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
+  public Future<JsonArray> query(String influxql) {
+    return authenticated(web.get(path("/query")))
+        .addQueryParam("db", config.database())
+        .addQueryParam("epoch", LineProtocol.PRECISION)
+        .addQueryParam("q", influxql)
+        .timeout(TIMEOUT_MS)
+        .send()
+        .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+        .compose(this::results);
+  }
+
+  /** Creates the database if it does not exist (idempotent in InfluxDB 1.x). */
+  public Future<Void> createDatabase() {
+    return authenticated(web.post(path("/query")))
+        .addQueryParam("q", "CREATE DATABASE " + InfluxQl.identifier(config.database()))
+        .timeout(TIMEOUT_MS)
+        .send()
+        .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+        .compose(this::results)
+        .mapEmpty();
+  }
+
+  public Future<Boolean> ping() {
+    return web.get(path("/ping"))
+        .timeout(5_000)
+        .send()
+        .map(r -> r.statusCode() == 204)
+        .otherwise(false);
+  }
+
+  public void close() {
+    web.close();
+  }
+
+  private String path(String endpoint) {
+    String base = config.url().getPath();
+    if (base == null || base.isEmpty() || base.equals("/")) {
+      return endpoint;
+    }
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + endpoint;
+  }
+
+  private HttpRequest<Buffer> authenticated(HttpRequest<Buffer> request) {
+    if (!config.username().isEmpty()) {
+      request.authentication(new UsernamePasswordCredentials(config.username(), config.password()));
+    }
+    return request;
+  }
+
+  private Future<Void> expect204(HttpResponse<Buffer> response, String what) {
+    int status = response.statusCode();
+    if (status == 204 || status == 200) {
+      return Future.succeededFuture();
+    }
+    String error = errorText(response);
+    if (status >= 500) {
+      return Future.failedFuture(
+          new InfluxUnavailableException(what + ": " + status + " " + error));
+    }
+    return Future.failedFuture(new InfluxRejectedException(status, error));
+  }
+
+  private Future<JsonArray> results(HttpResponse<Buffer> response) {
+    int status = response.statusCode();
+    if (status != 200) {
+      String error = errorText(response);
+      return Future.failedFuture(
+          status >= 500
+              ? new InfluxUnavailableException("query: " + status + " " + error)
+              : new InfluxRejectedException(status, error));
+    }
+    JsonArray results = response.bodyAsJsonObject().getJsonArray("results", new JsonArray());
+    for (int i = 0; i < results.size(); i++) {
+      String error = results.getJsonObject(i).getString("error");
+      if (error != null) {
+        return Future.failedFuture(new InfluxRejectedException(400, error));
+      }
+    }
+    return Future.succeededFuture(results);
+  }
+
+  private static String errorText(HttpResponse<Buffer> response) {
+    Buffer body = response.body();
+    if (body == null || body.length() == 0) {
+      return "(no body)";
+    }
+    try {
+      JsonObject json = body.toJsonObject();
+      return json.getString("error", body.toString());
+    } catch (DecodeException notJson) {
+      return body.toString();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.flarewatch.central.ingest;
+
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.LineProtocol;
+import io.flarewatch.wire.LineProtocolException;
+import io.flarewatch.wire.LineProtocolParser;
+import io.flarewatch.wire.Point;
+import io.flarewatch.wire.Schema;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/sites/{site}/samples}: a batch of line protocol from a site's edge.
+ *
+ * <p>The batch is accepted whole or rejected whole. Every line is parsed and must carry the site's
+ * own {@code site} tag; the points are written to InfluxDB re-encoded, so only what was parsed
+ * reaches storage. The reply is 200 only after InfluxDB stored the batch, 503 with Retry-After when
+ * it is unavailable: the edge keeps the batch until it sees the 200.
+ */
+public final class IngestHandler implements Handler<RoutingContext> {
+
+  private final SiteIngestAuth auth;
+  private final InfluxClient influx;
+
+  public IngestHandler(SiteIngestAuth auth, InfluxClient influx) {
+    this.auth = auth;
+    this.influx = influx;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String siteId = ctx.pathParam("site");
+    auth.authorize(ctx, siteId);
+    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null || !contentType.startsWith("text/plain")) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "Samples must be InfluxDB line protocol sent as text/plain; got " + contentType + ".");
+    }
+    List<Point> points = parse(ctx.body().buffer());
+    for (int i = 0; i < points.size(); i++) {
+      String tagged = points.get(i).tag(Schema.TAG_SITE);
+      if (!siteId.equals(tagged)) {
+        throw ApiException.forbidden(
+            "Point "
+                + (i + 1)
+                + " is tagged site="
+                + tagged
+                + "; this request may write only site="
+                + siteId
+                + ".");
+      }
+    }
+    influx
+        .write(Buffer.buffer(LineProtocol.encode(points)))
+        .onSuccess(
+            stored ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(new JsonObject().put("accepted", points.size()).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static List<Point> parse(Buffer body) {
+    if (body == null || body.length() == 0) {
+      throw ApiException.badRequest("empty-batch", "The request body holds no line protocol.");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(body.getBytes()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.badRequest("bad-line-protocol", "The body is not valid UTF-8.");
+    }
+    try {
+      List<Point> points = LineProtocolParser.parse(text);
+      if (points.isEmpty()) {
+        throw ApiException.badRequest("empty-batch", "The request body holds no points.");
+      }
+      return points;
+    } catch (LineProtocolException e) {
+      throw ApiException.badRequest("bad-line-protocol", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.flarewatch.central.status;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.Schema;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+
+/**
+ * {@code GET /api/v1/sites/{site}/status}: the latest generator output, total hashrate and miners
+ * online, read back from InfluxDB.
+ */
+public final class SiteStatusHandler implements Handler<RoutingContext> {
+
+  private final CentralConfig config;
+  private final InfluxClient influx;
+
+  public SiteStatusHandler(CentralConfig config, InfluxClient influx) {
+    this.config = config;
+    this.influx = influx;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String siteId = ctx.pathParam("site");
+    if (config.site(siteId).isEmpty()) {
+      throw ApiException.notFound("Unknown site '" + siteId + "'.");
+    }
+    String site = stringLiteral(siteId);
+    String query =
+        "SELECT last("
+            + identifier(Schema.FIELD_GENERATOR_KW)
+            + ") FROM "
+            + identifier(Schema.GENERATOR)
+            + " WHERE "
+            + identifier(Schema.TAG_SITE)
+            + " = "
+            + site
+            + "; SELECT last("
+            + identifier(Schema.FIELD_HASHRATE_THS)
+            + ") AS hashrate, last("
+            + identifier(Schema.FIELD_MINERS_ONLINE)
+            + ") AS online, last("
+            + identifier(Schema.FIELD_MINERS_TOTAL)
+            + ") AS total FROM "
+            + identifier(Schema.SITE_SUMMARY)
+            + " WHERE "
+            + identifier(Schema.TAG_SITE)
+            + " = "
+            + site;
+    influx
+        .query(query)
+        .map(results -> status(siteId, results))
+        .onSuccess(
+            body ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(body.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject status(String siteId, JsonArray results) {
+    JsonArray generator = firstRow(results.getJsonObject(0));
+    JsonArray summary = firstRow(results.getJsonObject(1));
+    Long generatorTime = generator == null ? null : generator.getLong(0);
+    Long summaryTime = summary == null ? null : summary.getLong(0);
+    Long lastSeen = generatorTime;
+    if (summaryTime != null && (lastSeen == null || summaryTime > lastSeen)) {
+      lastSeen = summaryTime;
+    }
+    return new JsonObject()
+        .put("site", siteId)
+        .put("generatorKw", generator == null ? null : generator.getValue(1))
+        .put("hashrateThs", summary == null ? null : summary.getValue(1))
+        .put("minersOnline", summary == null ? null : summary.getValue(2))
+        .put("minersTotal", summary == null ? null : summary.getValue(3))
+        .put("lastSeen", lastSeen == null ? null : Instant.ofEpochMilli(lastSeen).toString());
+  }
+
+  private static JsonArray firstRow(JsonObject result) {
+    JsonArray series = result.getJsonArray("series");
+    if (series == null || series.isEmpty()) {
+      return null;
+    }
+    JsonArray values = series.getJsonObject(0).getJsonArray("values");
+    return values == null || values.isEmpty() ? null : values.getJsonArray(0);
+  }
+}

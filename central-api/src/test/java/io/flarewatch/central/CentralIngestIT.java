@@ -1,0 +1,230 @@
+package io.flarewatch.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.HttpConfig;
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.influx.testkit.InfluxTarget;
+import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Central's ingest and status endpoints against a real InfluxDB. */
+class CentralIngestIT {
+
+  private static final String TOKEN_A = "token-for-site-a";
+  private static final String TOKEN_B = "token-for-site-b";
+
+  private static Vertx vertx;
+  private static CentralApp central;
+  private static WebClient client;
+  private static InfluxClient influx;
+
+  @BeforeAll
+  static void start() {
+    InfluxTarget target = InfluxTestServer.shared();
+    vertx = Vertx.vertx();
+    CentralConfig config = config(target.url(), InfluxTestServer.uniqueDatabase("ingest"));
+    central = CentralApp.start(vertx, config).await();
+    influx = new InfluxClient(vertx, config.influx());
+    influx.createDatabase().await();
+    client = WebClient.create(vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  static CentralConfig config(URI influxUrl, String database) {
+    return new CentralConfig(
+        new HttpConfig("127.0.0.1", 0, null),
+        new InfluxConfig(influxUrl, database, null, null),
+        List.of(
+            new SiteConfig("site-a", "Site A", SiteConfig.sha256Hex(TOKEN_A)),
+            new SiteConfig("site-b", "Site B", SiteConfig.sha256Hex(TOKEN_B))));
+  }
+
+  @Test
+  void storesAGzippedBatchAndReadsTheStatusBack() throws IOException {
+    long t = 1_760_000_000_000L;
+    String body =
+        "generator,device=gen-1,site=site-a power_kw=401.5 "
+            + t
+            + "\n"
+            + "generator,device=gen-1,site=site-a power_kw=412.25 "
+            + (t + 10_000)
+            + "\n"
+            + "site_summary,site=site-a hashrate_ths=1234.5,miners_online=9i,miners_total=10i "
+            + (t + 10_000)
+            + "\n";
+
+    HttpResponse<Buffer> response =
+        client
+            .post(central.port(), "127.0.0.1", "/api/v1/sites/site-a/samples")
+            .putHeader("Authorization", "Bearer " + TOKEN_A)
+            .putHeader("Content-Type", "text/plain; charset=utf-8")
+            .putHeader("Content-Encoding", "gzip")
+            .sendBuffer(Buffer.buffer(gzip(body)))
+            .await();
+
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals(3, response.bodyAsJsonObject().getInteger("accepted"));
+    JsonArray rows =
+        influx
+            .query("SELECT power_kw FROM generator WHERE site = 'site-a'")
+            .await()
+            .getJsonObject(0)
+            .getJsonArray("series")
+            .getJsonObject(0)
+            .getJsonArray("values");
+    assertEquals(new JsonArray().add(t).add(401.5), rows.getJsonArray(0));
+    assertEquals(new JsonArray().add(t + 10_000).add(412.25), rows.getJsonArray(1));
+
+    JsonObject status = get("/api/v1/sites/site-a/status").bodyAsJsonObject();
+    assertEquals("site-a", status.getString("site"));
+    assertEquals(412.25, status.getDouble("generatorKw"));
+    assertEquals(1234.5, status.getDouble("hashrateThs"));
+    assertEquals(9, status.getInteger("minersOnline"));
+    assertEquals(10, status.getInteger("minersTotal"));
+    assertEquals("2025-10-09T08:53:30Z", status.getString("lastSeen"));
+  }
+
+  @Test
+  void replayingABatchStoresEachPointOnce() {
+    String body = "generator,device=gen-2,site=site-a power_kw=99.5 1760000500000\n";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, post("site-a", TOKEN_A, body).statusCode());
+    }
+    JsonArray values =
+        influx
+            .query("SELECT count(power_kw) FROM generator WHERE device = 'gen-2'")
+            .await()
+            .getJsonObject(0)
+            .getJsonArray("series")
+            .getJsonObject(0)
+            .getJsonArray("values");
+    assertEquals(1, values.getJsonArray(0).getInteger(1));
+  }
+
+  @Test
+  void statusOfASiteWithNoDataHasNullFigures() {
+    JsonObject status = get("/api/v1/sites/site-b/status").bodyAsJsonObject();
+    assertEquals("site-b", status.getString("site"));
+    assertNull(status.getValue("generatorKw"));
+    assertNull(status.getValue("lastSeen"));
+  }
+
+  @Test
+  void badLineProtocolIsA400ProblemNamingTheLine() {
+    HttpResponse<Buffer> response =
+        post(
+            "site-a",
+            TOKEN_A,
+            "generator,site=site-a power_kw=1 1\ngenerator,site=site-a power_kw=abc 2\n");
+    assertProblem(
+        response, 400, "bad-line-protocol", "line 2: field 'power_kw' has an invalid value: abc");
+  }
+
+  @Test
+  void aTokenWritesOnlyItsOwnSite() {
+    assertProblem(
+        post("site-a", TOKEN_B, "generator,site=site-a power_kw=1 1\n"),
+        403,
+        "forbidden",
+        "This token may not write site 'site-a'.");
+    assertProblem(
+        post("site-b", TOKEN_B, "generator,site=site-a power_kw=1 1\n"),
+        403,
+        "forbidden",
+        "Point 1 is tagged site=site-a; this request may write only site=site-b.");
+    assertProblem(
+        post("site-a", "nonsense", "generator,site=site-a power_kw=1 1\n"),
+        401,
+        "unauthorized",
+        "The ingest token is not valid.");
+    assertProblem(
+        post("nowhere", TOKEN_A, "generator,site=nowhere power_kw=1 1\n"),
+        404,
+        "not-found",
+        "Unknown site 'nowhere'.");
+  }
+
+  @Test
+  void unknownPathsAreProblemsToo() {
+    HttpResponse<Buffer> response = get("/api/v1/nothing-here");
+    assertEquals(404, response.statusCode());
+    assertEquals("application/problem+json", response.getHeader("Content-Type"));
+  }
+
+  @Test
+  void influxDownMeans503WithRetryAfterNever200() {
+    CentralApp unreachable =
+        CentralApp.start(vertx, config(URI.create("http://127.0.0.1:9"), "nowhere")).await();
+    try {
+      HttpResponse<Buffer> response =
+          client
+              .post(unreachable.port(), "127.0.0.1", "/api/v1/sites/site-a/samples")
+              .putHeader("Authorization", "Bearer " + TOKEN_A)
+              .putHeader("Content-Type", "text/plain")
+              .sendBuffer(Buffer.buffer("generator,site=site-a power_kw=1 1\n"))
+              .await();
+      assertProblem(response, 503, "storage-unavailable", "InfluxDB is unavailable");
+      assertEquals("5", response.getHeader("Retry-After"));
+    } finally {
+      unreachable.stop().await();
+    }
+  }
+
+  private static HttpResponse<Buffer> post(String site, String token, String body) {
+    return client
+        .post(central.port(), "127.0.0.1", "/api/v1/sites/" + site + "/samples")
+        .putHeader("Authorization", "Bearer " + token)
+        .putHeader("Content-Type", "text/plain")
+        .sendBuffer(Buffer.buffer(body))
+        .await();
+  }
+
+  private static HttpResponse<Buffer> get(String path) {
+    return client.get(central.port(), "127.0.0.1", path).send().await();
+  }
+
+  private static void assertProblem(
+      HttpResponse<Buffer> response, int status, String type, String detailStart) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals("application/problem+json", response.getHeader("Content-Type"));
+    JsonObject problem = response.bodyAsJsonObject();
+    assertEquals(status, problem.getInteger("status"));
+    assertEquals("https://flarewatch.io/problems/" + type, problem.getString("type"));
+    assertTrue(
+        problem.getString("detail").startsWith(detailStart),
+        () -> "detail was: " + problem.getString("detail"));
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+}

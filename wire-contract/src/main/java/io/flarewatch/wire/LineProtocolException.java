@@ -1,0 +1,16 @@
+package io.flarewatch.wire;
+
+/** A line of line protocol that cannot be accepted; the message names the line and the fault. */
+public final class LineProtocolException extends IllegalArgumentException {
+
+  private final int lineNumber;
+
+  public LineProtocolException(int lineNumber, String problem) {
+    super("line " + lineNumber + ": " + problem);
+    this.lineNumber = lineNumber;
+  }
+
+  public int lineNumber() {
+    return lineNumber;
+  }
+}

@@ -1,0 +1,208 @@
+package io.flarewatch.wire;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A strict reader of the line protocol the edge sends: every line must carry a measurement, at
+ * least one field and a millisecond timestamp. Blank lines and {@code #} comments are skipped. The
+ * first bad line fails the whole body with a {@link LineProtocolException} naming the line, so a
+ * batch is either accepted whole or rejected whole.
+ */
+public final class LineProtocolParser {
+
+  /** Smallest and largest timestamps accepted (1970 to 2262, InfluxDB's nanosecond range). */
+  private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
+
+  private final String text;
+  private int pos;
+  private int lineNumber;
+
+  private LineProtocolParser(String text) {
+    this.text = text;
+  }
+
+  public static List<Point> parse(String body) {
+    return new LineProtocolParser(body).parseAll();
+  }
+
+  private List<Point> parseAll() {
+    List<Point> points = new ArrayList<>();
+    while (pos < text.length()) {
+      lineNumber++;
+      int end = text.indexOf('\n', pos);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(pos, end);
+      if (line.endsWith("\r")) {
+        line = line.substring(0, line.length() - 1);
+      }
+      pos = end + 1;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      points.add(new LineReader(line, lineNumber).read());
+    }
+    return points;
+  }
+
+  /** Reads one line. */
+  private static final class LineReader {
+    private final String line;
+    private final int lineNumber;
+    private int i;
+
+    LineReader(String line, int lineNumber) {
+      this.line = line;
+      this.lineNumber = lineNumber;
+    }
+
+    Point read() {
+      String measurement = token(", ", "measurement");
+      TreeMap<String, String> tags = new TreeMap<>();
+      while (i < line.length() && line.charAt(i) == ',') {
+        i++;
+        String key = token("= ,", "tag key");
+        expect('=', "'=' after tag key '" + key + "'");
+        String value = token(", ", "value of tag '" + key + "'");
+        if (tags.put(key, value) != null) {
+          throw fail("tag '" + key + "' appears twice");
+        }
+      }
+      expect(' ', "a space before the fields");
+      LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+      do {
+        if (!fields.isEmpty()) {
+          i++;
+        }
+        String key = token("= ,", "field key");
+        expect('=', "'=' after field key '" + key + "'");
+        Object value = fieldValue(key);
+        if (fields.put(key, value) != null) {
+          throw fail("field '" + key + "' appears twice");
+        }
+      } while (i < line.length() && line.charAt(i) == ',');
+      if (i >= line.length()) {
+        throw fail("missing timestamp (milliseconds since the epoch)");
+      }
+      expect(' ', "a space before the timestamp");
+      long time = timestamp(line.substring(i).trim());
+      try {
+        return new Point(measurement, tags, fields, time);
+      } catch (IllegalArgumentException e) {
+        throw fail(e.getMessage());
+      }
+    }
+
+    private String token(String stops, String what) {
+      StringBuilder out = new StringBuilder();
+      while (i < line.length()) {
+        char c = line.charAt(i);
+        if (c == '\\' && i + 1 < line.length()) {
+          out.append(line.charAt(i + 1));
+          i += 2;
+          continue;
+        }
+        if (stops.indexOf(c) >= 0) {
+          break;
+        }
+        out.append(c);
+        i++;
+      }
+      if (out.length() == 0) {
+        throw fail("empty " + what + " at column " + (i + 1));
+      }
+      return out.toString();
+    }
+
+    private void expect(char c, String what) {
+      if (i >= line.length() || line.charAt(i) != c) {
+        throw fail("expected " + what + " at column " + (i + 1));
+      }
+      i++;
+    }
+
+    private Object fieldValue(String key) {
+      if (i < line.length() && line.charAt(i) == '"') {
+        return quotedString(key);
+      }
+      int start = i;
+      while (i < line.length() && line.charAt(i) != ',' && line.charAt(i) != ' ') {
+        i++;
+      }
+      String raw = line.substring(start, i);
+      if (raw.isEmpty()) {
+        throw fail("field '" + key + "' has no value");
+      }
+      switch (raw) {
+        case "t", "T", "true", "True", "TRUE":
+          return Boolean.TRUE;
+        case "f", "F", "false", "False", "FALSE":
+          return Boolean.FALSE;
+        default:
+          break;
+      }
+      try {
+        if (raw.endsWith("i")) {
+          return Long.parseLong(raw.substring(0, raw.length() - 1));
+        }
+        if (!raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+\\.")) {
+          throw new NumberFormatException();
+        }
+        double d = Double.parseDouble(raw);
+        if (!Double.isFinite(d)) {
+          throw fail("field '" + key + "' is out of range: " + raw);
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw fail("field '" + key + "' has an invalid value: " + excerpt(raw));
+      }
+    }
+
+    private String quotedString(String key) {
+      i++;
+      StringBuilder out = new StringBuilder();
+      while (i < line.length()) {
+        char c = line.charAt(i);
+        if (c == '\\' && i + 1 < line.length()) {
+          char next = line.charAt(i + 1);
+          if (next == '"' || next == '\\') {
+            out.append(next);
+            i += 2;
+            continue;
+          }
+        }
+        if (c == '"') {
+          i++;
+          return out.toString();
+        }
+        out.append(c);
+        i++;
+      }
+      throw fail("string field '" + key + "' has no closing quote");
+    }
+
+    private long timestamp(String raw) {
+      try {
+        long t = Long.parseLong(raw);
+        if (t < 0 || t > MAX_TIME_MILLIS) {
+          throw fail("timestamp " + raw + " is outside 1970..2262 in milliseconds");
+        }
+        return t;
+      } catch (NumberFormatException e) {
+        throw fail("timestamp is not an integer number of milliseconds: " + excerpt(raw));
+      }
+    }
+
+    private LineProtocolException fail(String problem) {
+      return new LineProtocolException(lineNumber, problem);
+    }
+
+    private static String excerpt(String raw) {
+      return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
+    }
+  }
+}

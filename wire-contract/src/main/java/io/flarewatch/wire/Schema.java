@@ -1,0 +1,57 @@
+package io.flarewatch.wire;
+
+import java.util.regex.Pattern;
+
+/** Measurement, tag and field names that the edge writes and central reads. */
+public final class Schema {
+
+  /** Every point carries its site in this tag; central accepts a batch only for its own site. */
+  public static final String TAG_SITE = "site";
+
+  public static final String TAG_DEVICE = "device";
+
+  /** One point per miner per poll: {@code up} is 1 when it answered, 0 when it did not. */
+  public static final String MINER = "miner";
+
+  public static final String TAG_MINER = "miner";
+
+  /** Generator controller readings, fields named as in its register map. */
+  public static final String GENERATOR = "generator";
+
+  /** Gas meter readings, fields named as in its register map, plus the interval volume. */
+  public static final String GAS_METER = "gas_meter";
+
+  public static final String TAG_ROLE = "role";
+
+  /** One point per poll cycle: miners total/online and total hashrate. */
+  public static final String SITE_SUMMARY = "site_summary";
+
+  /** Emissions per interval, computed at the edge from the genset fuel volume. */
+  public static final String EMISSIONS = "emissions";
+
+  public static final String FIELD_UP = "up";
+  public static final String FIELD_HASHRATE_THS = "hashrate_ths";
+  public static final String FIELD_POWER_W = "power_w";
+  public static final String FIELD_MINERS_TOTAL = "miners_total";
+  public static final String FIELD_MINERS_ONLINE = "miners_online";
+  public static final String FIELD_GENERATOR_KW = "power_kw";
+  public static final String FIELD_INTERVAL_VOLUME_SCF = "interval_volume_scf";
+
+  /** Site and device ids: lower-case letters, digits, '-' and '_', 1 to 64 characters. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private Schema() {}
+
+  /** Returns the id, or throws naming what is wrong with it. */
+  public static String checkId(String what, String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + id
+              + "' is not a valid id: use 1 to 64 lower-case letters, digits, '-' or '_',"
+              + " starting with a letter or digit");
+    }
+    return id;
+  }
+}
