@@ -1,6 +1,7 @@
 package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flarewatch.config.ConfigException;
 
 /**
  * The HTTP listener.

@@ -1,11 +1,16 @@
 package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flarewatch.config.ConfigException;
+import io.flarewatch.emissions.InvalidEmissionsParametersException;
+import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.wire.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A site central accepts data from.
@@ -13,11 +18,14 @@ import java.util.HexFormat;
  * @param id the site id every point of the site carries in its {@code site} tag
  * @param name a human name
  * @param ingestTokenSha256 hex SHA-256 of the site's ingest token; the token itself is never stored
+ * @param emissions the site's emissions parameters (the same section as in the edge's config), used
+ *     to recompute and check the edge's figures; may be absent
  */
 public record SiteConfig(
     @JsonProperty("id") String id,
     @JsonProperty("name") String name,
-    @JsonProperty("ingestTokenSha256") String ingestTokenSha256) {
+    @JsonProperty("ingestTokenSha256") String ingestTokenSha256,
+    @JsonProperty("emissions") JsonNode emissions) {
 
   public SiteConfig {
     try {
@@ -30,6 +38,28 @@ public record SiteConfig(
       throw new ConfigException(
           "sites[" + id + "].ingestTokenSha256",
           "must be the 64 lower-case hex digits of the SHA-256 of the site's ingest token");
+    }
+    if (emissions != null && !emissions.isNull()) {
+      emissionsParameters(id, emissions);
+    }
+  }
+
+  public SiteConfig(String id, String name, String ingestTokenSha256) {
+    this(id, name, ingestTokenSha256, null);
+  }
+
+  /** The site's emissions parameters, empty when its config has none. */
+  public Optional<SiteEmissionsParameters> emissionsParameters() {
+    return emissions == null || emissions.isNull()
+        ? Optional.empty()
+        : Optional.of(emissionsParameters(id, emissions));
+  }
+
+  private static SiteEmissionsParameters emissionsParameters(String id, JsonNode section) {
+    try {
+      return SiteEmissionsParameters.fromJson(section, "sites[" + id + "].emissions");
+    } catch (InvalidEmissionsParametersException e) {
+      throw new ConfigException(e.path(), e.problem());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.flarewatch.central.http;
 
 import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.emissions.EmissionsCheckHandler;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.ingest.SiteIngestAuth;
@@ -41,6 +42,9 @@ public final class HttpApiVerticle extends VerticleBase {
         .post("/api/v1/sites/:site/samples")
         .handler(new IngestHandler(new SiteIngestAuth(config), influx));
     router.get("/api/v1/sites/:site/status").handler(new SiteStatusHandler(config, influx));
+    router
+        .get("/api/v1/sites/:site/emissions/check")
+        .handler(new EmissionsCheckHandler(config, influx));
     router.get("/health").handler(this::health);
     server =
         vertx.createHttpServer(

@@ -1,0 +1,65 @@
+package io.flarewatch.central.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.YamlConfigReader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class CentralConfigTest {
+
+  @Test
+  void theDocumentedExampleIsValid() {
+    CentralConfig config =
+        YamlConfigReader.load(Path.of("config/central.example.yaml"), CentralConfig.class);
+    SiteConfig site = config.site("well-7").orElseThrow();
+    assertTrue(site.acceptsToken("test"), "the example hash is sha256('test')");
+    assertFalse(site.acceptsToken("Test"));
+    assertTrue(site.emissionsParameters().isPresent());
+    assertEquals(8080, config.http().port());
+  }
+
+  @Test
+  void errorsNameTheKey() {
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\"}\nsites:\n  - {id: a, ingestTokenSha256: \""
+            + "a".repeat(64)
+            + "\"}\n";
+    assertEquals(
+        "sites[a].ingestTokenSha256: must be the 64 lower-case hex digits of the SHA-256 of the"
+            + " site's ingest token",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base.replace("a".repeat(64), "xyz"), CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "influx.url: 'ftp://x' is not an http(s) URL",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base.replace("http://127.0.0.1:8086", "ftp://x"), CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "sites[1].id: 'a' is listed twice",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "  - {id: a, ingestTokenSha256: \"" + "b".repeat(64) + "\"}\n",
+                        CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "http.port: 70000 is not a port number (0 to 65535)",
+        assertThrows(
+                ConfigException.class,
+                () -> YamlConfigReader.parse(base + "http: {port: 70000}\n", CentralConfig.class))
+            .getMessage());
+  }
+}
