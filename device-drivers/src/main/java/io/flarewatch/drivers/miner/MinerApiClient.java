@@ -1,0 +1,263 @@
+package io.flarewatch.drivers.miner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Sends one command to a miner's CGMiner-style JSON API and returns the decoded reply.
+ *
+ * <p>Each request opens a connection, writes {@code {"command":...,"parameter":...}}, and reads
+ * until the peer closes or a complete JSON value has arrived. The timeout covers connect and read
+ * together. Non-blocking: safe to call from an event loop.
+ *
+ * <p>Returned futures fail with {@link MinerUnreachableException} (refused, unknown host, dropped
+ * before replying), {@link MinerTimeoutException} (no complete reply in time) or {@link
+ * MinerReplyException} (bad, cut off, oversize or STATUS E/F reply).
+ */
+public final class MinerApiClient {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Vertx vertx;
+  private final MinerApiClientOptions options;
+  private final NetClient netClient;
+
+  public MinerApiClient(Vertx vertx, MinerApiClientOptions options) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.options = Objects.requireNonNull(options, "options");
+    this.netClient =
+        vertx.createNetClient(
+            new NetClientOptions().setConnectTimeout((int) options.timeout().toMillis()));
+  }
+
+  /** A client with {@link MinerApiClientOptions#defaults()}. */
+  public MinerApiClient(Vertx vertx) {
+    this(vertx, MinerApiClientOptions.defaults());
+  }
+
+  /**
+   * Sends a command.
+   *
+   * @param address the miner
+   * @param command a command, or several joined with {@code +} ({@code summary+stats+pools})
+   * @param parameter the parameter, or {@code null} to send none
+   * @return the decoded reply (see {@link MinerReplyDecoder})
+   */
+  public Future<JsonNode> command(MinerAddress address, String command, String parameter) {
+    Objects.requireNonNull(address, "address");
+    if (command == null || command.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("command must not be blank"));
+    }
+    ObjectNode request = MAPPER.createObjectNode().put("command", command);
+    if (parameter != null) {
+      request.put("parameter", parameter);
+    }
+    Exchange exchange =
+        new Exchange(address, command, request.toString().getBytes(StandardCharsets.UTF_8));
+    return exchange.run();
+  }
+
+  /** Closes the underlying TCP client. */
+  public Future<Void> close() {
+    return netClient.close();
+  }
+
+  /** One request/reply; state touched by socket handlers and the timeout timer. */
+  private final class Exchange {
+    private final MinerAddress address;
+    private final String command;
+    private final byte[] request;
+    private final Promise<JsonNode> promise = Promise.promise();
+    private final Buffer received = Buffer.buffer();
+    private volatile NetSocket socket;
+    private volatile int receivedLength;
+    private volatile long timerId = -1;
+
+    Exchange(MinerAddress address, String command, byte[] request) {
+      this.address = address;
+      this.command = command;
+      this.request = request;
+    }
+
+    Future<JsonNode> run() {
+      // socket handlers and the timeout timer then run on the same event loop
+      vertx.getOrCreateContext().runOnContext(v -> start());
+      return promise.future();
+    }
+
+    private void start() {
+      long timeoutMs = options.timeout().toMillis();
+      timerId =
+          vertx.setTimer(
+              timeoutMs,
+              id ->
+                  fail(
+                      new MinerTimeoutException(
+                          prefix()
+                              + "no complete reply within "
+                              + timeoutMs
+                              + " ms ("
+                              + receivedBytes()
+                              + " bytes received)",
+                          null)));
+      netClient
+          .connect(address.port(), address.host())
+          .onComplete(
+              connected -> {
+                if (connected.failed()) {
+                  fail(connectFailure(connected.cause()));
+                } else {
+                  attach(connected.result());
+                }
+              });
+    }
+
+    private void attach(NetSocket connected) {
+      socket = connected;
+      if (promise.future().isComplete()) {
+        connected.close();
+        return;
+      }
+      connected.handler(this::onData);
+      connected.exceptionHandler(this::onError);
+      connected.closeHandler(v -> onClosed());
+      connected
+          .write(Buffer.buffer(request))
+          .onFailure(
+              e ->
+                  fail(
+                      new MinerUnreachableException(
+                          prefix() + "cannot send request: " + e.getMessage(), e)));
+    }
+
+    private void onData(Buffer chunk) {
+      if (promise.future().isComplete()) {
+        return;
+      }
+      received.appendBuffer(chunk);
+      receivedLength = received.length();
+      if (received.length() > options.maxReplyBytes()) {
+        fail(
+            new MinerReplyException(
+                prefix()
+                    + "reply exceeds "
+                    + options.maxReplyBytes()
+                    + " bytes: '"
+                    + MinerReplyDecoder.excerpt(
+                        received.getBytes(0, Math.min(200, received.length())))
+                    + "'"));
+        return;
+      }
+      byte[] bytes = received.getBytes();
+      if (MinerReplyDecoder.isComplete(bytes)) {
+        finish(bytes);
+      }
+    }
+
+    private void onError(Throwable error) {
+      if (promise.future().isComplete()) {
+        return;
+      }
+      byte[] bytes = received.getBytes();
+      if (MinerReplyDecoder.isComplete(bytes)) {
+        finish(bytes);
+      } else if (bytes.length == 0) {
+        fail(
+            new MinerUnreachableException(
+                prefix() + "connection failed before any reply: " + error.getMessage(), error));
+      } else {
+        fail(
+            new MinerReplyException(
+                prefix()
+                    + "connection failed after "
+                    + bytes.length
+                    + " bytes, reply incomplete ("
+                    + error.getMessage()
+                    + "): '"
+                    + MinerReplyDecoder.excerpt(bytes)
+                    + "'",
+                error));
+      }
+    }
+
+    private void onClosed() {
+      if (promise.future().isComplete()) {
+        return;
+      }
+      byte[] bytes = received.getBytes();
+      if (bytes.length == 0) {
+        fail(new MinerReplyException(prefix() + "connection closed without a reply"));
+      } else {
+        finish(bytes);
+      }
+    }
+
+    private void finish(byte[] bytes) {
+      try {
+        JsonNode reply = MinerReplyDecoder.decode(bytes);
+        complete(reply);
+      } catch (MinerReplyException e) {
+        fail(new MinerReplyException(prefix() + e.getMessage(), e.getCause()));
+      }
+    }
+
+    private void complete(JsonNode reply) {
+      if (promise.tryComplete(reply)) {
+        cleanUp();
+      }
+    }
+
+    private void fail(Throwable error) {
+      if (promise.tryFail(error)) {
+        cleanUp();
+      }
+    }
+
+    private void cleanUp() {
+      vertx.cancelTimer(timerId);
+      NetSocket current = socket;
+      if (current != null) {
+        current.close();
+      }
+    }
+
+    private MinerApiException connectFailure(Throwable cause) {
+      if (cause instanceof ConnectTimeoutException) {
+        return new MinerTimeoutException(
+            prefix() + "connect timed out: " + cause.getMessage(), cause);
+      }
+      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+        return new MinerUnreachableException(
+            prefix() + "cannot connect: " + cause.getMessage(), cause);
+      }
+      return new MinerUnreachableException(
+          prefix()
+              + "cannot connect: "
+              + cause.getClass().getSimpleName()
+              + " "
+              + cause.getMessage(),
+          cause);
+    }
+
+    private int receivedBytes() {
+      return receivedLength;
+    }
+
+    private String prefix() {
+      return "miner " + address + " '" + command + "': ";
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.flarewatch.drivers.gas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TotalizerTrackerTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+  @Test
+  void followsASequenceOfReadingsAndCountsResets() {
+    TotalizerTracker tracker =
+        new TotalizerTracker("gas_meter", TotalizerDelta.forUint32(1.0, 100.0));
+    double[] readings = {1000, 1600, 4294967000.0, 200, 0, 300};
+    long[] seconds = {0, 60, 120, 180, 240, 300};
+
+    List<TotalizerVolume> results =
+        java.util.stream.IntStream.range(0, readings.length)
+            .mapToObj(i -> tracker.accept(readings[i], T0.plusSeconds(seconds[i])))
+            .toList();
+
+    assertEquals(
+        List.of(
+            TotalizerVolume.Kind.FIRST_READING,
+            TotalizerVolume.Kind.DELTA,
+            TotalizerVolume.Kind.RESET, // 1600 -> 4294967000 in 60 s is no plausible flow
+            TotalizerVolume.Kind.ROLLOVER,
+            TotalizerVolume.Kind.RESET,
+            TotalizerVolume.Kind.DELTA),
+        results.stream().map(TotalizerVolume::kind).toList());
+    assertEquals(600.0, results.get(1).volume(), 1e-9);
+    assertEquals(496.0, results.get(3).volume(), 1e-9);
+    assertEquals(300.0, results.get(5).volume(), 1e-9);
+    assertEquals(2, tracker.resets());
+  }
+
+  @Test
+  void rejectsReadingsNotLaterThanThePrevious() {
+    TotalizerTracker tracker =
+        new TotalizerTracker("gas_meter", TotalizerDelta.forUint32(1.0, 100.0));
+    tracker.accept(10, T0);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> tracker.accept(20, T0));
+    assertEquals(
+        "gas_meter: reading at 2026-03-01T00:00:00Z is not after the previous one at"
+            + " 2026-03-01T00:00:00Z",
+        e.getMessage());
+  }
+}

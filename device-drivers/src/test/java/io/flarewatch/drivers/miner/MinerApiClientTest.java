@@ -1,0 +1,217 @@
+package io.flarewatch.drivers.miner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetServerOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against an in-process fake miner on loopback. */
+class MinerApiClientTest {
+
+  private static final String SUMMARY =
+      "{\"STATUS\":[{\"STATUS\":\"S\",\"When\":1700000000,\"Code\":11,\"Msg\":\"Summary\"}],"
+          + "\"SUMMARY\":[{\"Elapsed\":60,\"GHS 5s\":\"110234.5\"}],\"id\":1}";
+
+  private Vertx vertx;
+  private MinerApiClient client;
+  private FakeMinerServer server;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofMillis(500), 4096));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (server != null) {
+      Await.result(server.close());
+    }
+    Await.result(client.close());
+    Await.result(vertx.close());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readsReplyUntilPeerCloses() throws Exception {
+    server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY + "\u0000")));
+
+    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+
+    assertEquals("110234.5", reply.at("/SUMMARY/0/GHS 5s").asText());
+  }
+
+  @Test
+  void sendsCommandAndParameterAsJson() throws Exception {
+    server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY)));
+
+    Await.result(client.command(server.address(), "summary+pools", "0,sleep"));
+    Await.result(client.command(server.address(), "version", null));
+
+    assertEquals("summary+pools", server.requests().get(0).get("command").asText());
+    assertEquals("0,sleep", server.requests().get(0).get("parameter").asText());
+    assertFalse(server.requests().get(1).has("parameter"));
+  }
+
+  @Test
+  void completesOnACompleteReplyEvenIfPeerKeepsConnectionOpen() throws Exception {
+    server =
+        FakeMinerServer.start(
+            vertx, (request, socket) -> socket.write(Buffer.buffer(bytes(SUMMARY))));
+
+    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+
+    assertEquals(60, reply.at("/SUMMARY/0/Elapsed").asInt());
+  }
+
+  @Test
+  void assemblesReplyArrivingInChunks() throws Exception {
+    byte[] reply = bytes(SUMMARY);
+    int third = reply.length / 3;
+    server =
+        FakeMinerServer.start(
+            vertx,
+            (request, socket) ->
+                socket
+                    .write(Buffer.buffer(reply).getBuffer(0, third))
+                    .compose(v -> vertx.timer(20))
+                    .compose(v -> socket.write(Buffer.buffer(reply).getBuffer(third, 2 * third)))
+                    .compose(v -> vertx.timer(20))
+                    .compose(
+                        v -> socket.write(Buffer.buffer(reply).getBuffer(2 * third, reply.length)))
+                    .onComplete(v -> socket.close()));
+
+    JsonNode decoded = Await.result(client.command(server.address(), "summary", null));
+
+    assertEquals("Summary", decoded.at("/STATUS/0/Msg").asText());
+  }
+
+  @Test
+  void silentMinerTimesOut() throws Exception {
+    server = FakeMinerServer.start(vertx, (request, socket) -> {});
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerTimeoutException.class, failure);
+    assertTrue(
+        failure.getMessage().contains("no complete reply within 500 ms"), failure.getMessage());
+    assertTrue(failure.getMessage().contains(server.address().toString()), failure.getMessage());
+  }
+
+  @Test
+  void incompleteReplyWithoutCloseTimesOut() throws Exception {
+    server =
+        FakeMinerServer.start(
+            vertx, (request, socket) -> socket.write(Buffer.buffer("{\"STATUS\":[{")));
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerTimeoutException.class, failure);
+    assertTrue(failure.getMessage().contains("12 bytes received"), failure.getMessage());
+  }
+
+  @Test
+  void refusedConnectionIsUnreachable() throws Exception {
+    int freePort;
+    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      freePort = probe.getLocalPort();
+    }
+
+    Throwable failure =
+        Await.failure(client.command(new MinerAddress("127.0.0.1", freePort), "summary", null));
+
+    assertInstanceOf(MinerUnreachableException.class, failure);
+    assertTrue(failure.getMessage().contains("cannot connect"), failure.getMessage());
+  }
+
+  @Test
+  void resetInTheMiddleOfAReplyIsAnIncompleteReply() throws Exception {
+    server =
+        FakeMinerServer.start(
+            vertx,
+            new NetServerOptions().setSoLinger(0),
+            (request, socket) ->
+                socket
+                    .write(Buffer.buffer("{\"STATUS\":[{\"STATUS\":\"S\"}],\"SUMMARY\":[{\"Ela"))
+                    .compose(v -> vertx.timer(100))
+                    .onComplete(v -> socket.close()));
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertTrue(
+        failure.getMessage().contains("connection failed after 43 bytes, reply incomplete"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().contains("\"SUMMARY\":[{\"Ela"), failure.getMessage());
+  }
+
+  @Test
+  void oversizeReplyIsRejected() throws Exception {
+    byte[] huge = bytes("{\"SUMMARY\":[{\"pad\":\"" + "x".repeat(10_000) + "\"}]}");
+    server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(huge));
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertTrue(failure.getMessage().contains("reply exceeds 4096 bytes"), failure.getMessage());
+  }
+
+  @Test
+  void closeWithoutReplyIsAReplyError() throws Exception {
+    server = FakeMinerServer.start(vertx, (request, socket) -> socket.close());
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertTrue(failure.getMessage().contains("closed without a reply"), failure.getMessage());
+  }
+
+  @Test
+  void statusErrorFailsWithTheMinersMessage() throws Exception {
+    server =
+        FakeMinerServer.start(
+            vertx,
+            FakeMinerServer.replyAndClose(
+                bytes(
+                    "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],"
+                        + "\"id\":1}\u0000")));
+
+    Throwable failure = Await.failure(client.command(server.address(), "sumary", null));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertTrue(failure.getMessage().contains("'sumary'"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("Invalid command"), failure.getMessage());
+  }
+
+  @Test
+  void garbageReplyIsAReplyError() throws Exception {
+    server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes("HTTP/1.1 400 Bad")));
+
+    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertTrue(failure.getMessage().contains("HTTP/1.1 400 Bad"), failure.getMessage());
+  }
+
+  @Test
+  void blankCommandIsRejected() throws IOException, Exception {
+    Throwable failure = Await.failure(client.command(MinerAddress.of("127.0.0.1"), " ", null));
+
+    assertInstanceOf(IllegalArgumentException.class, failure);
+  }
+}

@@ -1,0 +1,152 @@
+package io.flarewatch.drivers.miner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Detection, joined reads and mapping over TCP, against a fake miner replaying recordings. */
+class MinerPollerTest {
+
+  private Vertx vertx;
+  private MinerApiClient client;
+  private MinerPoller poller;
+  private FakeMinerServer server;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofSeconds(2), 1 << 20));
+    poller = new MinerPoller(client);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (server != null) {
+      Await.result(server.close());
+    }
+    Await.result(client.close());
+    Await.result(vertx.close());
+  }
+
+  /** Replays {@code <command>.raw} of a fixture; unknown commands get STATUS E like cgminer. */
+  private static FakeMinerServer.Behaviour replay(String fixture) {
+    return (request, socket) -> {
+      String command = request.path("command").asText();
+      byte[] reply = MinerFixtures.reply(fixture, command);
+      if (reply == null) {
+        reply =
+            ("{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],\"id\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+      }
+      byte[] answer = reply;
+      socket.write(Buffer.buffer(answer)).onComplete(v -> socket.close());
+    };
+  }
+
+  static Stream<String> cases() throws IOException {
+    return MinerFixtures.cases();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void pollsRecordedMinerOverTcp(String fixture) throws Exception {
+    server = FakeMinerServer.start(vertx, replay(fixture));
+
+    MinerSample sample = null;
+    Throwable failure = null;
+    try {
+      sample = Await.result(poller.poll(server.address()));
+    } catch (AssertionError e) {
+      failure = e.getCause();
+    }
+
+    MinerFixtures.assertOutcome(fixture, sample, failure);
+    if (sample != null) {
+      List<String> expected =
+          Stream.concat(
+                  Stream.of(MinerPollCommands.DETECT),
+                  MinerPollCommands.requests(sample.firmware()).stream())
+              .toList();
+      assertEquals(expected, server.commands());
+    }
+  }
+
+  @Test
+  void detectsFirmwareOnceAndReusesIt() throws Exception {
+    server = FakeMinerServer.start(vertx, replay("braiins-os"));
+
+    Await.result(poller.poll(server.address()));
+    Await.result(poller.poll(server.address()));
+
+    assertEquals(
+        List.of(
+            "version",
+            "summary+devs+pools+fans+temps+tunerstatus",
+            "summary+devs+pools+fans+temps+tunerstatus"),
+        server.commands());
+    assertEquals(Optional.of(MinerFirmware.BRAIINS_OS), poller.knownFirmware(server.address()));
+  }
+
+  @Test
+  void detectsAgainAfterAFailedPoll() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean(false);
+    FakeMinerServer.Behaviour healthy = replay("luxos");
+    server =
+        FakeMinerServer.start(
+            vertx,
+            (request, socket) -> {
+              if (broken.get()) {
+                socket.write(Buffer.buffer("not json")).onComplete(v -> socket.close());
+              } else {
+                healthy.answer(request, socket);
+              }
+            });
+
+    Await.result(poller.poll(server.address()));
+    broken.set(true);
+    Throwable failure = Await.failure(poller.poll(server.address()));
+    broken.set(false);
+    MinerSample recovered = Await.result(poller.poll(server.address()));
+
+    assertInstanceOf(MinerReplyException.class, failure);
+    assertEquals(Optional.of(MinerFirmware.LUXOS), poller.knownFirmware(server.address()));
+    assertEquals(MinerFirmware.LUXOS, recovered.firmware());
+    assertEquals(
+        List.of(
+            "version",
+            "summary+stats+pools+power+fans",
+            "summary+stats+pools+power+fans",
+            "version",
+            "summary+stats+pools+power+fans"),
+        server.commands());
+  }
+
+  @Test
+  void unreachableMinerFailsTyped() throws Exception {
+    int port;
+    try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    MinerAddress address = new MinerAddress("127.0.0.1", port);
+
+    Throwable failure = Await.failure(poller.poll(address));
+
+    assertInstanceOf(MinerUnreachableException.class, failure);
+    assertTrue(poller.knownFirmware(address).isEmpty());
+  }
+}

@@ -1,0 +1,262 @@
+package io.flarewatch.drivers.modbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RegisterMapLoaderTest {
+
+  private static final String OK_A =
+      "{\"name\":\"a\",\"address\":0,\"function\":\"holding\",\"type\":\"uint16\",\"scale\":1,"
+          + "\"offset\":0,\"unit\":\"kW\"}";
+
+  private static String map(String registers) {
+    return "{\"device\":\"genset\",\"description\":\"test\",\"maxRegistersPerRequest\":16,"
+        + "\"registers\":["
+        + registers
+        + "]}";
+  }
+
+  private static String second(String fields) {
+    return map(OK_A + ",{\"name\":\"b\"," + fields + "}");
+  }
+
+  @Test
+  void loadsTheSimulatorGeneratorMap() {
+    RegisterMap map = RegisterMapLoader.fromResource("register-maps/flarewatch-sim-generator.json");
+
+    assertEquals("generator", map.device());
+    assertEquals(16, map.maxRegistersPerRequest());
+    assertEquals(9, map.registers().size());
+    RegisterDefinition runHours = map.register("run_hours").orElseThrow();
+    assertEquals(30, runHours.address());
+    assertEquals(RegisterType.UINT32, runHours.type());
+    assertEquals(WordOrder.BIG, runHours.wordOrder());
+    assertEquals(0.1, runHours.scale());
+    assertEquals("h", runHours.unit());
+    RegisterDefinition fuel = map.register("fuel_flow_scfh").orElseThrow();
+    assertEquals(WordOrder.LITTLE, fuel.wordOrder());
+    assertNull(map.register("load_pct").orElseThrow().wordOrder());
+  }
+
+  @Test
+  void loadsTheSimulatorGasMeterMap() {
+    RegisterMap map = RegisterMapLoader.fromResource("register-maps/flarewatch-sim-gas-meter.json");
+
+    assertEquals("gas_meter", map.device());
+    assertEquals(8, map.maxRegistersPerRequest());
+    assertTrue(map.registers().stream().allMatch(r -> r.function() == RegisterFunction.INPUT));
+    assertEquals(RegisterType.UINT32, map.register("volume_total_scf").orElseThrow().type());
+  }
+
+  @Test
+  void loadsYamlFromAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("meter.yaml");
+    Files.writeString(
+        file,
+        """
+        device: gas_meter
+        description: YAML flavour
+        maxRegistersPerRequest: 10
+        registers:
+          - name: volume_total_scf
+            address: 2
+            function: input
+            type: uint32
+            wordOrder: little
+            scale: 10
+            offset: 0
+            unit: scf
+          - name: temperature_f
+            address: 6
+            function: input
+            type: int16
+            scale: 0.1
+            unit: degF
+        """);
+
+    RegisterMap map = RegisterMapLoader.load(file);
+
+    assertEquals(2, map.registers().size());
+    RegisterDefinition volume = map.registers().get(0);
+    assertEquals(WordOrder.LITTLE, volume.wordOrder());
+    assertEquals(10.0, volume.scale());
+    assertEquals(0.0, map.registers().get(1).offset(), "offset defaults to 0");
+  }
+
+  @Test
+  void missingFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.json");
+    RegisterMapException e =
+        assertThrows(RegisterMapException.class, () -> RegisterMapLoader.load(missing));
+    assertTrue(e.getMessage().contains("nope.json"), e.getMessage());
+  }
+
+  static Stream<Arguments> invalidMaps() {
+    return Stream.of(
+        Arguments.of(
+            "unknown type",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"int8\",\"unit\":\"x\""),
+            "register map 'genset': registers[1] (b): unknown type 'int8' (expected float32,"
+                + " int16, int32, uint16, uint32)"),
+        Arguments.of(
+            "unknown function",
+            second("\"address\":1,\"function\":\"coil\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): unknown function 'coil' (expected holding, input)"),
+        Arguments.of(
+            "unknown register key",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"sacle\":2"),
+            "registers[1] (b): unknown key 'sacle'"),
+        Arguments.of(
+            "unknown top-level key",
+            "{\"device\":\"genset\",\"maxRegistersPerRequest\":16,\"regs\":[],\"registers\":["
+                + OK_A
+                + "]}",
+            "register map: unknown key 'regs'"),
+        Arguments.of(
+            "missing address",
+            second("\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): missing required key 'address'"),
+        Arguments.of(
+            "missing unit",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"uint16\""),
+            "registers[1] (b): missing required key 'unit'"),
+        Arguments.of(
+            "missing name",
+            map(OK_A + ",{\"address\":1,\"function\":\"holding\",\"type\":\"uint16\"}"),
+            "registers[1]: missing required key 'name'"),
+        Arguments.of(
+            "missing device",
+            "{\"maxRegistersPerRequest\":16,\"registers\":[" + OK_A + "]}",
+            "register map: missing required key 'device'"),
+        Arguments.of(
+            "missing maxRegistersPerRequest",
+            "{\"device\":\"genset\",\"registers\":[" + OK_A + "]}",
+            "register map 'genset': missing required key 'maxRegistersPerRequest'"),
+        Arguments.of(
+            "empty registers",
+            map(""),
+            "register map 'genset': registers must be a non-empty list"),
+        Arguments.of(
+            "duplicate name",
+            map(OK_A + "," + OK_A.replace("\"address\":0", "\"address\":5")),
+            "registers[1] (a): duplicate name, already used by registers[0]"),
+        Arguments.of(
+            "overlapping registers",
+            second(
+                "\"address\":0,\"function\":\"holding\",\"type\":\"float32\","
+                    + "\"wordOrder\":\"big\",\"unit\":\"x\""),
+            "registers[1] (b): address 0..1 overlaps registers[0] (a) at 0..0 in the holding"
+                + " table"),
+        Arguments.of(
+            "negative address",
+            second("\"address\":-1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): address -1 is out of range"),
+        Arguments.of(
+            "address above 65535",
+            second("\"address\":65536,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): address 65536 is out of range"),
+        Arguments.of(
+            "32-bit value running past 65535",
+            second(
+                "\"address\":65535,\"function\":\"holding\",\"type\":\"uint32\","
+                    + "\"wordOrder\":\"big\",\"unit\":\"x\""),
+            "registers[1] (b): address 65535 is out of range (a uint32 must fit in 0..65535)"),
+        Arguments.of(
+            "address not an integer",
+            second("\"address\":\"7\",\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): 'address' must be an integer, got \"7\""),
+        Arguments.of(
+            "zero scale",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"scale\":0,"
+                    + "\"unit\":\"x\""),
+            "registers[1] (b): scale must not be zero"),
+        Arguments.of(
+            "scale not a number",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"scale\":\"x10\","
+                    + "\"unit\":\"x\""),
+            "registers[1] (b): 'scale' must be a number"),
+        Arguments.of(
+            "missing word order on 32-bit type",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"int32\",\"unit\":\"x\""),
+            "registers[1] (b): wordOrder is required for int32"),
+        Arguments.of(
+            "word order on 16-bit type",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"int16\","
+                    + "\"wordOrder\":\"big\",\"unit\":\"x\""),
+            "registers[1] (b): wordOrder is not allowed for 16-bit type int16"),
+        Arguments.of(
+            "unknown word order",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"float32\","
+                    + "\"wordOrder\":\"middle\",\"unit\":\"x\""),
+            "registers[1] (b): unknown wordOrder 'middle'"),
+        Arguments.of(
+            "max per request below 2",
+            map(OK_A).replace("\"maxRegistersPerRequest\":16", "\"maxRegistersPerRequest\":1"),
+            "register map 'genset': maxRegistersPerRequest must be between 2 and 125, got 1"),
+        Arguments.of(
+            "max per request above 125",
+            map(OK_A).replace("\"maxRegistersPerRequest\":16", "\"maxRegistersPerRequest\":126"),
+            "maxRegistersPerRequest must be between 2 and 125, got 126"),
+        Arguments.of("not JSON", "{\"device\": genset}", "register map is not valid JSON"),
+        Arguments.of("not an object", "[1,2]", "register map must be a JSON object"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidMaps")
+  void rejectsInvalidMapNamingEntryAndKey(String rule, String json, String expectedMessage) {
+    RegisterMapException e =
+        assertThrows(RegisterMapException.class, () -> RegisterMapLoader.fromJson(json));
+    assertTrue(
+        e.getMessage().contains(expectedMessage),
+        rule
+            + ": message was '"
+            + e.getMessage()
+            + "', expected it to contain '"
+            + expectedMessage
+            + "'");
+  }
+
+  @Test
+  void sameAddressInDifferentTablesIsNoOverlap() {
+    RegisterMap map =
+        RegisterMapLoader.fromJson(
+            second("\"address\":0,\"function\":\"input\",\"type\":\"uint16\",\"unit\":\"x\""));
+    assertEquals(2, map.registers().size());
+  }
+
+  @Test
+  void yamlErrorsNameTheEntryToo() {
+    RegisterMapException e =
+        assertThrows(
+            RegisterMapException.class,
+            () ->
+                RegisterMapLoader.fromYaml(
+                    """
+                    device: meter
+                    maxRegistersPerRequest: 8
+                    registers:
+                      - {name: flow, address: 0, function: input, type: double, unit: x}
+                    """));
+    assertEquals(
+        "register map 'meter': registers[0] (flow): unknown type 'double' (expected float32, int16,"
+            + " int32, uint16, uint32)",
+        e.getMessage());
+  }
+}
