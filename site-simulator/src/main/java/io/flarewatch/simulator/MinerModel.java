@@ -1,0 +1,257 @@
+package io.flarewatch.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+/**
+ * State of one simulated miner. Not thread-safe: {@link SiteModel} guards every access with its
+ * lock. Served values are kept already rounded as the wire carries them, so ground truth and wire
+ * agree exactly.
+ */
+final class MinerModel {
+  static final double AMBIENT_C = 30;
+  static final int SLEEP_WATTS = 10;
+  static final Duration LUXOS_SESSION_IDLE = Duration.ofMinutes(1);
+
+  final int index;
+  final String id;
+  final Flavour flavour;
+  final MinerHardware hardware;
+  final double nominalThs;
+  private final SplittableRandom rng;
+  private final SplittableRandom sessionRng;
+  private final long tickMillis;
+
+  // mode
+  boolean sleeping;
+  boolean powered = true;
+  private long bootTick;
+  private long uptimeAtBootTick;
+
+  // served values of the current tick
+  double hashrateThs;
+  double ghs;
+  double mhs;
+  int powerWatts;
+  double chipTempC = AMBIENT_C + 40;
+  double boardTempC = AMBIENT_C + 25;
+  final int[] chipTemps = new int[MinerHardware.CHAINS];
+  final int[] boardTemps = new int[MinerHardware.CHAINS];
+  final int[] fanRpm = new int[MinerHardware.FANS];
+  long accepted;
+  long rejected;
+  long hardwareErrors;
+  private double ghsSum;
+  private long ghsTicks;
+
+  // LuxOS session
+  private String sessionId;
+  private Instant sessionLastUse;
+
+  MinerModel(int index, Flavour flavour, long seed, long tickMillis) {
+    this.index = index;
+    this.id = MinerIds.of(index);
+    this.flavour = flavour;
+    this.tickMillis = tickMillis;
+    long mixed = seed * 0x9E3779B97F4A7C15L + (index + 1) * 0xBF58476D1CE4E5B9L;
+    this.rng = new SplittableRandom(mixed);
+    this.sessionRng = new SplittableRandom(mixed ^ 0x5E5510AL);
+    MinerHardware[] models = MinerHardware.values();
+    this.hardware = models[rng.nextInt(models.length)];
+    this.nominalThs = hardware.nominalThs * (0.97 + 0.06 * rng.nextDouble());
+    this.uptimeAtBootTick = 3600 + rng.nextLong(30L * 86400);
+    this.accepted = rng.nextLong(1000, 100_000);
+    this.rejected = accepted / 400;
+    this.bootTick = 0;
+    step(0);
+  }
+
+  MinerState state() {
+    if (!powered) {
+      return MinerState.UNPOWERED;
+    }
+    return sleeping ? MinerState.SLEEPING : MinerState.MINING;
+  }
+
+  /** Power this miner will draw once powered in its current mode, W (for load planning). */
+  double expectedWatts() {
+    return sleeping ? SLEEP_WATTS : nominalThs * hardware.joulesPerTh;
+  }
+
+  long uptimeSeconds(long tick) {
+    return uptimeAtBootTick + (tick - bootTick) * tickMillis / 1000;
+  }
+
+  /** Power restored at {@code tick}: the miner boots. Pause (Braiins) is lost, LuxOS sleep kept. */
+  void boot(long tick) {
+    powered = true;
+    reboot(tick);
+  }
+
+  /** A reboot at {@code tick}: uptime restarts, sessions end, Braiins pause is lost. */
+  void reboot(long tick) {
+    bootTick = tick;
+    uptimeAtBootTick = 0;
+    sessionId = null;
+    ghsSum = 0;
+    ghsTicks = 0;
+    if (flavour != Flavour.LUXOS) {
+      sleeping = false;
+    }
+  }
+
+  /** Goes to sleep at once: hashrate 0 and sleep power from this reply on. */
+  void sleep() {
+    sleeping = true;
+    hashrateThs = 0;
+    ghs = 0;
+    mhs = 0;
+    powerWatts = SLEEP_WATTS;
+  }
+
+  /** Wakes up: mining again, hashrate ramps up from the next tick. */
+  void wake() {
+    sleeping = false;
+  }
+
+  void powerOff() {
+    powered = false;
+    sessionId = null;
+  }
+
+  /** Advances the served values to {@code tick}. */
+  void step(long tick) {
+    double noise = rng.nextGaussian();
+    double powerNoise = rng.nextGaussian();
+    double tempNoise = rng.nextGaussian();
+    double fanNoise = rng.nextGaussian();
+    double chipTarget;
+    double boardTarget;
+    int fanTarget;
+    if (!powered) {
+      hashrateThs = 0;
+      powerWatts = 0;
+      chipTarget = AMBIENT_C;
+      boardTarget = AMBIENT_C;
+      fanTarget = 0;
+    } else if (sleeping) {
+      hashrateThs = 0;
+      powerWatts = SLEEP_WATTS + (int) Math.round(powerNoise * 0.5);
+      chipTarget = AMBIENT_C + 5;
+      boardTarget = AMBIENT_C + 3;
+      fanTarget = 1200;
+    } else {
+      hashrateThs = Math.max(0, nominalThs * (1 + 0.015 * noise));
+      powerWatts =
+          (int) Math.round(hashrateThs * hardware.joulesPerTh * (1 + 0.004 * powerNoise) + 60);
+      chipTarget = AMBIENT_C + 42 + 6 * (hashrateThs / nominalThs - 1) * 10;
+      boardTarget = chipTarget - 14;
+      fanTarget = 0;
+    }
+    chipTempC += 0.2 * (chipTarget - chipTempC) + 0.3 * tempNoise;
+    boardTempC += 0.2 * (boardTarget - boardTempC) + 0.2 * tempNoise;
+    if (powered && !sleeping) {
+      fanTarget = (int) Math.max(2000, Math.min(6600, 4200 + (chipTempC - 70) * 120));
+    }
+    ghs = round2(hashrateThs * 1000);
+    mhs = round2(ghs * 1000);
+    hashrateThs = ghs / 1000;
+    int chip = (int) Math.round(chipTempC);
+    int board = (int) Math.round(boardTempC);
+    for (int c = 0; c < MinerHardware.CHAINS; c++) {
+      chipTemps[c] = chip - (c == 1 ? 0 : 1 + c);
+      boardTemps[c] = board - c;
+    }
+    for (int f = 0; f < fanRpm.length; f++) {
+      fanRpm[f] = fanTarget == 0 ? 0 : Math.max(0, fanTarget + f * 30 + (int) (fanNoise * 40));
+    }
+    if (powered && !sleeping) {
+      long shares = Math.max(0, Math.round(hashrateThs * tickMillis / 100_000.0));
+      accepted += shares;
+      if (rng.nextInt(400) == 0) {
+        rejected++;
+      }
+      if (rng.nextInt(50) == 0) {
+        hardwareErrors++;
+      }
+    }
+    if (powered) {
+      ghsSum += ghs;
+      ghsTicks++;
+    }
+  }
+
+  int maxChipTemp() {
+    int max = Integer.MIN_VALUE;
+    for (int t : chipTemps) {
+      max = Math.max(max, t);
+    }
+    return max;
+  }
+
+  int maxBoardTemp() {
+    int max = Integer.MIN_VALUE;
+    for (int t : boardTemps) {
+      max = Math.max(max, t);
+    }
+    return max;
+  }
+
+  /** Mean GH/s since boot (the `av` fields). */
+  double averageGhs() {
+    return ghsTicks == 0 ? 0 : round2(ghsSum / ghsTicks);
+  }
+
+  /** Hashrate of chain {@code c}, GH/s (chains share the total 0.33 / 0.34 / 0.33). */
+  double chainGhs(int c) {
+    return round2(ghs * (c == 1 ? 0.34 : 0.33));
+  }
+
+  // ---------------------------------------------------------------- LuxOS sessions
+
+  /** Opens a session, or returns null when another one is active (and not expired). */
+  String logon(Instant now) {
+    if (sessionId != null && !sessionExpired(now)) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    for (int i = 0; i < 8; i++) {
+      sb.append(alphabet.charAt(sessionRng.nextInt(alphabet.length())));
+    }
+    sessionId = sb.toString();
+    sessionLastUse = now;
+    return sessionId;
+  }
+
+  /** Checks and refreshes a session id. */
+  boolean useSession(String candidate, Instant now) {
+    if (sessionId == null || sessionExpired(now) || !sessionId.equals(candidate)) {
+      return false;
+    }
+    sessionLastUse = now;
+    return true;
+  }
+
+  boolean logoff(String candidate, Instant now) {
+    if (!useSession(candidate, now)) {
+      return false;
+    }
+    sessionId = null;
+    return true;
+  }
+
+  /** The active session id, or null. */
+  String activeSession(Instant now) {
+    return sessionId == null || sessionExpired(now) ? null : sessionId;
+  }
+
+  private boolean sessionExpired(Instant now) {
+    return sessionLastUse.plus(LUXOS_SESSION_IDLE).isBefore(now);
+  }
+
+  static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,191 @@
+package io.flarewatch.simulator;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a site simulator on its own until Ctrl-C.
+ *
+ * <pre>
+ * --config FILE         JSON config (flags below override it)
+ * --miners N            number of miners (default 3)
+ * --seed S              random seed (default 1)
+ * --addressing MODE     LOOPBACK_RANGE or PORT_RANGE
+ * --base-host ADDR      first miner address (LOOPBACK_RANGE) or the host (PORT_RANGE)
+ * --base-port PORT      miner port (LOOPBACK_RANGE) or first port (PORT_RANGE, 0 = ephemeral)
+ * --modbus-port PORT    generator port; the fuel meter gets PORT+1, the flare meter PORT+2
+ * --tick-ms MS          tick length (default 1000)
+ * </pre>
+ */
+public final class SimulatorMain {
+  private SimulatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SimulatorConfig config;
+    try {
+      config = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("site-simulator: " + e.getMessage());
+      System.err.println(
+          "usage: site-simulator [--config file.json] [--miners N] [--seed S]"
+              + " [--addressing LOOPBACK_RANGE|PORT_RANGE] [--base-host ADDR] [--base-port PORT]"
+              + " [--modbus-port PORT] [--tick-ms MS]");
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    SiteSimulator sim;
+    try {
+      sim = SiteSimulator.start(vertx, config).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("site-simulator: cannot start: " + e.getMessage());
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    for (MinerEndpoint m : sim.miners()) {
+      System.out.printf("miner %s %s %s:%d%n", m.id(), m.flavour(), m.host(), m.port());
+    }
+    for (ModbusEndpoint d :
+        new ModbusEndpoint[] {sim.generator(), sim.gensetFuelMeter(), sim.flareMeter()}) {
+      System.out.printf(
+          "modbus %s %s:%d unit %d map %s%n",
+          d.id(), d.host(), d.port(), d.unitId(), d.registerMap());
+    }
+    System.out.println("ready (Ctrl-C to stop)");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("site-simulator: error while stopping: " + e.getMessage());
+                  }
+                  stopped.countDown();
+                },
+                "site-simulator-shutdown"));
+    stopped.await();
+  }
+
+  /** Builds the config from the command line. */
+  static SimulatorConfig parse(String[] args) {
+    SimulatorConfig config = null;
+    Integer miners = null;
+    Long seed = null;
+    for (int i = 0; i < args.length; i++) {
+      if ("--config".equals(args[i])) {
+        config = SimulatorConfig.load(Path.of(value(args, i)));
+      } else if ("--miners".equals(args[i])) {
+        miners = intValue(args, i);
+      } else if ("--seed".equals(args[i])) {
+        seed = longValue(args, i);
+      }
+    }
+    if (config == null) {
+      config = SimulatorConfig.defaults(miners == null ? 3 : miners, seed == null ? 1 : seed);
+    } else if (miners != null || seed != null) {
+      SimulatorConfig sized =
+          SimulatorConfig.defaults(
+              miners == null ? config.miners().count() : miners,
+              seed == null ? config.seed() : seed);
+      config =
+          new SimulatorConfig(
+              sized.seed(),
+              config.tickMillis(),
+              new SimulatorConfig.Miners(
+                  sized.miners().count(),
+                  config.miners().addressing(),
+                  config.miners().baseHost(),
+                  config.miners().basePort(),
+                  config.miners().flavourMix()),
+              config.modbus(),
+              miners == null ? config.physics() : sized.physics(),
+              config.faults(),
+              config.groundTruthCapacity());
+    }
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      SimulatorConfig.Miners m = config.miners();
+      SimulatorConfig.Modbus mb = config.modbus();
+      switch (a) {
+        case "--config", "--miners", "--seed" -> i++;
+        case "--addressing" -> {
+          Addressing addressing;
+          try {
+            addressing = Addressing.valueOf(value(args, i));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                "--addressing must be LOOPBACK_RANGE or PORT_RANGE, got " + args[i + 1], e);
+          }
+          String host = m.baseHost();
+          int port = m.basePort();
+          if (addressing == Addressing.LOOPBACK_RANGE && "127.0.0.1".equals(host)) {
+            host = "127.0.1.1";
+          }
+          if (addressing == Addressing.LOOPBACK_RANGE && port == 0) {
+            port = 4028;
+          }
+          config =
+              config.withMiners(
+                  new SimulatorConfig.Miners(m.count(), addressing, host, port, m.flavourMix()));
+          i++;
+        }
+        case "--base-host" -> {
+          config =
+              config.withMiners(
+                  new SimulatorConfig.Miners(
+                      m.count(), m.addressing(), value(args, i), m.basePort(), m.flavourMix()));
+          i++;
+        }
+        case "--base-port" -> {
+          config =
+              config.withMiners(
+                  new SimulatorConfig.Miners(
+                      m.count(), m.addressing(), m.baseHost(), intValue(args, i), m.flavourMix()));
+          i++;
+        }
+        case "--modbus-port" -> {
+          int p = intValue(args, i);
+          config =
+              config.withModbus(
+                  new SimulatorConfig.Modbus(
+                      mb.host(), p, p == 0 ? 0 : p + 1, p == 0 ? 0 : p + 2, mb.unitId()));
+          i++;
+        }
+        case "--tick-ms" -> {
+          config = config.withTickMillis(longValue(args, i));
+          i++;
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + a);
+      }
+    }
+    return config;
+  }
+
+  private static String value(String[] args, int i) {
+    if (i + 1 >= args.length) {
+      throw new IllegalArgumentException(args[i] + " needs a value");
+    }
+    return args[i + 1];
+  }
+
+  private static int intValue(String[] args, int i) {
+    try {
+      return Integer.parseInt(value(args, i));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(args[i] + " must be an integer, got " + args[i + 1], e);
+    }
+  }
+
+  private static long longValue(String[] args, int i) {
+    try {
+      return Long.parseLong(value(args, i));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(args[i] + " must be an integer, got " + args[i + 1], e);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.flarewatch.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulatorConfigTest {
+
+  @Test
+  void defaultsAreValidAndSizedForTheFleet() {
+    SimulatorConfig c = SimulatorConfig.defaults(100, 5);
+    assertEquals(100, c.miners().count());
+    assertEquals(Addressing.PORT_RANGE, c.miners().addressing());
+    assertEquals(1000, c.tickMillis());
+    double demandKw = 100 * 3.3 * 1.03;
+    assertTrue(c.physics().ratedKw() > demandKw);
+    double fuelMscfd = demandKw * 9500 / 1242.5 * 24 / 1000;
+    assertTrue(c.physics().supplyMeanMscfd() > fuelMscfd, "supply above full demand");
+  }
+
+  @Test
+  void jsonRoundTripsAndPartialJsonTakesDefaults() {
+    SimulatorConfig c =
+        SimulatorConfig.defaults(12, 77)
+            .withFaults(
+                new SimulatorConfig.Faults(
+                    Map.of(
+                        "miner-0003",
+                        MinerFaultSettings.none().withQuirks(MinerQuirk.TRAILING_COMMA)),
+                    Map.of("flare", ModbusFaultSettings.exceptionForNext(6, 3))));
+    assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
+
+    SimulatorConfig partial =
+        SimulatorConfig.fromJson(
+            "{\"seed\":9,\"miners\":{\"count\":20,\"flavourMix\":{\"LUXOS\":1}},"
+                + "\"physics\":{\"gasHhvBtuPerScf\":1400}}");
+    assertEquals(9, partial.seed());
+    assertEquals(20, partial.miners().count());
+    assertEquals(Map.of(Flavour.LUXOS, 1), partial.miners().flavourMix());
+    assertEquals(1400, partial.physics().gasHhvBtuPerScf());
+    assertEquals(SimulatorConfig.defaults(20, 9).physics().ratedKw(), partial.physics().ratedKw());
+    assertEquals(
+        Set.of(MinerQuirk.TRAILING_COMMA),
+        SimulatorConfig.fromJson(c.toJson()).faults().miners().get("miner-0003").quirks());
+  }
+
+  /** JSON, words the error must contain. */
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"miners\":{\"count\":0}} | miners.count",
+        "{\"miners\":{\"count\":6000}} | miners.count",
+        "{\"tickMillis\":1} | tickMillis",
+        "{\"miners\":{\"baseHost\":\"10.0.0.1\"}} | miners.baseHost",
+        "{\"miners\":{\"addressing\":\"LOOPBACK_RANGE\",\"baseHost\":\"127.255.255.250\",\"basePort\":4028,\"count\":10}} | leaves 127.0.0.0/8",
+        "{\"miners\":{\"flavourMix\":{\"ANTMINER\":0}}} | flavourMix",
+        "{\"modbus\":{\"unitId\":0}} | modbus.unitId",
+        "{\"physics\":{\"powerFactor\":2}} | physics.powerFactor",
+        "{\"physics\":{\"flareTotalizerStartScf\":4294967296}} | physics.flareTotalizerStartScf",
+        "{\"physics\":{\"supplyDrops\":[{\"atSecond\":5,\"durationSeconds\":0,\"fraction\":0.5}]}} | physics.supplyDrops[0].durationSeconds",
+        "{\"physics\":{\"totalizerResets\":[{\"device\":\"generator\",\"atSecond\":5}]}} | physics.totalizerResets[0].device",
+        "{\"faults\":{\"miners\":{\"miner-0099\":{}}}} | faults.miners.miner-0099",
+        "{\"faults\":{\"modbus\":{\"pump\":{}}}} | faults.modbus.pump",
+        "{\"faults\":{\"modbus\":{\"flare\":{\"exceptionCode\":99}}}} | exceptionCode",
+        "{\"bogus\":1} | bogus",
+        "{\"miners\":{\"addressing\":\"RANDOM\"}} | miners.addressing",
+        "[1] | must be a JSON object",
+        "{\"miners\": | not valid JSON"
+      })
+  void badConfigNamesTheKey(String json, String expected) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.fromJson(json));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void mainFlagsBuildTheConfig() {
+    SimulatorConfig c =
+        SimulatorMain.parse(
+            new String[] {
+              "--miners",
+              "50",
+              "--seed",
+              "4",
+              "--addressing",
+              "LOOPBACK_RANGE",
+              "--modbus-port",
+              "5020"
+            });
+    assertEquals(50, c.miners().count());
+    assertEquals(4, c.seed());
+    assertEquals(Addressing.LOOPBACK_RANGE, c.miners().addressing());
+    assertEquals("127.0.1.1", c.miners().baseHost());
+    assertEquals(4028, c.miners().basePort());
+    assertEquals(5021, c.modbus().gensetFuelMeterPort());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SimulatorMain.parse(new String[] {"--miners", "x"}));
+    assertTrue(e.getMessage().contains("--miners"));
+    assertThrows(
+        IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--frobnicate"}));
+  }
+}
