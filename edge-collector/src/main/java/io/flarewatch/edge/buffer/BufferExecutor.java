@@ -1,0 +1,63 @@
+package io.flarewatch.edge.buffer;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.List;
+
+/**
+ * Runs the blocking {@link SampleBuffer} on one dedicated worker thread, so SQLite and fsync never
+ * touch an event loop and every buffer operation happens in the order it was asked for.
+ */
+public final class BufferExecutor implements AutoCloseable {
+
+  private final SampleBuffer buffer;
+  private final WorkerExecutor worker;
+
+  public BufferExecutor(Vertx vertx, SampleBuffer buffer) {
+    this.buffer = buffer;
+    this.worker = vertx.createSharedWorkerExecutor("edge-sample-buffer", 1);
+  }
+
+  public Future<Void> append(List<String> lines) {
+    return worker.executeBlocking(
+        () -> {
+          buffer.append(lines);
+          return null;
+        });
+  }
+
+  public Future<Batch> oldest(int maxLines) {
+    return worker.executeBlocking(() -> buffer.oldest(maxLines));
+  }
+
+  public Future<Void> remove(Batch batch) {
+    return worker.executeBlocking(
+        () -> {
+          buffer.remove(batch);
+          return null;
+        });
+  }
+
+  public Future<Void> reject(Batch batch, String reason) {
+    return worker.executeBlocking(
+        () -> {
+          buffer.reject(batch, reason);
+          return null;
+        });
+  }
+
+  public Future<BufferStats> stats() {
+    return worker.executeBlocking(buffer::stats);
+  }
+
+  /** Runs other blocking work (e.g. compressing a batch) on the buffer's thread. */
+  public <T> Future<T> run(java.util.concurrent.Callable<T> work) {
+    return worker.executeBlocking(work);
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+  }
+}

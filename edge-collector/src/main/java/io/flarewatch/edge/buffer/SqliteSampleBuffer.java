@@ -1,0 +1,269 @@
+package io.flarewatch.edge.buffer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SampleBuffer} in SQLite, WAL journal with {@code synchronous=FULL}: a committed append
+ * survives kill -9 and power loss. When the lines held exceed {@code maxBytes}, the oldest are
+ * dropped and counted (the count is kept in the database too).
+ */
+public final class SqliteSampleBuffer implements SampleBuffer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteSampleBuffer.class);
+
+  private final Connection db;
+  private final long maxBytes;
+  private final Clock clock;
+  private long lines;
+  private long bytes;
+
+  private SqliteSampleBuffer(Connection db, long maxBytes, Clock clock) throws SQLException {
+    this.db = db;
+    this.maxBytes = maxBytes;
+    this.clock = clock;
+    try (Statement s = db.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=FULL");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS samples (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " collected_ms INTEGER NOT NULL, bytes INTEGER NOT NULL, line TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS rejected (id INTEGER PRIMARY KEY, collected_ms INTEGER"
+              + " NOT NULL, rejected_ms INTEGER NOT NULL, reason TEXT NOT NULL, line TEXT NOT NULL)");
+      s.execute("INSERT OR IGNORE INTO counters VALUES ('dropped_lines', 0)");
+      try (ResultSet r = s.executeQuery("SELECT count(*), coalesce(sum(bytes), 0) FROM samples")) {
+        r.next();
+        lines = r.getLong(1);
+        bytes = r.getLong(2);
+      }
+    }
+    db.setAutoCommit(false);
+    db.commit();
+  }
+
+  /** Opens (or creates) the buffer file. */
+  public static SqliteSampleBuffer open(Path file, long maxBytes, Clock clock) {
+    if (maxBytes < 1024) {
+      throw new IllegalArgumentException("buffer.maxBytes " + maxBytes + " is below 1024");
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      return new SqliteSampleBuffer(connection, maxBytes, clock);
+    } catch (SQLException | java.io.IOException e) {
+      throw new BufferException("cannot open the sample buffer " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void append(List<String> newLines) {
+    if (newLines.isEmpty()) {
+      return;
+    }
+    long now = clock.millis();
+    try (PreparedStatement insert =
+        db.prepareStatement("INSERT INTO samples (collected_ms, bytes, line) VALUES (?, ?, ?)")) {
+      long added = 0;
+      for (String line : newLines) {
+        int size = line.getBytes(StandardCharsets.UTF_8).length;
+        insert.setLong(1, now);
+        insert.setInt(2, size);
+        insert.setString(3, line);
+        insert.addBatch();
+        added += size;
+      }
+      insert.executeBatch();
+      Dropped dropped =
+          bytes + added > maxBytes ? dropOldest(bytes + added - maxBytes) : Dropped.NONE;
+      db.commit();
+      lines += newLines.size() - dropped.lines();
+      bytes += added - dropped.bytes();
+      if (dropped.lines() > 0) {
+        LOG.warn(
+            "sample buffer full ({} bytes max): dropped the {} oldest lines",
+            maxBytes,
+            dropped.lines());
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException("cannot append to the sample buffer: " + e.getMessage(), e);
+    }
+  }
+
+  private record Dropped(long lines, long bytes) {
+    static final Dropped NONE = new Dropped(0, 0);
+  }
+
+  private Dropped dropOldest(long excessBytes) throws SQLException {
+    long dropped = 0;
+    long freed = 0;
+    long lastId = -1;
+    try (PreparedStatement oldest =
+        db.prepareStatement("SELECT id, bytes FROM samples ORDER BY id LIMIT 1000 OFFSET ?")) {
+      long offset = 0;
+      outer:
+      while (freed < excessBytes) {
+        oldest.setLong(1, offset);
+        try (ResultSet r = oldest.executeQuery()) {
+          boolean any = false;
+          while (r.next()) {
+            any = true;
+            lastId = r.getLong(1);
+            freed += r.getLong(2);
+            dropped++;
+            if (freed >= excessBytes) {
+              break outer;
+            }
+          }
+          if (!any) {
+            break;
+          }
+        }
+        offset += 1000;
+      }
+    }
+    if (lastId >= 0) {
+      try (PreparedStatement delete = db.prepareStatement("DELETE FROM samples WHERE id <= ?");
+          PreparedStatement count =
+              db.prepareStatement(
+                  "UPDATE counters SET value = value + ? WHERE name = 'dropped_lines'")) {
+        delete.setLong(1, lastId);
+        delete.executeUpdate();
+        count.setLong(1, dropped);
+        count.executeUpdate();
+      }
+    }
+    return new Dropped(dropped, freed);
+  }
+
+  @Override
+  public synchronized Batch oldest(int maxLines) {
+    try (PreparedStatement select =
+        db.prepareStatement("SELECT id, line FROM samples ORDER BY id LIMIT ?")) {
+      select.setInt(1, maxLines);
+      List<String> batch = new ArrayList<>();
+      long first = -1;
+      long last = -1;
+      try (ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          if (first < 0) {
+            first = r.getLong(1);
+          }
+          last = r.getLong(1);
+          batch.add(r.getString(2));
+        }
+      }
+      db.commit();
+      return new Batch(first, last, batch);
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException("cannot read the sample buffer: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void remove(Batch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement sum =
+            db.prepareStatement(
+                "SELECT count(*), coalesce(sum(bytes), 0) FROM samples WHERE id BETWEEN ? AND ?");
+        PreparedStatement delete =
+            db.prepareStatement("DELETE FROM samples WHERE id BETWEEN ? AND ?")) {
+      sum.setLong(1, batch.firstId());
+      sum.setLong(2, batch.lastId());
+      long removedLines;
+      long removedBytes;
+      try (ResultSet r = sum.executeQuery()) {
+        r.next();
+        removedLines = r.getLong(1);
+        removedBytes = r.getLong(2);
+      }
+      delete.setLong(1, batch.firstId());
+      delete.setLong(2, batch.lastId());
+      delete.executeUpdate();
+      db.commit();
+      lines -= removedLines;
+      bytes -= removedBytes;
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException(
+          "cannot remove a batch from the sample buffer: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void reject(Batch batch, String reason) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement copy =
+        db.prepareStatement(
+            "INSERT OR IGNORE INTO rejected (id, collected_ms, rejected_ms, reason, line)"
+                + " SELECT id, collected_ms, ?, ?, line FROM samples WHERE id BETWEEN ? AND ?")) {
+      copy.setLong(1, clock.millis());
+      copy.setString(2, reason);
+      copy.setLong(3, batch.firstId());
+      copy.setLong(4, batch.lastId());
+      copy.executeUpdate();
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException("cannot set a rejected batch aside: " + e.getMessage(), e);
+    }
+    remove(batch);
+  }
+
+  @Override
+  public synchronized BufferStats stats() {
+    try (Statement s = db.createStatement();
+        ResultSet oldest = s.executeQuery("SELECT collected_ms FROM samples ORDER BY id LIMIT 1")) {
+      long oldestMillis = oldest.next() ? oldest.getLong(1) : 0;
+      long dropped;
+      try (ResultSet r =
+          s.executeQuery("SELECT value FROM counters WHERE name = 'dropped_lines'")) {
+        dropped = r.next() ? r.getLong(1) : 0;
+      }
+      db.commit();
+      return new BufferStats(lines, bytes, oldestMillis, dropped);
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException("cannot read the sample buffer's statistics: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new BufferException("cannot close the sample buffer: " + e.getMessage(), e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      db.rollback();
+    } catch (SQLException e) {
+      LOG.error("sample buffer rollback failed", e);
+    }
+  }
+}

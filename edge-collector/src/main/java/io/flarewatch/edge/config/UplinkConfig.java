@@ -1,0 +1,42 @@
+package io.flarewatch.edge.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flarewatch.config.ConfigException;
+
+/**
+ * Sending batches to central.
+ *
+ * @param batchMaxLines lines per request at most
+ * @param minBackoffMillis first wait after a failure
+ * @param maxBackoffMillis longest wait between retries
+ * @param requestTimeoutMillis longest wait for central's answer
+ */
+public record UplinkConfig(
+    @JsonProperty("batchMaxLines") Integer batchMaxLines,
+    @JsonProperty("minBackoffMillis") Long minBackoffMillis,
+    @JsonProperty("maxBackoffMillis") Long maxBackoffMillis,
+    @JsonProperty("requestTimeoutMillis") Long requestTimeoutMillis) {
+
+  public UplinkConfig {
+    batchMaxLines = batchMaxLines == null ? 5_000 : batchMaxLines;
+    minBackoffMillis = minBackoffMillis == null ? 500L : minBackoffMillis;
+    maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
+    requestTimeoutMillis = requestTimeoutMillis == null ? 30_000L : requestTimeoutMillis;
+    if (batchMaxLines < 1 || batchMaxLines > 100_000) {
+      throw new ConfigException("uplink.batchMaxLines", batchMaxLines + " must be 1 to 100000");
+    }
+    if (minBackoffMillis < 1 || maxBackoffMillis < minBackoffMillis) {
+      throw new ConfigException(
+          "uplink.maxBackoffMillis",
+          "backoff must satisfy 1 <= minBackoffMillis <= maxBackoffMillis");
+    }
+    if (requestTimeoutMillis < 100) {
+      throw new ConfigException(
+          "uplink.requestTimeoutMillis", requestTimeoutMillis + " is below 100");
+    }
+  }
+
+  public static UplinkConfig defaults() {
+    return new UplinkConfig(null, null, null, null);
+  }
+}

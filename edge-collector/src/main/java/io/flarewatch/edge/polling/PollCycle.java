@@ -1,0 +1,140 @@
+package io.flarewatch.edge.polling;
+
+import io.flarewatch.drivers.miner.MinerAddress;
+import io.flarewatch.drivers.miner.MinerPoller;
+import io.flarewatch.edge.config.MinerConfig;
+import io.flarewatch.edge.config.PollingConfig;
+import io.flarewatch.wire.Point;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
+
+/**
+ * One poll of every device of the site, all stamped with the cycle's time.
+ *
+ * <p>Miners are polled at most {@code maxConcurrentPolls} at a time (lanes that start after a
+ * random jitter, to spread the load); every poll is bounded by the device timeout, so a dead or
+ * slow device costs only its own slot and never delays the others. Modbus devices are read on their
+ * own worker threads.
+ */
+final class PollCycle {
+
+  private final Vertx vertx;
+  private final String site;
+  private final PollingConfig config;
+  private final MinerPoller miners;
+  private final WorkerExecutor modbusWorkers;
+  private final RandomGenerator random;
+  private final PollingStats stats;
+
+  PollCycle(
+      Vertx vertx,
+      String site,
+      PollingConfig config,
+      MinerPoller miners,
+      WorkerExecutor modbusWorkers,
+      RandomGenerator random,
+      PollingStats stats) {
+    this.vertx = vertx;
+    this.site = site;
+    this.config = config;
+    this.miners = miners;
+    this.modbusWorkers = modbusWorkers;
+    this.random = random;
+    this.stats = stats;
+  }
+
+  /** The points of one cycle, with the per-cycle outcome of miners and Modbus devices. */
+  record Result(
+      List<Point> minerPoints,
+      int minersOnline,
+      List<DeviceReading> readings,
+      List<Point> silentDevices) {}
+
+  Future<Result> run(long cycleMillis, List<MinerConfig> minerList, List<ModbusDevice> devices) {
+    Future<List<Point>> minerPoints = pollMiners(cycleMillis, minerList);
+    List<Future<DeviceReading>> modbusReads = new ArrayList<>();
+    for (ModbusDevice device : devices) {
+      modbusReads.add(modbusWorkers.executeBlocking(() -> device.poll(site, cycleMillis), false));
+    }
+    return Future.join(modbusReads)
+        .otherwiseEmpty()
+        .compose(ignored -> minerPoints)
+        .map(
+            points -> {
+              List<DeviceReading> readings = new ArrayList<>();
+              List<Point> silent = new ArrayList<>();
+              for (int i = 0; i < devices.size(); i++) {
+                Future<DeviceReading> read = modbusReads.get(i);
+                if (read.succeeded()) {
+                  readings.add(read.result());
+                } else {
+                  stats.deviceFailures.incrementAndGet();
+                  silent.add(devices.get(i).silent(site, cycleMillis, read.cause()));
+                }
+              }
+              int online =
+                  (int) points.stream().filter(p -> p.fields().get("up").equals(1L)).count();
+              return new Result(points, online, readings, silent);
+            });
+  }
+
+  private Future<List<Point>> pollMiners(long cycleMillis, List<MinerConfig> minerList) {
+    if (minerList.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    Promise<List<Point>> done = Promise.promise();
+    Queue<MinerConfig> waiting = new ConcurrentLinkedQueue<>(minerList);
+    List<Point> points = Collections.synchronizedList(new ArrayList<>(minerList.size()));
+    int lanes = Math.min(config.maxConcurrentPolls(), minerList.size());
+    int[] finishedLanes = {0};
+    for (int lane = 0; lane < lanes; lane++) {
+      jitter()
+          .compose(v -> nextMiner(cycleMillis, waiting, points))
+          .onComplete(
+              laneDone -> {
+                finishedLanes[0]++;
+                if (finishedLanes[0] == lanes) {
+                  done.complete(new ArrayList<>(points));
+                }
+              });
+    }
+    return done.future();
+  }
+
+  /** A lane polls miners one after another until none are left. */
+  private Future<Void> nextMiner(long cycleMillis, Queue<MinerConfig> waiting, List<Point> points) {
+    MinerConfig miner = waiting.poll();
+    if (miner == null) {
+      return Future.succeededFuture();
+    }
+    return miners
+        .poll(new MinerAddress(miner.host(), miner.port()))
+        .map(sample -> MinerPoints.answered(site, miner.id(), cycleMillis, sample))
+        .otherwise(
+            failure -> {
+              stats.deviceFailures.incrementAndGet();
+              return MinerPoints.silent(site, miner.id(), cycleMillis, failure);
+            })
+        .compose(
+            point -> {
+              points.add(point);
+              return nextMiner(cycleMillis, waiting, points);
+            });
+  }
+
+  private Future<Void> jitter() {
+    if (config.jitterMillis() == 0) {
+      return Future.succeededFuture();
+    }
+    long delay = 1 + random.nextLong(config.jitterMillis());
+    return vertx.timer(delay).mapEmpty();
+  }
+}

@@ -1,0 +1,76 @@
+package io.flarewatch.edge.polling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Poll cycle counters and the durations of recent cycles (for metrics and the benchmark). */
+public final class PollingStats {
+
+  private static final int KEPT_DURATIONS = 10_000;
+
+  private final long[] durations = new long[KEPT_DURATIONS];
+  private int recorded;
+  final AtomicLong cycles = new AtomicLong();
+  final AtomicLong skippedCycles = new AtomicLong();
+  final AtomicLong deviceFailures = new AtomicLong();
+  final AtomicLong samples = new AtomicLong();
+  volatile int lastMinersOnline;
+  volatile int lastMinersTotal;
+
+  synchronized void recordCycle(long durationMillis) {
+    durations[recorded % KEPT_DURATIONS] = durationMillis;
+    recorded++;
+    cycles.incrementAndGet();
+  }
+
+  /** Durations in milliseconds of the most recent cycles, oldest first. */
+  public synchronized List<Long> recentCycleMillis() {
+    int n = Math.min(recorded, KEPT_DURATIONS);
+    List<Long> out = new ArrayList<>(n);
+    for (int i = recorded - n; i < recorded; i++) {
+      out.add(durations[i % KEPT_DURATIONS]);
+    }
+    return out;
+  }
+
+  /** The q-quantile (0..1) of recent cycle durations, nearest rank; 0 when none. */
+  public synchronized long cycleMillisQuantile(double q) {
+    int n = Math.min(recorded, KEPT_DURATIONS);
+    if (n == 0) {
+      return 0;
+    }
+    long[] sorted = Arrays.copyOf(durations, n);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(q * n);
+    return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
+  }
+
+  public long cycles() {
+    return cycles.get();
+  }
+
+  /** Cycles not started because the previous one was still running. */
+  public long skippedCycles() {
+    return skippedCycles.get();
+  }
+
+  /** Device polls that failed (timeout, refused, bad reply, Modbus exception). */
+  public long deviceFailures() {
+    return deviceFailures.get();
+  }
+
+  /** Points collected and appended to the buffer. */
+  public long samples() {
+    return samples.get();
+  }
+
+  public int lastMinersOnline() {
+    return lastMinersOnline;
+  }
+
+  public int lastMinersTotal() {
+    return lastMinersTotal;
+  }
+}

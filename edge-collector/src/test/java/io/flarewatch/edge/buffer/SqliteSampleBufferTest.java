@@ -1,0 +1,92 @@
+package io.flarewatch.edge.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteSampleBufferTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_000_000), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private SqliteSampleBuffer open(long maxBytes) {
+    return SqliteSampleBuffer.open(dir.resolve("buffer.db"), maxBytes, CLOCK);
+  }
+
+  private static List<String> lines(int from, int count) {
+    List<String> lines = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      lines.add("m,site=s v=" + i + " " + i);
+    }
+    return lines;
+  }
+
+  @Test
+  void batchesComeOutOldestFirstAndLeaveOnlyWhenRemoved() {
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(lines(0, 5));
+      buffer.append(lines(5, 5));
+
+      Batch first = buffer.oldest(4);
+      assertEquals(lines(0, 4), first.lines());
+      assertEquals(lines(0, 4), buffer.oldest(4).lines(), "not removed yet: offered again");
+
+      buffer.remove(first);
+      buffer.remove(first);
+      assertEquals(lines(4, 6), buffer.oldest(100).lines());
+      assertEquals(6, buffer.stats().lines());
+      assertEquals(1_000_000, buffer.stats().oldestCollectedMillis());
+    }
+  }
+
+  @Test
+  void appendedLinesSurviveClosingAndReopening() {
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(lines(0, 3));
+      buffer.remove(buffer.oldest(1));
+    }
+    try (SampleBuffer reopened = open(1 << 20)) {
+      assertEquals(lines(1, 2), reopened.oldest(10).lines());
+      BufferStats stats = reopened.stats();
+      assertEquals(2, stats.lines());
+      assertEquals(lines(1, 2).stream().mapToInt(String::length).sum(), stats.bytes());
+    }
+  }
+
+  @Test
+  void whenFullTheOldestLinesAreDroppedAndCounted() {
+    int lineBytes = lines(100, 1).get(0).length();
+    try (SampleBuffer buffer = open(1024)) {
+      buffer.append(lines(100, 100));
+
+      BufferStats stats = buffer.stats();
+      assertTrue(stats.bytes() <= 1024, "bytes held " + stats.bytes());
+      long kept = stats.lines();
+      assertEquals(100 - kept, stats.droppedLines());
+      assertEquals(1024 / lineBytes, kept);
+      assertEquals(lines(200 - (int) kept, (int) kept), buffer.oldest(1000).lines());
+    }
+    try (SampleBuffer reopened = open(1024)) {
+      assertEquals(100 - 1024 / lineBytes, reopened.stats().droppedLines(), "count is durable");
+    }
+  }
+
+  @Test
+  void aRejectedBatchIsSetAsideAndNoLongerOffered() {
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(lines(0, 3));
+      buffer.reject(buffer.oldest(1), "400 bad line");
+      assertEquals(lines(1, 2), buffer.oldest(10).lines());
+      assertEquals(2, buffer.stats().lines());
+    }
+  }
+}
