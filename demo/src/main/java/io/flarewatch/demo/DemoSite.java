@@ -1,0 +1,35 @@
+package io.flarewatch.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo site's emissions parameters: Permian-like gas, field-measured flare, 4-stroke lean burn.
+ */
+public final class DemoSite {
+
+  private DemoSite() {}
+
+  /** The {@code emissions:} section, as in a site config file. */
+  public static JsonNode emissions() {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode emissions = json.createObjectNode();
+    ObjectNode gas = emissions.putObject("gasComposition");
+    gas.put("CH4", 0.75)
+        .put("C2H6", 0.12)
+        .put("C3H8", 0.06)
+        .put("C4H10", 0.025)
+        .put("C5+", 0.01)
+        .put("CO2", 0.02)
+        .put("N2", 0.015);
+    emissions.put("compositionSource", "Demo: Permian-like gas A of the methodology reference");
+    emissions
+        .putObject("flare")
+        .put("efficiency", 0.911)
+        .put("source", "Plant et al., Science 377:1566 (2022)");
+    emissions.putObject("engine").put("type", "FOUR_STROKE_LEAN_BURN");
+    emissions.put("gwp", "AR6_GWP100_FOSSIL");
+    return emissions;
+  }
+}

@@ -1,0 +1,155 @@
+package io.flarewatch.demo;
+
+import io.flarewatch.influx.local.LocalInfluxd;
+import io.flarewatch.simulator.MinerEndpoint;
+import io.flarewatch.simulator.SimulatorConfig;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site with 10 miners, a generator
+ * and two gas meters, and the site's edge, until Ctrl-C.
+ *
+ * <p>{@code INFLUX_URL} (with {@code INFLUX_USERNAME}, {@code INFLUX_PASSWORD}) uses a running
+ * InfluxDB; otherwise influxd is started with its data under {@code .flarewatch/influxdb}. {@code
+ * FLAREWATCH_PORT} changes central's port.
+ */
+public final class FlarewatchCommand {
+
+  private static final String SITE = "demo-site";
+  private static final Path STATE = Path.of(".flarewatch");
+
+  private FlarewatchCommand() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length != 1 || !args[0].equals("demo")) {
+      System.err.println("usage: flarewatch demo");
+      System.exit(2);
+    }
+    int port = Integer.parseInt(System.getenv().getOrDefault("FLAREWATCH_PORT", "8080"));
+    String influxUrl = System.getenv("INFLUX_URL");
+    LocalInfluxd influxd = null;
+    URI influx;
+    if (influxUrl != null && !influxUrl.isBlank()) {
+      influx = URI.create(influxUrl.strip());
+    } else {
+      System.out.println("Starting InfluxDB (data in " + STATE.resolve("influxdb") + ") ...");
+      try {
+        influxd = LocalInfluxd.start(STATE.resolve("influxdb"));
+      } catch (IllegalStateException e) {
+        System.err.println(e.getMessage());
+        System.exit(1);
+        return;
+      }
+      influx = influxd.url();
+    }
+    Vertx vertx = Vertx.vertx();
+    LocalSystem system;
+    try {
+      system =
+          LocalSystem.start(
+                  vertx,
+                  new LocalSystem.Options(
+                      SITE,
+                      influx,
+                      "flarewatch",
+                      System.getenv().getOrDefault("INFLUX_USERNAME", ""),
+                      System.getenv().getOrDefault("INFLUX_PASSWORD", ""),
+                      port,
+                      SimulatorConfig.defaults(10, System.currentTimeMillis()),
+                      5_000,
+                      STATE.resolve("edge").resolve(SITE + ".db"),
+                      DemoSite.emissions()))
+              .await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println(
+          "The demo could not start: "
+              + e.getMessage()
+              + " (is port "
+              + port
+              + " free? FLAREWATCH_PORT picks another)");
+      vertx.close().await();
+      if (influxd != null) {
+        influxd.close();
+      }
+      System.exit(1);
+      return;
+    }
+    printEndpoints(system, influx, port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    LocalInfluxd ownInfluxd = influxd;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping ...");
+                  try {
+                    system.stop().await(20, TimeUnit.SECONDS);
+                    vertx.close().await(10, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("Stopping did not finish cleanly: " + e);
+                  } finally {
+                    if (ownInfluxd != null) {
+                      ownInfluxd.close();
+                    }
+                    System.out.println("Stopped.");
+                    stopped.countDown();
+                  }
+                },
+                "flarewatch-demo-shutdown"));
+    stopped.await();
+  }
+
+  private static void printEndpoints(LocalSystem system, URI influx, int port) {
+    String central = "http://127.0.0.1:" + port;
+    StringBuilder out = new StringBuilder();
+    out.append("\nFlarewatch demo is running. Ctrl-C stops everything.\n\n");
+    out.append("  Site status   ")
+        .append(central)
+        .append("/api/v1/sites/")
+        .append(SITE)
+        .append("/status\n");
+    out.append("  Central health ").append(central).append("/health\n");
+    out.append("  Emissions check ")
+        .append(central)
+        .append("/api/v1/sites/")
+        .append(SITE)
+        .append("/emissions/check?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z\n");
+    out.append("  InfluxDB      ").append(influx).append("  (database flarewatch)\n");
+    out.append("  Simulated site: ").append(system.simulator().miners().size()).append(" miners\n");
+    for (MinerEndpoint miner : system.simulator().miners()) {
+      out.append("    ")
+          .append(miner.id())
+          .append("  ")
+          .append(miner.flavour())
+          .append("  tcp://")
+          .append(miner.host())
+          .append(':')
+          .append(miner.port())
+          .append('\n');
+    }
+    var generator = system.simulator().generator();
+    out.append("    generator   modbus://")
+        .append(generator.host())
+        .append(':')
+        .append(generator.port())
+        .append('\n');
+    var fuel = system.simulator().gensetFuelMeter();
+    out.append("    genset-fuel modbus://")
+        .append(fuel.host())
+        .append(':')
+        .append(fuel.port())
+        .append('\n');
+    var flare = system.simulator().flareMeter();
+    out.append("    flare       modbus://")
+        .append(flare.host())
+        .append(':')
+        .append(flare.port())
+        .append('\n');
+    out.append("\nThe edge polls every 5 s; status shows figures within about 10 s.\n");
+    System.out.println(out);
+  }
+}

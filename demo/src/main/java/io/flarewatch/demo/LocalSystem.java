@@ -1,0 +1,163 @@
+package io.flarewatch.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flarewatch.central.CentralApp;
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.HttpConfig;
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.edge.EdgeApp;
+import io.flarewatch.edge.config.BufferConfig;
+import io.flarewatch.edge.config.CentralLink;
+import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.MinerConfig;
+import io.flarewatch.edge.config.ModbusConfig;
+import io.flarewatch.edge.config.PollingConfig;
+import io.flarewatch.edge.config.UplinkConfig;
+import io.flarewatch.simulator.ModbusEndpoint;
+import io.flarewatch.simulator.SimulatorConfig;
+import io.flarewatch.simulator.SiteSimulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A whole Flarewatch system on one machine: central on an InfluxDB, one simulated site, and that
+ * site's edge collector. Used by the demo and by the end-to-end tests.
+ */
+public final class LocalSystem {
+
+  private final Vertx vertx;
+  private final CentralApp central;
+  private final SiteSimulator simulator;
+  private final EdgeApp edge;
+
+  private LocalSystem(Vertx vertx, CentralApp central, SiteSimulator simulator, EdgeApp edge) {
+    this.vertx = vertx;
+    this.central = central;
+    this.simulator = simulator;
+    this.edge = edge;
+  }
+
+  /**
+   * What to run.
+   *
+   * @param site the site id
+   * @param influxUrl InfluxDB's HTTP API
+   * @param influxDatabase database name
+   * @param influxUsername empty without authentication
+   * @param influxPassword empty without authentication
+   * @param centralPort 0 for a free port
+   * @param simulator the simulated site
+   * @param pollIntervalMillis edge poll interval
+   * @param bufferFile the edge's buffer file
+   * @param emissions the site's emissions parameters, given to both edge and central
+   */
+  public record Options(
+      String site,
+      URI influxUrl,
+      String influxDatabase,
+      String influxUsername,
+      String influxPassword,
+      int centralPort,
+      SimulatorConfig simulator,
+      long pollIntervalMillis,
+      Path bufferFile,
+      JsonNode emissions) {}
+
+  public static Future<LocalSystem> start(Vertx vertx, Options options) {
+    String token = newToken();
+    CentralConfig centralConfig =
+        new CentralConfig(
+            new HttpConfig("127.0.0.1", options.centralPort(), null),
+            new InfluxConfig(
+                options.influxUrl(),
+                options.influxDatabase(),
+                options.influxUsername(),
+                options.influxPassword()),
+            List.of(
+                new SiteConfig(
+                    options.site(),
+                    options.site(),
+                    SiteConfig.sha256Hex(token),
+                    options.emissions())));
+    return CentralApp.start(vertx, centralConfig)
+        .compose(
+            central ->
+                SiteSimulator.start(vertx, options.simulator())
+                    .compose(
+                        simulator ->
+                            EdgeApp.start(
+                                    vertx, edgeConfig(options, simulator, central.port(), token))
+                                .map(edge -> new LocalSystem(vertx, central, simulator, edge))));
+  }
+
+  /** The edge configuration that polls every device of the simulator. */
+  static EdgeConfig edgeConfig(
+      Options options, SiteSimulator simulator, int centralPort, String token) {
+    List<MinerConfig> miners =
+        simulator.miners().stream().map(m -> new MinerConfig(m.id(), m.host(), m.port())).toList();
+    List<ModbusConfig> modbus =
+        List.of(
+            modbus(simulator.generator(), ModbusConfig.Role.GENERATOR),
+            modbus(simulator.gensetFuelMeter(), ModbusConfig.Role.GENSET_FUEL_METER),
+            modbus(simulator.flareMeter(), ModbusConfig.Role.FLARE_METER));
+    long interval = options.pollIntervalMillis();
+    return new EdgeConfig(
+        options.site(),
+        new CentralLink(URI.create("http://127.0.0.1:" + centralPort), token),
+        new PollingConfig(
+            interval, Math.min(3_000L, interval / 2), 200, Math.min(500L, interval / 10)),
+        miners,
+        List.of(),
+        modbus,
+        new BufferConfig(options.bufferFile(), null),
+        UplinkConfig.defaults(),
+        options.emissions());
+  }
+
+  private static ModbusConfig modbus(ModbusEndpoint endpoint, ModbusConfig.Role role) {
+    return new ModbusConfig(
+        endpoint.id(),
+        role,
+        endpoint.host(),
+        endpoint.port(),
+        endpoint.unitId(),
+        "classpath:" + endpoint.registerMap(),
+        null,
+        null);
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  public CentralApp central() {
+    return central;
+  }
+
+  public SiteSimulator simulator() {
+    return simulator;
+  }
+
+  public EdgeApp edge() {
+    return edge;
+  }
+
+  /**
+   * Stops the edge first (it flushes nothing it has not stored), then the simulator, then central.
+   */
+  public Future<Void> stop() {
+    return edge.stop().eventually(simulator::close).eventually(central::stop);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+}

@@ -1,0 +1,116 @@
+package io.flarewatch.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code flarewatch demo} as a user runs it: it starts its own influxd, central,
+ * simulator and edge, shows non-zero site status within 30 s, and on Ctrl-C (SIGINT) stops with
+ * nothing left running.
+ */
+class DemoCommandIT {
+
+  @TempDir Path workDir;
+
+  @Test
+  void demoShowsLiveStatusAndStopsCleanlyOnCtrlC() throws Exception {
+    Path jar = Path.of("target", "flarewatch.jar").toAbsolutePath();
+    assertTrue(Files.exists(jar), "the demo jar is built in the package phase: " + jar);
+    int port = freePort();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "demo")
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("demo.log").toFile());
+    builder.environment().remove("INFLUX_URL");
+    builder.environment().put("FLAREWATCH_PORT", Integer.toString(port));
+    Process demo = builder.start();
+    try {
+      JsonObject status = awaitLiveStatus(demo, port, Duration.ofSeconds(30));
+      assertTrue(status.getDouble("generatorKw") > 0, status.encode());
+      assertTrue(status.getDouble("hashrateThs") > 0, status.encode());
+      assertTrue(status.getInteger("minersOnline") >= 10, status.encode());
+
+      List<ProcessHandle> children = demo.descendants().toList();
+      assertFalse(children.isEmpty(), "the demo runs its own influxd");
+      new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+
+      assertTrue(demo.waitFor(40, TimeUnit.SECONDS), "the demo stops after Ctrl-C");
+      assertEquals(130, demo.exitValue(), log());
+      for (ProcessHandle child : children) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+        assertFalse(child.isAlive(), "left running: " + child.info().command().orElse("?"));
+      }
+      assertTrue(Files.isDirectory(workDir.resolve(".flarewatch/influxdb/data")), "data kept");
+      assertTrue(log().contains("Stopped."), log());
+    } finally {
+      demo.descendants().forEach(ProcessHandle::destroyForcibly);
+      demo.destroyForcibly();
+    }
+  }
+
+  private JsonObject awaitLiveStatus(Process demo, int port, Duration limit)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/sites/demo-site/status"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(limit);
+    JsonObject last = null;
+    while (Instant.now().isBefore(deadline)) {
+      assertTrue(demo.isAlive(), () -> "the demo exited: " + log());
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          last = new JsonObject(response.body());
+          Double kw = last.getDouble("generatorKw");
+          Double hashrate = last.getDouble("hashrateThs");
+          if (kw != null && kw > 0 && hashrate != null && hashrate > 0) {
+            return last;
+          }
+        }
+      } catch (IOException notUpYet) {
+        last = new JsonObject().put("error", notUpYet.toString());
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no live status within " + limit + "; last: " + last + "\n" + log());
+  }
+
+  private String log() {
+    try {
+      return Files.readString(workDir.resolve("demo.log"));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

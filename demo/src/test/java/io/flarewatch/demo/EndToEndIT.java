@@ -1,0 +1,208 @@
+package io.flarewatch.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.influx.testkit.InfluxTarget;
+import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.flarewatch.simulator.ServedMinerReading;
+import io.flarewatch.simulator.ServedRegisters;
+import io.flarewatch.simulator.SimulatorConfig;
+import io.flarewatch.simulator.SiteSimulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Simulator → edge → central → InfluxDB, all real: what InfluxDB holds must be exactly what the
+ * simulated devices served, once per poll cycle.
+ */
+class EndToEndIT {
+
+  private static final String SITE = "e2e-site";
+  private static final int MINERS = 150;
+  private static final long INTERVAL_MILLIS = 2_000;
+
+  @TempDir Path dir;
+  private Vertx vertx;
+  private LocalSystem system;
+
+  @AfterEach
+  void stop() {
+    if (system != null) {
+      system.stop().await();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void influxHoldsExactlyWhatTheDevicesServedOncePerCycle() {
+    InfluxTarget influxTarget = InfluxTestServer.shared();
+    String database = InfluxTestServer.uniqueDatabase("e2e");
+    vertx = Vertx.vertx();
+    system =
+        LocalSystem.start(
+                vertx,
+                new LocalSystem.Options(
+                    SITE,
+                    influxTarget.url(),
+                    database,
+                    influxTarget.username(),
+                    influxTarget.password(),
+                    0,
+                    SimulatorConfig.defaults(MINERS, 42),
+                    INTERVAL_MILLIS,
+                    dir.resolve("edge.db"),
+                    DemoSite.emissions()))
+            .await();
+    InfluxClient influx =
+        new InfluxClient(
+            vertx,
+            new InfluxConfig(
+                influxTarget.url(), database, influxTarget.username(), influxTarget.password()));
+
+    Instant started = Instant.now();
+    await("5 poll cycles", () -> system.edge().pollingStats().cycles() >= 5);
+    JsonObject status = status();
+    system.edge().stopPolling().await();
+    await("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
+    long cycles = system.edge().pollingStats().cycles();
+
+    assertTrue(status.getDouble("generatorKw") > 0, status.encode());
+    assertTrue(status.getDouble("hashrateThs") > 0, status.encode());
+    assertEquals(MINERS, status.getInteger("minersOnline"), status.encode());
+    assertEquals(MINERS, status.getInteger("minersTotal"), status.encode());
+
+    assertEquals(cycles, count(influx, "SELECT count(miners_total) FROM site_summary"));
+    assertEquals(cycles * MINERS, count(influx, "SELECT count(up) FROM miner WHERE up = 1"));
+    assertEquals(cycles, count(influx, "SELECT count(power_kw) FROM generator"));
+
+    SiteSimulator simulator = system.simulator();
+    for (JsonObject stored : rows(influx, "SELECT * FROM miner")) {
+      String miner = stored.getString("miner");
+      List<ServedMinerReading> served = simulator.groundTruth().minerReadings(miner);
+      long cycle = stored.getLong("time");
+      boolean match =
+          served.stream()
+              .filter(s -> inCycle(s.instant(), cycle))
+              .anyMatch(
+                  s ->
+                      close(s.hashrateThs(), stored.getDouble("hashrate_ths"))
+                          && close(s.maxChipTempC(), stored.getDouble("temp_chip_max_c"))
+                          && (s.powerWatts() == null
+                              ? stored.getValue("power_w") == null
+                              : close(s.powerWatts(), stored.getDouble("power_w"))));
+      assertTrue(match, () -> "stored " + stored.encode() + " was not served; served: " + served);
+    }
+    assertStoredRegistersWereServed(influx, "SELECT * FROM generator", "generator", "power_kw");
+    assertStoredRegistersWereServed(
+        influx,
+        "SELECT * FROM gas_meter WHERE device = 'genset-fuel'",
+        "genset-fuel",
+        "volume_total_scf");
+  }
+
+  private void assertStoredRegistersWereServed(
+      InfluxClient influx, String query, String device, String field) {
+    List<ServedRegisters> served = system.simulator().groundTruth().registerReadings(device);
+    List<JsonObject> stored = rows(influx, query);
+    assertTrue(stored.size() >= 4, device + " rows: " + stored.size());
+    for (JsonObject row : stored) {
+      long cycle = row.getLong("time");
+      double value = row.getDouble(field);
+      boolean match =
+          served.stream()
+              .filter(s -> inCycle(s.instant(), cycle) && s.values().containsKey(field))
+              .anyMatch(s -> close(s.values().get(field), value));
+      assertTrue(
+          match, () -> device + " " + field + "=" + value + " at " + cycle + " was not served");
+    }
+  }
+
+  private static boolean inCycle(Instant served, long cycleMillis) {
+    long t = served.toEpochMilli();
+    return t >= cycleMillis && t < cycleMillis + INTERVAL_MILLIS;
+  }
+
+  private static boolean close(double expected, Double actual) {
+    return actual != null && Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
+  }
+
+  private JsonObject status() {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client
+          .get(system.central().port(), "127.0.0.1", "/api/v1/sites/" + SITE + "/status")
+          .send()
+          .await()
+          .bodyAsJsonObject();
+    } finally {
+      client.close();
+    }
+  }
+
+  private static long count(InfluxClient influx, String query) {
+    List<JsonObject> rows = rows(influx, query);
+    return rows.isEmpty()
+        ? 0
+        : rows.get(0)
+            .getLong(
+                rows.get(0).fieldNames().stream()
+                    .filter(n -> !n.equals("time"))
+                    .findFirst()
+                    .orElseThrow());
+  }
+
+  /** Each row of the first series as a JSON object keyed by column name. */
+  private static List<JsonObject> rows(InfluxClient influx, String query) {
+    JsonArray series = influx.query(query).await().getJsonObject(0).getJsonArray("series");
+    List<JsonObject> rows = new ArrayList<>();
+    if (series == null) {
+      return rows;
+    }
+    for (int s = 0; s < series.size(); s++) {
+      JsonObject one = series.getJsonObject(s);
+      JsonArray columns = one.getJsonArray("columns");
+      for (Object value : one.getJsonArray("values")) {
+        JsonArray row = (JsonArray) value;
+        Map<String, Object> fields = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+          fields.put(columns.getString(c), row.getValue(c));
+        }
+        rows.add(new JsonObject(fields));
+      }
+    }
+    return rows;
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+}
