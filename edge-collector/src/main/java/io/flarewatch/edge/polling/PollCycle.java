@@ -11,8 +11,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
@@ -20,9 +23,10 @@ import java.util.random.RandomGenerator;
  * One poll of every device of the site, all stamped with the cycle's time.
  *
  * <p>Miners are polled at most {@code maxConcurrentPolls} at a time (lanes that start after a
- * random jitter, to spread the load); every poll is bounded by the device timeout, so a dead or
- * slow device costs only its own slot and never delays the others. Modbus devices are read on their
- * own worker threads.
+ * random jitter, to spread the load), those that answered last cycle first: a miner that was silent
+ * waits behind the healthy ones, so dead miners cannot fill the lanes while live ones wait; every
+ * poll is bounded by the device timeout, so a dead or slow device costs only its own slot and never
+ * delays the others. Modbus devices are read on their own worker threads.
  */
 final class PollCycle {
 
@@ -33,6 +37,7 @@ final class PollCycle {
   private final WorkerExecutor modbusWorkers;
   private final RandomGenerator random;
   private final PollingStats stats;
+  private final Set<String> silentLastCycle = ConcurrentHashMap.newKeySet();
 
   PollCycle(
       Vertx vertx,
@@ -91,7 +96,9 @@ final class PollCycle {
       return Future.succeededFuture(List.of());
     }
     Promise<List<Point>> done = Promise.promise();
-    Queue<MinerConfig> waiting = new ConcurrentLinkedQueue<>(minerList);
+    List<MinerConfig> ordered = new ArrayList<>(minerList);
+    ordered.sort(Comparator.comparing(m -> silentLastCycle.contains(m.id())));
+    Queue<MinerConfig> waiting = new ConcurrentLinkedQueue<>(ordered);
     List<Point> points = Collections.synchronizedList(new ArrayList<>(minerList.size()));
     int lanes = Math.min(config.maxConcurrentPolls(), minerList.size());
     int[] finishedLanes = {0};
@@ -117,10 +124,15 @@ final class PollCycle {
     }
     return miners
         .poll(new MinerAddress(miner.host(), miner.port()))
-        .map(sample -> MinerPoints.answered(site, miner.id(), cycleMillis, sample))
+        .map(
+            sample -> {
+              silentLastCycle.remove(miner.id());
+              return MinerPoints.answered(site, miner.id(), cycleMillis, sample);
+            })
         .otherwise(
             failure -> {
               stats.deviceFailures.incrementAndGet();
+              silentLastCycle.add(miner.id());
               return MinerPoints.silent(site, miner.id(), cycleMillis, failure);
             })
         .compose(
