@@ -62,7 +62,8 @@ public final class FlarewatchCommand {
                       SimulatorConfig.defaults(10, System.currentTimeMillis()),
                       5_000,
                       STATE.resolve("edge").resolve(SITE + ".db"),
-                      DemoSite.emissions()))
+                      DemoSite.emissions(),
+                      null))
               .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println(
@@ -118,6 +119,9 @@ public final class FlarewatchCommand {
         .append("/api/v1/sites/")
         .append(SITE)
         .append("/emissions/check?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z\n");
+    out.append("  Edge metrics  http://127.0.0.1:")
+        .append(system.edge().metricsPort().orElseThrow())
+        .append("/metrics\n");
     out.append("  InfluxDB      ").append(influx).append("  (database flarewatch)\n");
     out.append("  Simulated site: ").append(system.simulator().miners().size()).append(" miners\n");
     for (MinerEndpoint miner : system.simulator().miners()) {

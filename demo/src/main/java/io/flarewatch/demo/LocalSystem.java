@@ -10,6 +10,7 @@ import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.MetricsConfig;
 import io.flarewatch.edge.config.MinerConfig;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.edge.config.PollingConfig;
@@ -32,12 +33,19 @@ import java.util.List;
 public final class LocalSystem {
 
   private final Vertx vertx;
-  private final CentralApp central;
+  private final CentralConfig centralConfig;
+  private CentralApp central;
   private final SiteSimulator simulator;
   private final EdgeApp edge;
 
-  private LocalSystem(Vertx vertx, CentralApp central, SiteSimulator simulator, EdgeApp edge) {
+  private LocalSystem(
+      Vertx vertx,
+      CentralConfig centralConfig,
+      CentralApp central,
+      SiteSimulator simulator,
+      EdgeApp edge) {
     this.vertx = vertx;
+    this.centralConfig = centralConfig;
     this.central = central;
     this.simulator = simulator;
     this.edge = edge;
@@ -56,6 +64,7 @@ public final class LocalSystem {
    * @param pollIntervalMillis edge poll interval
    * @param bufferFile the edge's buffer file
    * @param emissions the site's emissions parameters, given to both edge and central
+   * @param bufferMaxBytes the edge buffer's byte limit, null for the default
    */
   public record Options(
       String site,
@@ -67,7 +76,8 @@ public final class LocalSystem {
       SimulatorConfig simulator,
       long pollIntervalMillis,
       Path bufferFile,
-      JsonNode emissions) {}
+      JsonNode emissions,
+      Long bufferMaxBytes) {}
 
   public static Future<LocalSystem> start(Vertx vertx, Options options) {
     String token = newToken();
@@ -93,7 +103,10 @@ public final class LocalSystem {
                         simulator ->
                             EdgeApp.start(
                                     vertx, edgeConfig(options, simulator, central.port(), token))
-                                .map(edge -> new LocalSystem(vertx, central, simulator, edge))));
+                                .map(
+                                    edge ->
+                                        new LocalSystem(
+                                            vertx, centralConfig, central, simulator, edge))));
   }
 
   /** The edge configuration that polls every device of the simulator. */
@@ -115,9 +128,10 @@ public final class LocalSystem {
         miners,
         List.of(),
         modbus,
-        new BufferConfig(options.bufferFile(), null),
+        new BufferConfig(options.bufferFile(), options.bufferMaxBytes()),
         UplinkConfig.defaults(),
-        options.emissions());
+        options.emissions(),
+        new MetricsConfig("127.0.0.1", 0));
   }
 
   private static ModbusConfig modbus(ModbusEndpoint endpoint, ModbusConfig.Role role) {
@@ -140,6 +154,28 @@ public final class LocalSystem {
 
   public CentralApp central() {
     return central;
+  }
+
+  /** Stops central, as an outage would; the edge keeps collecting into its buffer. */
+  public Future<Void> stopCentral() {
+    return central.stop();
+  }
+
+  /** Starts central again on the port it had. */
+  public Future<Void> restartCentral() {
+    int port = central.port();
+    CentralConfig samePort =
+        new CentralConfig(
+            new io.flarewatch.central.config.HttpConfig(
+                centralConfig.http().host(), port, centralConfig.http().maxBodyBytes()),
+            centralConfig.influx(),
+            centralConfig.sites());
+    return CentralApp.start(vertx, samePort)
+        .map(
+            restarted -> {
+              central = restarted;
+              return null;
+            });
   }
 
   public SiteSimulator simulator() {

@@ -12,17 +12,11 @@ import io.flarewatch.simulator.ServedRegisters;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +63,8 @@ class EndToEndIT {
                     SimulatorConfig.defaults(MINERS, 42),
                     INTERVAL_MILLIS,
                     dir.resolve("edge.db"),
-                    DemoSite.emissions()))
+                    DemoSite.emissions(),
+                    null))
             .await();
     InfluxClient influx =
         new InfluxClient(
@@ -78,10 +73,10 @@ class EndToEndIT {
                 influxTarget.url(), database, influxTarget.username(), influxTarget.password()));
 
     Instant started = Instant.now();
-    await("5 poll cycles", () -> system.edge().pollingStats().cycles() >= 5);
+    Await.until("5 poll cycles", () -> system.edge().pollingStats().cycles() >= 5);
     JsonObject status = status();
     system.edge().stopPolling().await();
-    await("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
+    Await.until("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
     long cycles = system.edge().pollingStats().cycles();
 
     assertTrue(status.getDouble("generatorKw") > 0, status.encode());
@@ -89,12 +84,13 @@ class EndToEndIT {
     assertEquals(MINERS, status.getInteger("minersOnline"), status.encode());
     assertEquals(MINERS, status.getInteger("minersTotal"), status.encode());
 
-    assertEquals(cycles, count(influx, "SELECT count(miners_total) FROM site_summary"));
-    assertEquals(cycles * MINERS, count(influx, "SELECT count(up) FROM miner WHERE up = 1"));
-    assertEquals(cycles, count(influx, "SELECT count(power_kw) FROM generator"));
+    assertEquals(cycles, InfluxRows.single(influx, "SELECT count(miners_total) FROM site_summary"));
+    assertEquals(
+        cycles * MINERS, InfluxRows.single(influx, "SELECT count(up) FROM miner WHERE up = 1"));
+    assertEquals(cycles, InfluxRows.single(influx, "SELECT count(power_kw) FROM generator"));
 
     SiteSimulator simulator = system.simulator();
-    for (JsonObject stored : rows(influx, "SELECT * FROM miner")) {
+    for (JsonObject stored : InfluxRows.rows(influx, "SELECT * FROM miner")) {
       String miner = stored.getString("miner");
       List<ServedMinerReading> served = simulator.groundTruth().minerReadings(miner);
       long cycle = stored.getLong("time");
@@ -121,7 +117,7 @@ class EndToEndIT {
   private void assertStoredRegistersWereServed(
       InfluxClient influx, String query, String device, String field) {
     List<ServedRegisters> served = system.simulator().groundTruth().registerReadings(device);
-    List<JsonObject> stored = rows(influx, query);
+    List<JsonObject> stored = InfluxRows.rows(influx, query);
     assertTrue(stored.size() >= 4, device + " rows: " + stored.size());
     for (JsonObject row : stored) {
       long cycle = row.getLong("time");
@@ -154,55 +150,6 @@ class EndToEndIT {
           .bodyAsJsonObject();
     } finally {
       client.close();
-    }
-  }
-
-  private static long count(InfluxClient influx, String query) {
-    List<JsonObject> rows = rows(influx, query);
-    return rows.isEmpty()
-        ? 0
-        : rows.get(0)
-            .getLong(
-                rows.get(0).fieldNames().stream()
-                    .filter(n -> !n.equals("time"))
-                    .findFirst()
-                    .orElseThrow());
-  }
-
-  /** Each row of the first series as a JSON object keyed by column name. */
-  private static List<JsonObject> rows(InfluxClient influx, String query) {
-    JsonArray series = influx.query(query).await().getJsonObject(0).getJsonArray("series");
-    List<JsonObject> rows = new ArrayList<>();
-    if (series == null) {
-      return rows;
-    }
-    for (int s = 0; s < series.size(); s++) {
-      JsonObject one = series.getJsonObject(s);
-      JsonArray columns = one.getJsonArray("columns");
-      for (Object value : one.getJsonArray("values")) {
-        JsonArray row = (JsonArray) value;
-        Map<String, Object> fields = new HashMap<>();
-        for (int c = 0; c < columns.size(); c++) {
-          fields.put(columns.getString(c), row.getValue(c));
-        }
-        rows.add(new JsonObject(fields));
-      }
-    }
-    return rows;
-  }
-
-  private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
     }
   }
 }

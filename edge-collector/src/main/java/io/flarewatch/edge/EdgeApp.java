@@ -8,6 +8,7 @@ import io.flarewatch.edge.buffer.SampleBuffer;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.config.EdgeConfig;
 import io.flarewatch.edge.emissions.EmissionsPoints;
+import io.flarewatch.edge.metrics.MetricsVerticle;
 import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.edge.polling.PollingVerticle;
 import io.flarewatch.edge.uplink.UplinkStats;
@@ -31,6 +32,7 @@ public final class EdgeApp {
   private final UplinkStats uplinkStats = new UplinkStats();
   private String pollingId;
   private String uplinkId;
+  private MetricsVerticle metrics;
 
   private EdgeApp(Vertx vertx, EdgeConfig config) {
     this.vertx = vertx;
@@ -62,7 +64,8 @@ public final class EdgeApp {
                 config.central(),
                 config.uplink(),
                 app.bufferExecutor,
-                app.uplinkStats))
+                app.uplinkStats,
+                Clock.systemUTC()))
         .compose(
             id -> {
               app.uplinkId = id;
@@ -79,10 +82,21 @@ public final class EdgeApp {
                           .orElse(PollingVerticle.CycleListener.NONE),
                       Clock.systemUTC()));
             })
-        .map(
+        .compose(
             id -> {
               app.pollingId = id;
-              return app;
+              if (config.metrics() == null) {
+                return Future.succeededFuture(app);
+              }
+              app.metrics =
+                  new MetricsVerticle(
+                      config.metrics(),
+                      config.site(),
+                      app.bufferExecutor,
+                      app.pollingStats,
+                      app.uplinkStats,
+                      Clock.systemUTC());
+              return vertx.deployVerticle(app.metrics).map(metricsId -> app);
             });
   }
 
@@ -96,6 +110,13 @@ public final class EdgeApp {
 
   public BufferExecutor buffer() {
     return bufferExecutor;
+  }
+
+  /** The port metrics are served on, or empty when they are not served. */
+  public java.util.OptionalInt metricsPort() {
+    return metrics == null
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(metrics.actualPort());
   }
 
   public EdgeConfig config() {

@@ -29,6 +29,11 @@ public final class Schema {
   /** Emissions per interval, computed at the edge from the genset fuel volume. */
   public static final String EMISSIONS = "emissions";
 
+  /**
+   * Something the edge itself reports, e.g. {@code kind=buffer_full} with {@code dropped_lines}.
+   */
+  public static final String EDGE_EVENT = "edge_event";
+
   public static final String FIELD_UP = "up";
   public static final String FIELD_HASHRATE_THS = "hashrate_ths";
   public static final String FIELD_POWER_W = "power_w";

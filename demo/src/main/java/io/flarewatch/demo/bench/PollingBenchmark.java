@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The simulator, central and InfluxDB run as separate processes, so the figures are the edge's
  * alone: polling, buffering in SQLite and streaming to central.
  *
+ * <p>It also prints the uplink's steady-state cost on the wire: gzip request-body bytes per field
+ * value central acknowledged.
+ *
  * <p>{@code flarewatch bench polling [--miners 1000] [--interval-ms 10000] [--duration-s 130]}
  */
 public final class PollingBenchmark {
@@ -78,6 +81,8 @@ public final class PollingBenchmark {
       double rss = ProcessFigures.statusMib("VmRSS");
       double peakRss = ProcessFigures.statusMib("VmHWM");
       long sent = edge.uplinkStats().linesSent();
+      long bytesSent = edge.uplinkStats().bytesSent();
+      long fieldValues = edge.uplinkStats().fieldValuesSent();
       long failures = stats.deviceFailures();
       edge.stop().await(30, TimeUnit.SECONDS);
       vertx.close().await(30, TimeUnit.SECONDS);
@@ -99,18 +104,24 @@ public final class PollingBenchmark {
       System.out.printf(
           Locale.ROOT, "edge RSS               %.0f MiB (peak %.0f MiB)%n", rss, peakRss);
       System.out.printf(Locale.ROOT, "lines sent to central  %d%n", sent);
+      System.out.printf(
+          Locale.ROOT,
+          "uplink bytes per field value %.2f B (%d gzip body bytes / %d field values)%n",
+          fieldValues == 0 ? 0.0 : (double) bytesSent / fieldValues,
+          bytesSent,
+          fieldValues);
     }
   }
 
   /** Central in its own JVM. */
-  private record RunningCentral(ChildProcess process, int port) implements AutoCloseable {
+  record RunningCentral(ChildProcess process, int port) implements AutoCloseable {
     @Override
     public void close() {
       process.close();
     }
   }
 
-  private static RunningCentral startCentral(Path work, LocalInfluxd influxd, String token)
+  static RunningCentral startCentral(Path work, LocalInfluxd influxd, String token)
       throws IOException {
     int port = freePort();
     Path config = work.resolve("central.yaml");
@@ -146,6 +157,7 @@ public final class PollingBenchmark {
             modbus("flare", ModbusConfig.Role.FLARE_METER, modbusPort + 2, "gas-meter")),
         new BufferConfig(work.resolve("edge.db"), null),
         UplinkConfig.defaults(),
+        null,
         null);
   }
 
@@ -180,7 +192,7 @@ public final class PollingBenchmark {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
-  private static int intArg(String[] args, String name, int fallback) {
+  static int intArg(String[] args, String name, int fallback) {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals(name)) {
         try {
@@ -193,7 +205,7 @@ public final class PollingBenchmark {
     return fallback;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -2,8 +2,18 @@ package io.flarewatch.edge.buffer;
 
 import java.util.List;
 
-/** Lines taken from the buffer: ids {@code firstId..lastId} inclusive, in order. */
-public record Batch(long firstId, long lastId, List<String> lines) {
+/**
+ * Lines taken from the buffer: ids {@code firstId..lastId} inclusive, in order, appended between
+ * {@code firstCollectedMillis} and {@code lastCollectedMillis}.
+ */
+public record Batch(
+    long firstId,
+    long lastId,
+    long firstCollectedMillis,
+    long lastCollectedMillis,
+    List<String> lines) {
+
+  public static final Batch EMPTY = new Batch(-1, -1, 0, 0, List.of());
 
   public Batch {
     lines = List.copyOf(lines);
@@ -15,5 +25,10 @@ public record Batch(long firstId, long lastId, List<String> lines) {
 
   public int size() {
     return lines.size();
+  }
+
+  /** How much collection time the batch covers, in milliseconds. */
+  public long spanMillis() {
+    return isEmpty() ? 0 : lastCollectedMillis - firstCollectedMillis;
   }
 }

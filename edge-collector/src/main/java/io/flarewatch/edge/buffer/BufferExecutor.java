@@ -19,12 +19,13 @@ public final class BufferExecutor implements AutoCloseable {
     this.worker = vertx.createSharedWorkerExecutor("edge-sample-buffer", 1);
   }
 
-  public Future<Void> append(List<String> lines) {
-    return worker.executeBlocking(
-        () -> {
-          buffer.append(lines);
-          return null;
-        });
+  /** Appends; the result is the number of old lines dropped to make room. */
+  public Future<Long> append(List<String> lines) {
+    return worker.executeBlocking(() -> buffer.append(lines));
+  }
+
+  public Future<Batch> newest(int maxLines, long sinceMillis) {
+    return worker.executeBlocking(() -> buffer.newest(maxLines, sinceMillis));
   }
 
   public Future<Batch> oldest(int maxLines) {

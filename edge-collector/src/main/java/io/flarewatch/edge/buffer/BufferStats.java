@@ -7,5 +7,11 @@ package io.flarewatch.edge.buffer;
  * @param bytes bytes of those lines
  * @param oldestCollectedMillis when the oldest waiting line was appended, or 0 when empty
  * @param droppedLines lines dropped since the buffer was created because it was full
+ * @param corruptFilesSetAside buffer files found corrupt at start and moved aside
  */
-public record BufferStats(long lines, long bytes, long oldestCollectedMillis, long droppedLines) {}
+public record BufferStats(
+    long lines,
+    long bytes,
+    long oldestCollectedMillis,
+    long droppedLines,
+    long corruptFilesSetAside) {}

@@ -11,11 +11,21 @@ import java.util.List;
  */
 public interface SampleBuffer extends AutoCloseable {
 
-  /** Stores lines durably; when this returns they count as collected. */
-  void append(List<String> lines);
+  /**
+   * Stores lines durably; when this returns they count as collected.
+   *
+   * @return how many of the oldest lines were dropped to stay within the byte limit
+   */
+  long append(List<String> lines);
 
   /** Up to {@code maxLines} of the oldest lines not yet removed, in the order appended. */
   Batch oldest(int maxLines);
+
+  /**
+   * Up to {@code maxLines} of the most recent lines appended at or after {@code sinceMillis}, in
+   * the order appended (the tail of the buffer): what dashboards need first after an outage.
+   */
+  Batch newest(int maxLines, long sinceMillis);
 
   /** Removes a batch central acknowledged. Removing it twice is harmless. */
   void remove(Batch batch);

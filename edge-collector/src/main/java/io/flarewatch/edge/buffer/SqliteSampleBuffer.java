@@ -1,5 +1,6 @@
 package io.flarewatch.edge.buffer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
           "CREATE TABLE IF NOT EXISTS rejected (id INTEGER PRIMARY KEY, collected_ms INTEGER"
               + " NOT NULL, rejected_ms INTEGER NOT NULL, reason TEXT NOT NULL, line TEXT NOT NULL)");
       s.execute("INSERT OR IGNORE INTO counters VALUES ('dropped_lines', 0)");
+      s.execute("INSERT OR IGNORE INTO counters VALUES ('corrupt_files_set_aside', 0)");
       try (ResultSet r = s.executeQuery("SELECT count(*), coalesce(sum(bytes), 0) FROM samples")) {
         r.next();
         lines = r.getLong(1);
@@ -56,7 +59,11 @@ public final class SqliteSampleBuffer implements SampleBuffer {
     db.commit();
   }
 
-  /** Opens (or creates) the buffer file. */
+  /**
+   * Opens (or creates) the buffer file. A file SQLite reports as corrupt is moved aside (kept for
+   * inspection, named {@code <file>.corrupt-<millis>}), counted and logged, and an empty buffer
+   * takes its place: the edge keeps collecting instead of failing at every start.
+   */
   public static SqliteSampleBuffer open(Path file, long maxBytes, Clock clock) {
     if (maxBytes < 1024) {
       throw new IllegalArgumentException("buffer.maxBytes " + maxBytes + " is below 1024");
@@ -66,17 +73,93 @@ public final class SqliteSampleBuffer implements SampleBuffer {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      return new SqliteSampleBuffer(connection, maxBytes, clock);
-    } catch (SQLException | java.io.IOException e) {
-      throw new BufferException("cannot open the sample buffer " + file + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new BufferException(
+          "cannot create the directory of " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return openChecked(file, maxBytes, clock);
+    } catch (SQLException e) {
+      if (!isCorruption(e)) {
+        throw new BufferException(
+            "cannot open the sample buffer " + file + ": " + e.getMessage(), e);
+      }
+      Path aside = setAside(file, clock.millis());
+      LOG.error(
+          "sample buffer {} is corrupt ({}); moved it to {} and started an empty buffer",
+          file,
+          e.getMessage(),
+          aside);
+      try {
+        SqliteSampleBuffer fresh = openChecked(file, maxBytes, clock);
+        fresh.incrementCounter(CORRUPT_FILES);
+        return fresh;
+      } catch (SQLException again) {
+        throw new BufferException(
+            "cannot open a new sample buffer " + file + ": " + again.getMessage(), again);
+      }
     }
   }
 
+  private static final String DROPPED_LINES = "dropped_lines";
+  private static final String CORRUPT_FILES = "corrupt_files_set_aside";
+
+  private static SqliteSampleBuffer openChecked(Path file, long maxBytes, Clock clock)
+      throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try {
+      try (Statement check = connection.createStatement();
+          ResultSet result = check.executeQuery("PRAGMA quick_check")) {
+        String verdict = result.next() ? result.getString(1) : "no answer";
+        if (!"ok".equals(verdict)) {
+          throw new SQLException("quick_check: " + verdict, "corrupt", SQLITE_CORRUPT);
+        }
+      }
+      return new SqliteSampleBuffer(connection, maxBytes, clock);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
+
+  private static boolean isCorruption(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+  }
+
+  private static Path setAside(Path file, long millis) {
+    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + millis);
+    try {
+      Files.move(file, aside);
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        Path companion = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.exists(companion)) {
+          Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix));
+        }
+      }
+      return aside;
+    } catch (IOException e) {
+      throw new BufferException(
+          "cannot move the corrupt buffer " + file + " aside: " + e.getMessage(), e);
+    }
+  }
+
+  private void incrementCounter(String name) throws SQLException {
+    try (PreparedStatement update =
+        db.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = ?")) {
+      update.setString(1, name);
+      update.executeUpdate();
+    }
+    db.commit();
+  }
+
   @Override
-  public synchronized void append(List<String> newLines) {
+  public synchronized long append(List<String> newLines) {
     if (newLines.isEmpty()) {
-      return;
+      return 0;
     }
     long now = clock.millis();
     try (PreparedStatement insert =
@@ -102,6 +185,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
             maxBytes,
             dropped.lines());
       }
+      return dropped.lines();
     } catch (SQLException e) {
       rollback();
       throw new BufferException("cannot append to the sample buffer: " + e.getMessage(), e);
@@ -156,23 +240,52 @@ public final class SqliteSampleBuffer implements SampleBuffer {
 
   @Override
   public synchronized Batch oldest(int maxLines) {
-    try (PreparedStatement select =
-        db.prepareStatement("SELECT id, line FROM samples ORDER BY id LIMIT ?")) {
-      select.setInt(1, maxLines);
+    return select(
+        "SELECT id, collected_ms, line FROM samples ORDER BY id LIMIT ?", maxLines, null, false);
+  }
+
+  @Override
+  public synchronized Batch newest(int maxLines, long sinceMillis) {
+    return select(
+        "SELECT id, collected_ms, line FROM samples WHERE collected_ms >= ? ORDER BY id DESC"
+            + " LIMIT ?",
+        maxLines,
+        sinceMillis,
+        true);
+  }
+
+  private Batch select(String sql, int maxLines, Long sinceMillis, boolean descending) {
+    try (PreparedStatement select = db.prepareStatement(sql)) {
+      int parameter = 1;
+      if (sinceMillis != null) {
+        select.setLong(parameter++, sinceMillis);
+      }
+      select.setInt(parameter, maxLines);
+      List<Long> ids = new ArrayList<>();
+      List<Long> collected = new ArrayList<>();
       List<String> batch = new ArrayList<>();
-      long first = -1;
-      long last = -1;
       try (ResultSet r = select.executeQuery()) {
         while (r.next()) {
-          if (first < 0) {
-            first = r.getLong(1);
-          }
-          last = r.getLong(1);
-          batch.add(r.getString(2));
+          ids.add(r.getLong(1));
+          collected.add(r.getLong(2));
+          batch.add(r.getString(3));
         }
       }
       db.commit();
-      return new Batch(first, last, batch);
+      if (batch.isEmpty()) {
+        return Batch.EMPTY;
+      }
+      if (descending) {
+        Collections.reverse(ids);
+        Collections.reverse(collected);
+        Collections.reverse(batch);
+      }
+      return new Batch(
+          ids.get(0),
+          ids.get(ids.size() - 1),
+          collected.get(0),
+          collected.get(collected.size() - 1),
+          batch);
     } catch (SQLException e) {
       rollback();
       throw new BufferException("cannot read the sample buffer: " + e.getMessage(), e);
@@ -234,16 +347,25 @@ public final class SqliteSampleBuffer implements SampleBuffer {
 
   @Override
   public synchronized BufferStats stats() {
-    try (Statement s = db.createStatement();
-        ResultSet oldest = s.executeQuery("SELECT collected_ms FROM samples ORDER BY id LIMIT 1")) {
-      long oldestMillis = oldest.next() ? oldest.getLong(1) : 0;
-      long dropped;
-      try (ResultSet r =
-          s.executeQuery("SELECT value FROM counters WHERE name = 'dropped_lines'")) {
-        dropped = r.next() ? r.getLong(1) : 0;
+    try (Statement s = db.createStatement()) {
+      long oldestMillis;
+      try (ResultSet oldest =
+          s.executeQuery("SELECT collected_ms FROM samples ORDER BY id LIMIT 1")) {
+        oldestMillis = oldest.next() ? oldest.getLong(1) : 0;
+      }
+      long dropped = 0;
+      long corrupt = 0;
+      try (ResultSet r = s.executeQuery("SELECT name, value FROM counters")) {
+        while (r.next()) {
+          if (DROPPED_LINES.equals(r.getString(1))) {
+            dropped = r.getLong(2);
+          } else if (CORRUPT_FILES.equals(r.getString(1))) {
+            corrupt = r.getLong(2);
+          }
+        }
       }
       db.commit();
-      return new BufferStats(lines, bytes, oldestMillis, dropped);
+      return new BufferStats(lines, bytes, oldestMillis, dropped, corrupt);
     } catch (SQLException e) {
       rollback();
       throw new BufferException("cannot read the sample buffer's statistics: " + e.getMessage(), e);

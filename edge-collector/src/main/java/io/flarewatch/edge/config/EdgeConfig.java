@@ -24,6 +24,7 @@ import java.util.Set;
  * @param buffer the durable local buffer
  * @param uplink batching and retry towards central
  * @param emissions the site's emissions parameters (see the emissions-methodology module)
+ * @param metrics where metrics are served; absent means not served
  */
 public record EdgeConfig(
     @JsonProperty("site") String site,
@@ -34,7 +35,8 @@ public record EdgeConfig(
     @JsonProperty("modbus") List<ModbusConfig> modbus,
     @JsonProperty("buffer") BufferConfig buffer,
     @JsonProperty("uplink") UplinkConfig uplink,
-    @JsonProperty("emissions") JsonNode emissions) {
+    @JsonProperty("emissions") JsonNode emissions,
+    @JsonProperty("metrics") MetricsConfig metrics) {
 
   public EdgeConfig {
     try {

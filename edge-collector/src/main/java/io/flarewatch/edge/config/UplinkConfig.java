@@ -10,18 +10,32 @@ import io.flarewatch.config.ConfigException;
  * @param minBackoffMillis first wait after a failure
  * @param maxBackoffMillis longest wait between retries
  * @param requestTimeoutMillis longest wait for central's answer
+ * @param liveWindowMillis lines appended this recently are live: sent before any backlog
+ * @param catchUpFactor the backlog is sent at most this many times faster than it was collected, so
+ *     central is not flooded after an outage
  */
 public record UplinkConfig(
     @JsonProperty("batchMaxLines") Integer batchMaxLines,
     @JsonProperty("minBackoffMillis") Long minBackoffMillis,
     @JsonProperty("maxBackoffMillis") Long maxBackoffMillis,
-    @JsonProperty("requestTimeoutMillis") Long requestTimeoutMillis) {
+    @JsonProperty("requestTimeoutMillis") Long requestTimeoutMillis,
+    @JsonProperty("liveWindowMillis") Long liveWindowMillis,
+    @JsonProperty("catchUpFactor") Double catchUpFactor) {
 
   public UplinkConfig {
     batchMaxLines = batchMaxLines == null ? 5_000 : batchMaxLines;
     minBackoffMillis = minBackoffMillis == null ? 500L : minBackoffMillis;
     maxBackoffMillis = maxBackoffMillis == null ? 60_000L : maxBackoffMillis;
     requestTimeoutMillis = requestTimeoutMillis == null ? 30_000L : requestTimeoutMillis;
+    liveWindowMillis = liveWindowMillis == null ? 30_000L : liveWindowMillis;
+    catchUpFactor = catchUpFactor == null ? 60.0 : catchUpFactor;
+    if (liveWindowMillis < 0) {
+      throw new ConfigException("uplink.liveWindowMillis", liveWindowMillis + " is negative");
+    }
+    if (!(catchUpFactor >= 1)) {
+      throw new ConfigException(
+          "uplink.catchUpFactor", catchUpFactor + " must be at least 1 (times real time)");
+    }
     if (batchMaxLines < 1 || batchMaxLines > 100_000) {
       throw new ConfigException("uplink.batchMaxLines", batchMaxLines + " must be 1 to 100000");
     }
@@ -37,6 +51,6 @@ public record UplinkConfig(
   }
 
   public static UplinkConfig defaults() {
-    return new UplinkConfig(null, null, null, null);
+    return new UplinkConfig(null, null, null, null, null, null);
   }
 }

@@ -27,6 +27,9 @@ public final class PollingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollingVerticle.class);
 
+  /** Event bus address told the number of lines dropped whenever the full buffer drops some. */
+  public static final String BUFFER_DROPPED = "flarewatch.edge.buffer-dropped";
+
   private final EdgeConfig config;
   private final BufferExecutor buffer;
   private final MinerPoller minerPoller;
@@ -157,10 +160,46 @@ public final class PollingVerticle extends VerticleBase {
     points.forEach(p -> lines.add(LineProtocol.encode(p)));
     return buffer
         .append(lines)
-        .onSuccess(
-            appended -> {
+        .compose(
+            dropped -> {
               stats.samples.addAndGet(lines.size());
+              LOG.debug("cycle {} stored: {} samples", cycleMillis, lines.size());
               vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, lines.size());
+              return dropped > 0 ? reportDropped(cycleMillis, dropped) : Future.succeededFuture();
             });
+  }
+
+  /**
+   * The buffer was full and dropped its oldest lines: say so where people look, as an event on the
+   * event bus and as an {@code edge_event} point that reaches central with the live data. The point
+   * carries the running total ({@code dropped_lines_total}), so the latest one tells the whole
+   * story even if older event points were dropped in turn. If storing the event itself drops lines,
+   * another event follows (a millisecond later, so none overwrites another).
+   */
+  private Future<Void> reportDropped(long cycleMillis, long dropped) {
+    return reportDropped(cycleMillis, dropped, 1);
+  }
+
+  private Future<Void> reportDropped(long cycleMillis, long dropped, int sequence) {
+    LOG.error("buffer full: dropped the {} oldest samples at cycle {}", dropped, cycleMillis);
+    vertx.eventBus().publish(BUFFER_DROPPED, dropped);
+    return buffer
+        .stats()
+        .compose(
+            stats ->
+                buffer.append(
+                    List.of(
+                        LineProtocol.encode(
+                            Point.builder(Schema.EDGE_EVENT, cycleMillis + sequence)
+                                .tag(Schema.TAG_SITE, config.site())
+                                .tag("kind", "buffer_full")
+                                .field("dropped_lines", dropped)
+                                .field("dropped_lines_total", stats.droppedLines())
+                                .build()))))
+        .compose(
+            more ->
+                more > 0
+                    ? reportDropped(cycleMillis, more, sequence + 1)
+                    : Future.succeededFuture());
   }
 }

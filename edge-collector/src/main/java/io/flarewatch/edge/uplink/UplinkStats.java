@@ -8,6 +8,7 @@ public final class UplinkStats {
   final AtomicLong batchesSent = new AtomicLong();
   final AtomicLong linesSent = new AtomicLong();
   final AtomicLong bytesSent = new AtomicLong();
+  final AtomicLong fieldValuesSent = new AtomicLong();
   final AtomicLong failures = new AtomicLong();
   final AtomicLong linesRejected = new AtomicLong();
 
@@ -22,6 +23,11 @@ public final class UplinkStats {
   /** Compressed request-body bytes central acknowledged. */
   public long bytesSent() {
     return bytesSent.get();
+  }
+
+  /** Field values in the lines central acknowledged. */
+  public long fieldValuesSent() {
+    return fieldValuesSent.get();
   }
 
   public long failures() {

@@ -4,6 +4,8 @@ import io.flarewatch.edge.buffer.Batch;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.UplinkConfig;
+import io.flarewatch.wire.LineProtocolException;
+import io.flarewatch.wire.LineProtocolParser;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPOutputStream;
@@ -21,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the sample buffer to central, oldest first, one gzip batch at a time.
+ * Drains the sample buffer to central, one gzip batch at a time: live lines first, so dashboards
+ * show the present at once after an outage, then the backlog oldest first, throttled to {@code
+ * catchUpFactor} times real time so central is not flooded.
  *
  * <p>A batch leaves the buffer only after central answered 200, and central answers 200 only after
  * InfluxDB stored it. If the edge dies between central's store and the removal, the batch is sent
@@ -45,6 +50,7 @@ public final class UplinkVerticle extends VerticleBase {
   private final UplinkConfig config;
   private final BufferExecutor buffer;
   private final UplinkStats stats;
+  private final Clock clock;
   private final Backoff backoff;
   private final String samplesPath;
   private WebClient client;
@@ -52,6 +58,7 @@ public final class UplinkVerticle extends VerticleBase {
   private int batchLines;
   private boolean running;
   private boolean idle;
+  private long backlogNotBefore;
   private long idleTimer = -1;
 
   public UplinkVerticle(
@@ -59,8 +66,10 @@ public final class UplinkVerticle extends VerticleBase {
       CentralLink central,
       UplinkConfig config,
       BufferExecutor buffer,
-      UplinkStats stats) {
+      UplinkStats stats,
+      Clock clock) {
     this.site = site;
+    this.clock = clock;
     this.central = central;
     this.config = config;
     this.buffer = buffer;
@@ -105,15 +114,43 @@ public final class UplinkVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * Live lines first (appended within the live window, newest batch first), then the backlog oldest
+   * first, no faster than {@code catchUpFactor} times the pace it was collected at.
+   */
   private void sendNext() {
     if (!running) {
       return;
     }
+    long now = clock.millis();
     buffer
-        .oldest(batchLines)
-        .compose(batch -> batch.isEmpty() ? Future.succeededFuture(Outcome.IDLE) : send(batch))
+        .newest(batchLines, now - config.liveWindowMillis())
+        .compose(live -> live.isEmpty() ? sendBacklog(now) : send(live))
         .otherwise(failure -> Outcome.retry(0, failure.getMessage()))
         .onSuccess(this::next);
+  }
+
+  private Future<Outcome> sendBacklog(long now) {
+    if (now < backlogNotBefore) {
+      return Future.succeededFuture(Outcome.waitFor(backlogNotBefore - now));
+    }
+    return buffer
+        .oldest(batchLines)
+        .compose(
+            backlog -> {
+              if (backlog.isEmpty()) {
+                return Future.succeededFuture(Outcome.waitFor(IDLE_POLL_MILLIS));
+              }
+              return send(backlog)
+                  .map(
+                      outcome -> {
+                        if (outcome.kind() == Outcome.Kind.SENT) {
+                          backlogNotBefore =
+                              now + (long) (backlog.spanMillis() / config.catchUpFactor());
+                        }
+                        return outcome;
+                      });
+            });
   }
 
   private void next(Outcome outcome) {
@@ -124,13 +161,13 @@ public final class UplinkVerticle extends VerticleBase {
         vertx.runOnContext(v -> sendNext());
       }
       case SPLIT -> vertx.runOnContext(v -> sendNext());
-      case IDLE -> {
+      case WAIT -> {
         idle = true;
-        idleTimer = vertx.setTimer(IDLE_POLL_MILLIS, t -> wakeUp());
+        idleTimer = vertx.setTimer(Math.max(1, outcome.delayMillis()), t -> wakeUp());
       }
       case RETRY -> {
         stats.failures.incrementAndGet();
-        long delay = backoff.nextDelayMillis(outcome.retryAfterMillis());
+        long delay = backoff.nextDelayMillis(outcome.delayMillis());
         LOG.warn("uplink to central failed ({}); retrying in {} ms", outcome.reason(), delay);
         vertx.setTimer(delay, t -> sendNext());
       }
@@ -138,17 +175,21 @@ public final class UplinkVerticle extends VerticleBase {
   }
 
   /** What became of one attempt, and so what to do next. */
-  private record Outcome(Kind kind, long retryAfterMillis, String reason) {
+  private record Outcome(Kind kind, long delayMillis, String reason) {
     enum Kind {
       SENT,
       SPLIT,
-      IDLE,
+      WAIT,
       RETRY
     }
 
     static final Outcome SENT = new Outcome(Kind.SENT, 0, null);
     static final Outcome SPLIT = new Outcome(Kind.SPLIT, 0, null);
-    static final Outcome IDLE = new Outcome(Kind.IDLE, 0, null);
+
+    /** Nothing to send now: look again after this long, or as soon as samples arrive. */
+    static Outcome waitFor(long millis) {
+      return new Outcome(Kind.WAIT, millis, null);
+    }
 
     static Outcome retry(long retryAfterMillis, String reason) {
       return new Outcome(Kind.RETRY, retryAfterMillis, reason);
@@ -157,20 +198,20 @@ public final class UplinkVerticle extends VerticleBase {
 
   private Future<Outcome> send(Batch batch) {
     return buffer
-        .run(() -> gzip(batch.lines()))
+        .run(() -> Payload.of(batch.lines()))
         .compose(
-            body ->
+            payload ->
                 client
                     .post(samplesPath)
                     .bearerTokenAuthentication(central.token())
                     .putHeader("Content-Type", "text/plain; charset=utf-8")
                     .putHeader("Content-Encoding", "gzip")
                     .timeout(config.requestTimeoutMillis())
-                    .sendBuffer(body)
-                    .compose(response -> handle(batch, body.length(), response)));
+                    .sendBuffer(payload.body())
+                    .compose(response -> handle(batch, payload, response)));
   }
 
-  private Future<Outcome> handle(Batch batch, int bodyBytes, HttpResponse<Buffer> response) {
+  private Future<Outcome> handle(Batch batch, Payload payload, HttpResponse<Buffer> response) {
     int status = response.statusCode();
     if (status == 200) {
       return buffer
@@ -179,7 +220,8 @@ public final class UplinkVerticle extends VerticleBase {
               removed -> {
                 stats.batchesSent.incrementAndGet();
                 stats.linesSent.addAndGet(batch.size());
-                stats.bytesSent.addAndGet(bodyBytes);
+                stats.bytesSent.addAndGet(payload.body().length());
+                stats.fieldValuesSent.addAndGet(payload.fieldValues());
                 return Outcome.SENT;
               });
     }
@@ -225,14 +267,28 @@ public final class UplinkVerticle extends VerticleBase {
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 
-  static Buffer gzip(List<String> lines) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
-      for (String line : lines) {
-        gzip.write(line.getBytes(StandardCharsets.UTF_8));
-        gzip.write('\n');
+  /** A batch's gzip request body and how many field values it carries. */
+  record Payload(Buffer body, long fieldValues) {
+
+    static Payload of(List<String> lines) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      long fieldValues = 0;
+      try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
+        for (String line : lines) {
+          gzip.write(line.getBytes(StandardCharsets.UTF_8));
+          gzip.write('\n');
+          fieldValues += fieldCount(line);
+        }
+      }
+      return new Payload(Buffer.buffer(bytes.toByteArray()), fieldValues);
+    }
+
+    private static int fieldCount(String line) {
+      try {
+        return LineProtocolParser.parse(line).get(0).fields().size();
+      } catch (LineProtocolException notLineProtocol) {
+        return 0;
       }
     }
-    return Buffer.buffer(bytes.toByteArray());
   }
 }

@@ -66,17 +66,52 @@ class SqliteSampleBufferTest {
   void whenFullTheOldestLinesAreDroppedAndCounted() {
     int lineBytes = lines(100, 1).get(0).length();
     try (SampleBuffer buffer = open(1024)) {
-      buffer.append(lines(100, 100));
+      long dropped = buffer.append(lines(100, 100));
 
       BufferStats stats = buffer.stats();
       assertTrue(stats.bytes() <= 1024, "bytes held " + stats.bytes());
       long kept = stats.lines();
       assertEquals(100 - kept, stats.droppedLines());
+      assertEquals(100 - kept, dropped, "append says how many it dropped");
       assertEquals(1024 / lineBytes, kept);
       assertEquals(lines(200 - (int) kept, (int) kept), buffer.oldest(1000).lines());
     }
     try (SampleBuffer reopened = open(1024)) {
       assertEquals(100 - 1024 / lineBytes, reopened.stats().droppedLines(), "count is durable");
+    }
+  }
+
+  @Test
+  void newestReturnsTheRecentTailInOrder() {
+    try (SampleBuffer old = open(1 << 20)) {
+      old.append(lines(0, 5));
+    }
+    Clock later = Clock.fixed(Instant.ofEpochMilli(2_000_000), ZoneOffset.UTC);
+    try (SampleBuffer buffer = SqliteSampleBuffer.open(dir.resolve("buffer.db"), 1 << 20, later)) {
+      buffer.append(lines(5, 5));
+      Batch live = buffer.newest(3, 1_500_000);
+      assertEquals(lines(7, 3), live.lines());
+      buffer.remove(live);
+      assertEquals(lines(5, 2), buffer.newest(3, 1_500_000).lines());
+      assertEquals(lines(0, 3), buffer.oldest(3).lines());
+      assertEquals(1_000_000, buffer.oldest(3).firstCollectedMillis());
+    }
+  }
+
+  @Test
+  void aCorruptFileIsMovedAsideCountedAndReplaced() throws Exception {
+    Path file = dir.resolve("buffer.db");
+    java.nio.file.Files.write(file, "this is not a database, it is rust".repeat(200).getBytes());
+
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(lines(0, 2));
+      assertEquals(lines(0, 2), buffer.oldest(10).lines());
+      assertEquals(1, buffer.stats().corruptFilesSetAside());
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertTrue(
+          files.anyMatch(p -> p.getFileName().toString().startsWith("buffer.db.corrupt-")),
+          "the corrupt file is kept for inspection");
     }
   }
 

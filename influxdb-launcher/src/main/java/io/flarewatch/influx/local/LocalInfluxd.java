@@ -69,6 +69,14 @@ public final class LocalInfluxd implements AutoCloseable {
    *     and the tail of its log
    */
   public static LocalInfluxd start(Path directory) {
+    return start(directory, 0);
+  }
+
+  /**
+   * Like {@link #start(Path)}, on the given HTTP port (0 picks a free one), e.g. to restart a
+   * server where its clients expect it.
+   */
+  public static LocalInfluxd start(Path directory, int port) {
     Path executable =
         findExecutable()
             .orElseThrow(
@@ -79,7 +87,7 @@ public final class LocalInfluxd implements AutoCloseable {
                             + " InfluxDB"));
     try {
       Files.createDirectories(directory);
-      int httpPort = freePort();
+      int httpPort = port == 0 ? freePort() : port;
       int rpcPort = freePort();
       Path config = directory.resolve("influxdb.conf");
       Files.writeString(config, configText(directory.toAbsolutePath(), httpPort, rpcPort));
