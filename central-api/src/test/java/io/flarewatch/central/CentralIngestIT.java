@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
@@ -36,6 +37,7 @@ class CentralIngestIT {
   private static CentralApp central;
   private static WebClient client;
   private static InfluxClient influx;
+  private static String viewerToken;
 
   @BeforeAll
   static void start() {
@@ -61,7 +63,8 @@ class CentralIngestIT {
         new InfluxConfig(influxUrl, database, null, null),
         List.of(
             new SiteConfig("site-a", "Site A", SiteConfig.sha256Hex(TOKEN_A)),
-            new SiteConfig("site-b", "Site B", SiteConfig.sha256Hex(TOKEN_B))));
+            new SiteConfig("site-b", "Site B", SiteConfig.sha256Hex(TOKEN_B))),
+        TestUsers.auth());
   }
 
   @Test
@@ -205,7 +208,14 @@ class CentralIngestIT {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    return client.get(central.port(), "127.0.0.1", path).send().await();
+    if (viewerToken == null) {
+      viewerToken = TestUsers.token(client, central.port(), Role.VIEWER);
+    }
+    return client
+        .get(central.port(), "127.0.0.1", path)
+        .putHeader("Authorization", "Bearer " + viewerToken)
+        .send()
+        .await();
   }
 
   private static void assertProblem(

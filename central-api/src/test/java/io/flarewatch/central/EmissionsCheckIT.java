@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
@@ -44,6 +45,7 @@ class EmissionsCheckIT {
   private static InfluxClient influx;
   private static WebClient client;
   private static SiteEmissionsParameters parameters;
+  private static String viewerToken;
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,12 +59,14 @@ class EmissionsCheckIT {
             List.of(
                 new SiteConfig("exact", null, SiteConfig.sha256Hex("a"), emissions),
                 new SiteConfig("drifted", null, SiteConfig.sha256Hex("b"), emissions),
-                new SiteConfig("no-params", null, SiteConfig.sha256Hex("c"))));
+                new SiteConfig("no-params", null, SiteConfig.sha256Hex("c"))),
+            TestUsers.auth());
     vertx = Vertx.vertx();
     influx = new InfluxClient(vertx, config.influx());
     influx.createDatabase().await();
     central = CentralApp.start(vertx, config).await();
     client = WebClient.create(vertx);
+    viewerToken = TestUsers.token(client, central.port(), Role.VIEWER);
     double[] volumes = {115.0, 0.0, 1_000_000.0, 42.5};
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < volumes.length; i++) {
@@ -105,6 +109,7 @@ class EmissionsCheckIT {
   private static HttpResponse<Buffer> check(String site, String from, String to) {
     return client
         .get(central.port(), "127.0.0.1", "/api/v1/sites/" + site + "/emissions/check")
+        .putHeader("Authorization", "Bearer " + viewerToken)
         .addQueryParam("from", from)
         .addQueryParam("to", to)
         .send()
@@ -151,6 +156,7 @@ class EmissionsCheckIT {
     HttpResponse<Buffer> unknown =
         client
             .get(central.port(), "127.0.0.1", "/api/v1/sites/exact/emissions/check")
+            .putHeader("Authorization", "Bearer " + viewerToken)
             .addQueryParam("from", FROM)
             .addQueryParam("to", TO)
             .addQueryParam("site", "drifted")

@@ -113,6 +113,7 @@ public final class FlarewatchCommand {
         .append("/api/v1/sites/")
         .append(SITE)
         .append("/status\n");
+    out.append("  Fleet         ").append(central).append("/api/v1/fleet\n");
     out.append("  Central health ").append(central).append("/health\n");
     out.append("  Emissions check ")
         .append(central)
@@ -154,6 +155,17 @@ public final class FlarewatchCommand {
         .append(flare.port())
         .append('\n');
     out.append("\nThe edge polls every 5 s; status shows figures within about 10 s.\n");
+    out.append("User endpoints need a bearer token. Log in as ")
+        .append(LocalSystem.USER)
+        .append(" with password ")
+        .append(system.password())
+        .append(" (POST /api/v1/auth/token), or use this one:\n\n");
+    out.append("  export TOKEN=").append(system.bearerToken()).append('\n');
+    out.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
+        .append(central)
+        .append("/api/v1/sites/")
+        .append(SITE)
+        .append("/status\n");
     System.out.println(out);
   }
 }

@@ -2,10 +2,14 @@ package io.flarewatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.central.CentralApp;
+import io.flarewatch.central.auth.PasswordHash;
+import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;
@@ -20,6 +24,8 @@ import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,6 +40,8 @@ public final class LocalSystem {
 
   private final Vertx vertx;
   private final CentralConfig centralConfig;
+  private final String password;
+  private final String bearerToken;
   private CentralApp central;
   private final SiteSimulator simulator;
   private final EdgeApp edge;
@@ -43,7 +51,11 @@ public final class LocalSystem {
       CentralConfig centralConfig,
       CentralApp central,
       SiteSimulator simulator,
-      EdgeApp edge) {
+      EdgeApp edge,
+      String password,
+      String bearerToken) {
+    this.password = password;
+    this.bearerToken = bearerToken;
     this.vertx = vertx;
     this.centralConfig = centralConfig;
     this.central = central;
@@ -79,8 +91,23 @@ public final class LocalSystem {
       JsonNode emissions,
       Long bufferMaxBytes) {}
 
+  /** The one user of a local system: an administrator with a password made at start. */
+  public static final String USER = "admin";
+
   public static Future<LocalSystem> start(Vertx vertx, Options options) {
     String token = newToken();
+    String password = newToken().substring(0, 20);
+    AuthConfig auth =
+        new AuthConfig(
+            List.of(
+                new UserConfig(
+                    USER,
+                    Role.ADMIN,
+                    PasswordHash.of(password.toCharArray(), PasswordHash.MIN_ITERATIONS)
+                        .encoded())),
+            newToken(),
+            null,
+            null);
     CentralConfig centralConfig =
         new CentralConfig(
             new HttpConfig("127.0.0.1", options.centralPort(), null),
@@ -94,7 +121,8 @@ public final class LocalSystem {
                     options.site(),
                     options.site(),
                     SiteConfig.sha256Hex(token),
-                    options.emissions())));
+                    options.emissions())),
+            auth);
     return CentralApp.start(vertx, centralConfig)
         .compose(
             central ->
@@ -103,10 +131,19 @@ public final class LocalSystem {
                         simulator ->
                             EdgeApp.start(
                                     vertx, edgeConfig(options, simulator, central.port(), token))
-                                .map(
+                                .compose(
                                     edge ->
-                                        new LocalSystem(
-                                            vertx, centralConfig, central, simulator, edge))));
+                                        login(vertx, central.port(), password)
+                                            .map(
+                                                bearer ->
+                                                    new LocalSystem(
+                                                        vertx,
+                                                        centralConfig,
+                                                        central,
+                                                        simulator,
+                                                        edge,
+                                                        password,
+                                                        bearer)))));
   }
 
   /** The edge configuration that polls every device of the simulator. */
@@ -146,6 +183,35 @@ public final class LocalSystem {
         null);
   }
 
+  private static Future<String> login(Vertx vertx, int port, String password) {
+    WebClient client = WebClient.create(vertx);
+    return client
+        .post(port, "127.0.0.1", "/api/v1/auth/token")
+        .sendJsonObject(new JsonObject().put("username", USER).put("password", password))
+        .map(
+            response -> {
+              if (response.statusCode() != 200) {
+                throw new IllegalStateException("login failed: " + response.bodyAsString());
+              }
+              return response.bodyAsJsonObject().getString("token");
+            })
+        .eventually(
+            () -> {
+              client.close();
+              return Future.succeededFuture();
+            });
+  }
+
+  /** The administrator's password, made at start. */
+  public String password() {
+    return password;
+  }
+
+  /** A bearer token of the administrator, for the API's user endpoints. */
+  public String bearerToken() {
+    return bearerToken;
+  }
+
   private static String newToken() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
@@ -169,7 +235,8 @@ public final class LocalSystem {
             new io.flarewatch.central.config.HttpConfig(
                 centralConfig.http().host(), port, centralConfig.http().maxBodyBytes()),
             centralConfig.influx(),
-            centralConfig.sites());
+            centralConfig.sites(),
+            centralConfig.auth());
     return CentralApp.start(vertx, samePort)
         .map(
             restarted -> {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing left running.
  */
 class DemoCommandIT {
+
+  /** The demo prints a ready bearer token for the API's user endpoints. */
+  private static final Pattern TOKEN = Pattern.compile("export TOKEN=(\\S+)");
 
   @TempDir Path workDir;
 
@@ -73,15 +78,21 @@ class DemoCommandIT {
   private JsonObject awaitLiveStatus(Process demo, int port, Duration limit)
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/sites/demo-site/status"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
     Instant deadline = Instant.now().plus(limit);
     JsonObject last = null;
     while (Instant.now().isBefore(deadline)) {
       assertTrue(demo.isAlive(), () -> "the demo exited: " + log());
+      Matcher token = TOKEN.matcher(log());
+      if (!token.find()) {
+        Thread.sleep(200);
+        continue;
+      }
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + port + "/api/v1/sites/demo-site/status"))
+              .header("Authorization", "Bearer " + token.group(1))
+              .timeout(Duration.ofSeconds(5))
+              .build();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {

@@ -145,6 +145,7 @@ class EndToEndIT {
     try {
       return client
           .get(system.central().port(), "127.0.0.1", "/api/v1/sites/" + SITE + "/status")
+          .bearerTokenAuthentication(system.bearerToken())
           .send()
           .await()
           .bodyAsJsonObject();

@@ -11,7 +11,8 @@ import java.util.Set;
 public record CentralConfig(
     @JsonProperty("http") HttpConfig http,
     @JsonProperty("influx") InfluxConfig influx,
-    @JsonProperty("sites") List<SiteConfig> sites) {
+    @JsonProperty("sites") List<SiteConfig> sites,
+    @JsonProperty("auth") AuthConfig auth) {
 
   public CentralConfig {
     http = http == null ? HttpConfig.defaults() : http;
@@ -29,6 +30,15 @@ public record CentralConfig(
         throw new ConfigException("sites[" + i + "].id", "'" + site.id() + "' is listed twice");
       }
     }
+    if (auth == null) {
+      throw new ConfigException(
+          "auth", "is required: jwtSecret and users (see config/central.example.yaml)");
+    }
+  }
+
+  /** A central no user can log in to: only ingest and {@code /health} serve anyone. */
+  public CentralConfig(HttpConfig http, InfluxConfig influx, List<SiteConfig> sites) {
+    this(http, influx, sites, AuthConfig.noUsers());
   }
 
   public Optional<SiteConfig> site(String id) {

@@ -20,12 +20,21 @@ import java.util.Optional;
  * @param ingestTokenSha256 hex SHA-256 of the site's ingest token; the token itself is never stored
  * @param emissions the site's emissions parameters (the same section as in the edge's config), used
  *     to recompute and check the edge's figures; may be absent
+ * @param offlineAfterSeconds the site counts as offline when its last point is older than this
+ *     (default 60)
+ * @param pollIntervalSeconds the edge's poll interval, to count the intervals a period should have
+ *     in completeness figures (default 10)
  */
 public record SiteConfig(
     @JsonProperty("id") String id,
     @JsonProperty("name") String name,
     @JsonProperty("ingestTokenSha256") String ingestTokenSha256,
-    @JsonProperty("emissions") JsonNode emissions) {
+    @JsonProperty("emissions") JsonNode emissions,
+    @JsonProperty("offlineAfterSeconds") Integer offlineAfterSeconds,
+    @JsonProperty("pollIntervalSeconds") Integer pollIntervalSeconds) {
+
+  public static final int DEFAULT_OFFLINE_AFTER_SECONDS = 60;
+  public static final int DEFAULT_POLL_INTERVAL_SECONDS = 10;
 
   public SiteConfig {
     try {
@@ -42,10 +51,29 @@ public record SiteConfig(
     if (emissions != null && !emissions.isNull()) {
       emissionsParameters(id, emissions);
     }
+    offlineAfterSeconds =
+        positive(id, "offlineAfterSeconds", offlineAfterSeconds, DEFAULT_OFFLINE_AFTER_SECONDS);
+    pollIntervalSeconds =
+        positive(id, "pollIntervalSeconds", pollIntervalSeconds, DEFAULT_POLL_INTERVAL_SECONDS);
   }
 
   public SiteConfig(String id, String name, String ingestTokenSha256) {
     this(id, name, ingestTokenSha256, null);
+  }
+
+  public SiteConfig(String id, String name, String ingestTokenSha256, JsonNode emissions) {
+    this(id, name, ingestTokenSha256, emissions, null, null);
+  }
+
+  private static int positive(String id, String key, Integer value, int defaultValue) {
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value < 1 || value > 86_400) {
+      throw new ConfigException(
+          "sites[" + id + "]." + key, value + " is not a number of seconds from 1 to 86400");
+    }
+    return value;
   }
 
   /** The site's emissions parameters, empty when its config has none. */

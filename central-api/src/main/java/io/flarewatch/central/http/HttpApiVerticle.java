@@ -1,10 +1,14 @@
 package io.flarewatch.central.http;
 
+import io.flarewatch.central.auth.Authz;
+import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.auth.UserRoutes;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.emissions.EmissionsCheckHandler;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.ingest.SiteIngestAuth;
+import io.flarewatch.central.query.QueryRoutes;
 import io.flarewatch.central.status.SiteStatusHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,10 +45,16 @@ public final class HttpApiVerticle extends VerticleBase {
     router
         .post("/api/v1/sites/:site/samples")
         .handler(new IngestHandler(new SiteIngestAuth(config), influx));
-    router.get("/api/v1/sites/:site/status").handler(new SiteStatusHandler(config, influx));
+    Authz authz = UserRoutes.mount(vertx, router, config.auth(), influx);
+    router
+        .get("/api/v1/sites/:site/status")
+        .handler(authz.require(Role.VIEWER))
+        .handler(new SiteStatusHandler(config, influx));
     router
         .get("/api/v1/sites/:site/emissions/check")
+        .handler(authz.require(Role.VIEWER))
         .handler(new EmissionsCheckHandler(config, influx));
+    QueryRoutes.mount(router, config, influx, authz);
     router.get("/health").handler(this::health);
     server =
         vertx.createHttpServer(

@@ -48,9 +48,14 @@ public final class InfluxClient {
 
   /** Writes line protocol with millisecond timestamps; succeeds only once InfluxDB stored it. */
   public Future<Void> write(Buffer lineProtocol) {
+    return write(lineProtocol, LineProtocol.PRECISION);
+  }
+
+  /** Writes line protocol whose timestamps have the given precision ({@code ms}, {@code ns}…). */
+  public Future<Void> write(Buffer lineProtocol, String precision) {
     return authenticated(web.post(path("/write")))
         .addQueryParam("db", config.database())
-        .addQueryParam("precision", LineProtocol.PRECISION)
+        .addQueryParam("precision", precision)
         .timeout(TIMEOUT_MS)
         .sendBuffer(lineProtocol)
         .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))

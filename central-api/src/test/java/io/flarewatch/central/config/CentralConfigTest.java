@@ -21,6 +21,36 @@ class CentralConfigTest {
     assertFalse(site.acceptsToken("Test"));
     assertTrue(site.emissionsParameters().isPresent());
     assertEquals(8080, config.http().port());
+    assertEquals(60, site.offlineAfterSeconds());
+    assertEquals(10, site.pollIntervalSeconds());
+  }
+
+  @Test
+  void siteIntervalsDefaultAndAreChecked() {
+    String site = "sites:\n  - {id: a, ingestTokenSha256: \"" + "a".repeat(64) + "\"";
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\"}\n"
+            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n"
+            + site;
+    SiteConfig defaults = YamlConfigReader.parse(base + "}\n", CentralConfig.class).sites().get(0);
+    assertEquals(60, defaults.offlineAfterSeconds());
+    assertEquals(10, defaults.pollIntervalSeconds());
+    assertEquals(
+        "sites[a].pollIntervalSeconds: 0 is not a number of seconds from 1 to 86400",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + ", pollIntervalSeconds: 0}\n", CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "sites[a].offlineAfterSeconds: -5 is not a number of seconds from 1 to 86400",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + ", offlineAfterSeconds: -5}\n", CentralConfig.class))
+            .getMessage());
   }
 
   @Test

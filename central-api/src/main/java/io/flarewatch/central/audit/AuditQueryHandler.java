@@ -1,0 +1,109 @@
+package io.flarewatch.central.audit;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
+
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.influx.InfluxClient;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/v1/audit?from=&to=&user=}: the audit entries of a period, oldest first, at most
+ * {@value #MAX_ENTRIES} (more is a 400 asking for a shorter period, never a silently cut list).
+ * Admins only; the query is itself audited.
+ */
+public final class AuditQueryHandler implements Handler<RoutingContext> {
+
+  public static final int MAX_ENTRIES = 10_000;
+
+  /** Stored column → JSON key, in the order answered. */
+  private static final List<String[]> COLUMNS =
+      List.of(
+          new String[] {"user", "user"},
+          new String[] {"role", "role"},
+          new String[] {"via", "via"},
+          new String[] {"method", "method"},
+          new String[] {"path", "path"},
+          new String[] {"query", "query"},
+          new String[] {"status", "status"},
+          new String[] {"remote_address", "remoteAddress"},
+          new String[] {"forwarded_for", "forwardedFor"},
+          new String[] {"note", "note"});
+
+  private final InfluxClient influx;
+
+  public AuditQueryHandler(InfluxClient influx) {
+    this.influx = influx;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    QueryParameters query = QueryParameters.of(ctx, Set.of("from", "to", "user"));
+    Instant from = query.instant("from");
+    Instant to = query.instant("to");
+    if (!from.isBefore(to)) {
+      throw ApiException.badRequest("invalid-period", "'from' must be before 'to'.");
+    }
+    String user = ctx.queryParams().get("user");
+    String influxql =
+        "SELECT "
+            + COLUMNS.stream().map(c -> identifier(c[0])).collect(Collectors.joining(", "))
+            + " FROM "
+            + identifier(AuditLog.MEASUREMENT)
+            + " WHERE time >= "
+            + from.toEpochMilli()
+            + "ms AND time < "
+            + to.toEpochMilli()
+            + "ms"
+            + (user == null || user.isEmpty()
+                ? ""
+                : " AND " + identifier("user") + " = " + stringLiteral(user))
+            + " ORDER BY time ASC LIMIT "
+            + (MAX_ENTRIES + 1);
+    influx
+        .query(influxql)
+        .map(AuditQueryHandler::entries)
+        .onSuccess(
+            entries ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(entries.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonArray entries(JsonArray results) {
+    JsonArray entries = new JsonArray();
+    JsonArray series = results.getJsonObject(0).getJsonArray("series");
+    if (series == null || series.isEmpty()) {
+      return entries;
+    }
+    JsonObject only = series.getJsonObject(0);
+    List<Object> names = only.getJsonArray("columns").getList();
+    JsonArray values = only.getJsonArray("values");
+    if (values.size() > MAX_ENTRIES) {
+      throw ApiException.badRequest(
+          "too-many-entries",
+          "The period holds more than " + MAX_ENTRIES + " audit entries; ask for a shorter one.");
+    }
+    for (int r = 0; r < values.size(); r++) {
+      JsonArray row = values.getJsonArray(r);
+      JsonObject entry =
+          new JsonObject().put("time", Instant.ofEpochMilli(row.getLong(0)).toString());
+      for (String[] column : COLUMNS) {
+        int i = names.indexOf(column[0]);
+        entry.put(column[1], i < 0 ? null : row.getValue(i));
+      }
+      entries.add(entry);
+    }
+    return entries;
+  }
+}

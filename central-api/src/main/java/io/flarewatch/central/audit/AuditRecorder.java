@@ -1,0 +1,70 @@
+package io.flarewatch.central.audit;
+
+import io.flarewatch.central.auth.Principal;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Records a user request in the audit log once its response is done: who (the principal, or the
+ * name a login claimed), what (method, path, query), the status answered, and from where (peer
+ * address and {@code X-Forwarded-For}). Request bodies, and so passwords, are never recorded.
+ */
+public final class AuditRecorder {
+
+  private static final String REGISTERED = "flarewatch.audit.registered";
+  private static final String CLAIMED_USER = "flarewatch.audit.claimedUser";
+  private static final String NOTE = "flarewatch.audit.note";
+
+  private final AuditLog log;
+
+  public AuditRecorder(AuditLog log) {
+    this.log = log;
+  }
+
+  /** Audits this request when its response ends (once, however many handlers ask). */
+  public void recordWhenDone(RoutingContext ctx) {
+    if (ctx.get(REGISTERED) != null) {
+      return;
+    }
+    ctx.put(REGISTERED, Boolean.TRUE);
+    HttpServerRequest request = ctx.request();
+    SocketAddress remote = request.remoteAddress();
+    String method = request.method().name();
+    String path = request.path();
+    String query = request.query();
+    String remoteAddress = remote == null ? null : remote.hostAddress();
+    String forwardedFor = request.getHeader("X-Forwarded-For");
+    ctx.addEndHandler(
+        done -> {
+          Principal principal = ctx.get(Principal.CONTEXT_KEY);
+          String note = ctx.get(NOTE);
+          if (done.failed()) {
+            note =
+                (note == null ? "" : note + "; ") + "connection closed before the response ended";
+          }
+          log.recordOrCount(
+              new AuditEntry(
+                  principal != null ? principal.name() : ctx.get(CLAIMED_USER),
+                  principal != null && principal.role() != null ? principal.role().name() : null,
+                  principal != null ? principal.via() : null,
+                  method,
+                  path,
+                  query,
+                  ctx.response().getStatusCode(),
+                  remoteAddress,
+                  forwardedFor,
+                  note));
+        });
+  }
+
+  /** The user name a login attempt claimed, recorded when it does not authenticate. */
+  public static void claimedUser(RoutingContext ctx, String name) {
+    ctx.put(CLAIMED_USER, name);
+  }
+
+  /** A short reason to keep with the entry, e.g. why a token was refused. */
+  public static void note(RoutingContext ctx, String note) {
+    ctx.put(NOTE, note);
+  }
+}

@@ -1,0 +1,22 @@
+package io.flarewatch.central.auth;
+
+/**
+ * Who a request acts for, once its bearer token was verified.
+ *
+ * @param name the local user name, or the identity provider's {@code sub}
+ * @param role what they may do; null when a provider's token names no known role (such a user may
+ *     do nothing)
+ * @param via {@code local} for central's own tokens, {@code oidc} for the provider's
+ */
+public record Principal(String name, Role role, String via) {
+
+  /** Where {@link Authz} leaves the principal in the routing context. */
+  public static final String CONTEXT_KEY = "flarewatch.principal";
+
+  public static final String LOCAL = "local";
+  public static final String OIDC = "oidc";
+
+  public boolean may(Role minimum) {
+    return role != null && role.includes(minimum);
+  }
+}

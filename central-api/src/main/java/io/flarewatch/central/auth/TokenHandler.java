@@ -1,0 +1,103 @@
+package io.flarewatch.central.auth;
+
+import io.flarewatch.central.audit.AuditRecorder;
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.QueryParameters;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/auth/token} with {@code {"username", "password"}}: a local user's login,
+ * answered {@code {"token", "expiresAt", "role"}}. Unknown user and wrong password get the same
+ * 401. Every attempt is audited under the name it claimed.
+ */
+public final class TokenHandler implements Handler<RoutingContext> {
+
+  private static final Set<String> KEYS = Set.of("username", "password");
+
+  private final LocalLogin login;
+  private final LocalTokens tokens;
+  private final AuditRecorder audit;
+
+  public TokenHandler(LocalLogin login, LocalTokens tokens, AuditRecorder audit) {
+    this.login = login;
+    this.tokens = tokens;
+    this.audit = audit;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    audit.recordWhenDone(ctx);
+    QueryParameters.of(ctx, Set.of());
+    JsonObject body = body(ctx);
+    String username = text(body, "username");
+    AuditRecorder.claimedUser(ctx, username);
+    char[] password = text(body, "password").toCharArray();
+    ctx.vertx()
+        .executeBlocking(() -> check(username, password), false)
+        .onFailure(ctx::fail)
+        .onSuccess(
+            issued -> {
+              if (issued == null) {
+                ctx.response().putHeader(Authz.WWW_AUTHENTICATE, Authz.REALM);
+                ctx.fail(ApiException.unauthorized("Unknown user or wrong password."));
+                return;
+              }
+              ctx.put(
+                  Principal.CONTEXT_KEY, new Principal(username, issued.role(), Principal.LOCAL));
+              ctx.response()
+                  .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                  .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                  .end(
+                      new JsonObject()
+                          .put("token", issued.token())
+                          .put("expiresAt", issued.expiresAt().toString())
+                          .put("role", issued.role().name())
+                          .encode());
+            });
+  }
+
+  private IssuedToken check(String username, char[] password) {
+    try {
+      return login.check(username, password).map(tokens::issue).orElse(null);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private static JsonObject body(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null || !contentType.startsWith("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "Send {\"username\", \"password\"} as application/json; got " + contentType + ".");
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null || !KEYS.containsAll(body.fieldNames())) {
+      throw ApiException.badRequest(
+          "bad-credentials-body", "The body must be {\"username\": \"…\", \"password\": \"…\"}.");
+    }
+    return body;
+  }
+
+  private static String text(JsonObject body, String key) {
+    Object value = body.getValue(key);
+    if (!(value instanceof String text) || text.isEmpty()) {
+      throw ApiException.badRequest(
+          "bad-credentials-body", "'" + key + "' must be a non-empty string.");
+    }
+    return text;
+  }
+}

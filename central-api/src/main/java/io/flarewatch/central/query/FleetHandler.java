@@ -1,0 +1,202 @@
+package io.flarewatch.central.query;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.Schema;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/fleet}: every configured site with its latest state, read in one InfluxDB
+ * round trip (one multi-statement query grouped by site, never one query per site).
+ */
+public final class FleetHandler implements Handler<RoutingContext> {
+
+  static final String ROLE_GENSET_FUEL = "genset_fuel_meter";
+  static final String ROLE_FLARE = "flare_meter";
+
+  private final CentralConfig config;
+  private final InfluxClient influx;
+  private final Clock clock;
+
+  public FleetHandler(CentralConfig config, InfluxClient influx, Clock clock) {
+    this.config = config;
+    this.influx = influx;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    QueryParameters.of(ctx, Set.of());
+    Instant now = clock.instant();
+    Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
+    List<String> ids = config.sites().stream().map(SiteConfig::id).toList();
+    Future<JsonArray> results =
+        ids.isEmpty() ? Future.succeededFuture(null) : influx.query(query(ids, dayStart, now));
+    results
+        .map(r -> fleet(r, now, dayStart))
+        .onSuccess(
+            body ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(body.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static String query(List<String> ids, Instant dayStart, Instant now) {
+    String sites = InfluxFilters.sites(ids);
+    String bySite = " GROUP BY " + identifier(Schema.TAG_SITE);
+    return "SELECT last("
+        + identifier(Schema.FIELD_GENERATOR_KW)
+        + ") AS kw FROM "
+        + identifier(Schema.GENERATOR)
+        + " WHERE "
+        + sites
+        + " GROUP BY "
+        + identifier(Schema.TAG_SITE)
+        + ", "
+        + identifier(Schema.TAG_DEVICE)
+        + "; SELECT last("
+        + identifier(Schema.FIELD_HASHRATE_THS)
+        + ") AS hashrate, last("
+        + identifier(Schema.FIELD_MINERS_ONLINE)
+        + ") AS online, last("
+        + identifier(Schema.FIELD_MINERS_TOTAL)
+        + ") AS total FROM "
+        + identifier(Schema.SITE_SUMMARY)
+        + " WHERE "
+        + sites
+        + bySite
+        + "; SELECT last("
+        + identifier("flow_rate_mscfd")
+        + ") AS flow FROM "
+        + identifier(Schema.GAS_METER)
+        + " WHERE "
+        + sites
+        + " GROUP BY "
+        + identifier(Schema.TAG_SITE)
+        + ", "
+        + identifier(Schema.TAG_ROLE)
+        + ", "
+        + identifier(Schema.TAG_DEVICE)
+        + "; SELECT sum("
+        + identifier("avoided_tco2e")
+        + ") AS avoided FROM "
+        + identifier(Schema.EMISSIONS)
+        + " WHERE "
+        + sites
+        + " AND "
+        + InfluxFilters.timeRange(dayStart, now.plusSeconds(1))
+        + bySite;
+  }
+
+  private JsonObject fleet(JsonArray results, Instant now, Instant dayStart) {
+    Map<String, SiteState> states = new HashMap<>();
+    config.sites().forEach(s -> states.put(s.id(), new SiteState()));
+    if (results != null) {
+      for (ResultSeries series : ResultSeries.of(results, 0)) {
+        SiteState state = states.get(series.tag(Schema.TAG_SITE));
+        if (state != null && !series.rows().isEmpty()) {
+          state.seen(series.time(0));
+          state.generatorKw = add(state.generatorKw, series.doubleValue(0, "kw"));
+        }
+      }
+      for (ResultSeries series : ResultSeries.of(results, 1)) {
+        SiteState state = states.get(series.tag(Schema.TAG_SITE));
+        if (state != null && !series.rows().isEmpty()) {
+          state.seen(series.time(0));
+          state.summary = series;
+        }
+      }
+      for (ResultSeries series : ResultSeries.of(results, 2)) {
+        SiteState state = states.get(series.tag(Schema.TAG_SITE));
+        if (state != null && !series.rows().isEmpty()) {
+          state.seen(series.time(0));
+          Double flow = series.doubleValue(0, "flow");
+          switch (series.tag(Schema.TAG_ROLE)) {
+            case ROLE_GENSET_FUEL -> state.fuelFlow = add(state.fuelFlow, flow);
+            case ROLE_FLARE -> state.flareFlow = add(state.flareFlow, flow);
+            default -> {}
+          }
+        }
+      }
+      for (ResultSeries series : ResultSeries.of(results, 3)) {
+        SiteState state = states.get(series.tag(Schema.TAG_SITE));
+        if (state != null && !series.rows().isEmpty()) {
+          state.avoidedToday = series.doubleValue(0, "avoided");
+        }
+      }
+    }
+    JsonArray sites = new JsonArray();
+    for (SiteConfig site : config.sites()) {
+      sites.add(states.get(site.id()).toJson(site, now));
+    }
+    return new JsonObject()
+        .put("time", now.toString())
+        .put("avoidedTodayFrom", dayStart.toString())
+        .put(
+            "notes",
+            new JsonArray()
+                .add(
+                    "avoidedTco2eToday sums the site's emissions points since 00:00 UTC"
+                        + " (the UTC day), not the site's local day.")
+                .add("gas flows are the latest flow_rate_mscfd of each meter, added per role."))
+        .put("sites", sites);
+  }
+
+  private static Double add(Double total, Double value) {
+    if (value == null) {
+      return total;
+    }
+    return total == null ? value : total + value;
+  }
+
+  /** What the query said about one site. */
+  private static final class SiteState {
+    Long lastSeen;
+    Double generatorKw;
+    ResultSeries summary;
+    Double fuelFlow;
+    Double flareFlow;
+    Double avoidedToday;
+
+    void seen(long time) {
+      if (lastSeen == null || time > lastSeen) {
+        lastSeen = time;
+      }
+    }
+
+    JsonObject toJson(SiteConfig site, Instant now) {
+      boolean online =
+          lastSeen != null && now.toEpochMilli() - lastSeen <= site.offlineAfterSeconds() * 1000L;
+      return new JsonObject()
+          .put("site", site.id())
+          .put("name", site.name())
+          .put("online", online)
+          .put("lastSeen", lastSeen == null ? null : Instant.ofEpochMilli(lastSeen).toString())
+          .put("offlineAfterSeconds", site.offlineAfterSeconds())
+          .put("generatorKw", generatorKw)
+          .put("hashrateThs", summary == null ? null : summary.value(0, "hashrate"))
+          .put("minersOnline", summary == null ? null : summary.value(0, "online"))
+          .put("minersTotal", summary == null ? null : summary.value(0, "total"))
+          .put("gensetFuelFlowMscfd", fuelFlow)
+          .put("flareFlowMscfd", flareFlow)
+          .put("avoidedTco2eToday", avoidedToday == null ? 0.0 : avoidedToday);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.flarewatch.central.query;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.Schema;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/sites/{site}}: the latest point of every generator, gas meter and miner of a
+ * site, and the latest site summary, in one InfluxDB round trip.
+ */
+public final class SiteDetailHandler implements Handler<RoutingContext> {
+
+  /** The miner fields shown per miner; the rest is in the series endpoint. */
+  static final List<String> MINER_FIELDS =
+      List.of("up", "state", "hashrate_ths", "temp_chip_max_c", "power_w", "error", "firmware");
+
+  private final CentralConfig config;
+  private final InfluxClient influx;
+
+  public SiteDetailHandler(CentralConfig config, InfluxClient influx) {
+    this.config = config;
+    this.influx = influx;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String siteId = ctx.pathParam("site");
+    SiteConfig site =
+        config
+            .site(siteId)
+            .orElseThrow(() -> ApiException.notFound("Unknown site '" + siteId + "'."));
+    QueryParameters.of(ctx, Set.of());
+    String where = " WHERE " + InfluxFilters.tagEquals(Schema.TAG_SITE, siteId);
+    String latest = " ORDER BY time DESC LIMIT 1";
+    String query =
+        "SELECT * FROM "
+            + identifier(Schema.GENERATOR)
+            + where
+            + " GROUP BY "
+            + identifier(Schema.TAG_DEVICE)
+            + latest
+            + "; SELECT * FROM "
+            + identifier(Schema.GAS_METER)
+            + where
+            + " GROUP BY "
+            + identifier(Schema.TAG_DEVICE)
+            + ", "
+            + identifier(Schema.TAG_ROLE)
+            + latest
+            + "; SELECT "
+            + String.join(", ", MINER_FIELDS.stream().map(f -> identifier(f)).toList())
+            + " FROM "
+            + identifier(Schema.MINER)
+            + where
+            + " GROUP BY "
+            + identifier(Schema.TAG_MINER)
+            + latest
+            + "; SELECT * FROM "
+            + identifier(Schema.SITE_SUMMARY)
+            + where
+            + latest;
+    influx
+        .query(query)
+        .map(results -> detail(site, results))
+        .onSuccess(
+            body ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(body.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject detail(SiteConfig site, JsonArray results) {
+    List<ResultSeries> summaries = ResultSeries.of(results, 3);
+    JsonObject summary =
+        summaries.isEmpty() || summaries.get(0).rows().isEmpty()
+            ? null
+            : withoutTag(summaries.get(0).rowObject(0), Schema.TAG_SITE);
+    return new JsonObject()
+        .put("site", site.id())
+        .put("name", site.name())
+        .put("summary", summary)
+        .put("generators", devices(ResultSeries.of(results, 0), Schema.TAG_DEVICE))
+        .put("gasMeters", devices(ResultSeries.of(results, 1), Schema.TAG_DEVICE))
+        .put("miners", devices(ResultSeries.of(results, 2), Schema.TAG_MINER));
+  }
+
+  /** One object per series, sorted by id: its tags, then the latest row's columns. */
+  private static JsonArray devices(List<ResultSeries> series, String idTag) {
+    List<ResultSeries> sorted = new java.util.ArrayList<>(series);
+    sorted.sort(java.util.Comparator.comparing(s -> s.tag(idTag)));
+    JsonArray devices = new JsonArray();
+    for (ResultSeries one : sorted) {
+      if (one.rows().isEmpty()) {
+        continue;
+      }
+      JsonObject device = new JsonObject().put("id", one.tag(idTag));
+      one.tags()
+          .forEach(
+              (k, v) -> {
+                if (!k.equals(idTag)) {
+                  device.put(k, v);
+                }
+              });
+      device.mergeIn(withoutTag(one.rowObject(0), Schema.TAG_SITE));
+      devices.add(device);
+    }
+    return devices;
+  }
+
+  private static JsonObject withoutTag(JsonObject row, String tag) {
+    row.remove(tag);
+    return row;
+  }
+}

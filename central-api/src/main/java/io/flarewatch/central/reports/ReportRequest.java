@@ -1,0 +1,118 @@
+package io.flarewatch.central.reports;
+
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.wire.Schema;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A report's validated query: the sites (one, or every configured site), the UTC range [from, to),
+ * the row period and the format. Dates are {@code 2026-01-01} (UTC midnight) or ISO instants.
+ */
+public record ReportRequest(
+    String siteParameter,
+    List<SiteConfig> sites,
+    Instant from,
+    Instant to,
+    ReportPeriod period,
+    ReportFormat format) {
+
+  /** Longest range a report may cover. */
+  public static final int MAX_YEARS = 10;
+
+  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
+  /** Reads the request; {@code period} is only allowed when {@code fixedPeriod} is null. */
+  public static ReportRequest of(
+      RoutingContext ctx, CentralConfig config, ReportPeriod fixedPeriod) {
+    Set<String> allowed =
+        fixedPeriod == null
+            ? Set.of("site", "from", "to", "period", "format")
+            : Set.of("site", "from", "to", "format");
+    QueryParameters.of(ctx, allowed);
+    String site = ctx.queryParams().get("site");
+    List<SiteConfig> sites;
+    if (site == null) {
+      sites = config.sites().stream().sorted(Comparator.comparing(SiteConfig::id)).toList();
+    } else {
+      try {
+        Schema.checkId("site", site);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("invalid-parameter", e.getMessage() + ".");
+      }
+      sites =
+          List.of(
+              config
+                  .site(site)
+                  .orElseThrow(() -> ApiException.notFound("Unknown site '" + site + "'.")));
+    }
+    Instant from = time(ctx, "from");
+    Instant to = time(ctx, "to");
+    if (!from.isBefore(to)) {
+      throw ApiException.badRequest("invalid-period", "'from' must be before 'to'.");
+    }
+    if (to.isAfter(from.atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant())) {
+      throw ApiException.badRequest(
+          "invalid-period", "A report covers at most " + MAX_YEARS + " years.");
+    }
+    ReportPeriod period =
+        fixedPeriod == null ? ReportPeriod.parse(ctx.queryParams().get("period")) : fixedPeriod;
+    ReportFormat format = ReportFormat.parse(ctx.queryParams().get("format"));
+    return new ReportRequest(site, sites, from, to, period, format);
+  }
+
+  private static Instant time(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(
+          "missing-parameter",
+          "Query parameter '" + name + "' is required: a UTC date (2026-01-01) or an ISO instant.");
+    }
+    try {
+      Instant time =
+          value.length() == 10
+              ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(value);
+      if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST)) {
+        throw ApiException.badRequest(
+            "invalid-parameter",
+            "Query parameter '" + name + "' must be between 1970 and 9999; got '" + value + "'.");
+      }
+      return time;
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "invalid-parameter",
+          "Query parameter '"
+              + name
+              + "' must be a UTC date such as 2026-01-01 or an ISO instant such as"
+              + " 2026-01-01T00:00:00Z; got '"
+              + value
+              + "'.");
+    }
+  }
+
+  /** The query as echoed in the report, in a stable order. */
+  public Map<String, String> describe(boolean withPeriod) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("site", siteParameter == null ? "(all sites)" : siteParameter);
+    query.put("from", from.toString());
+    query.put("to", to.toString());
+    if (withPeriod) {
+      query.put("period", period.id());
+    }
+    query.put("format", format.name().toLowerCase(Locale.ROOT));
+    return query;
+  }
+}

@@ -1,0 +1,534 @@
+package io.flarewatch.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.HttpConfig;
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.config.OidcConfig;
+import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Logins, bearer tokens (central's and an identity provider's), roles and the audit log. */
+class AuthIT {
+
+  private static final String SITE = "well-1";
+  private static final String ISSUER = "https://idp.test/realms/flarewatch";
+  private static final String AUDIENCE = "flarewatch-central";
+  private static final String EMISSIONS =
+      """
+      {"gasComposition": {"CH4": 0.8, "C2H6": 0.1, "C3H8": 0.05, "CO2": 0.03, "N2": 0.02},
+       "compositionSource": "test", "flare": {"efficiency": 0.98, "source": "test"},
+       "engine": {"type": "FOUR_STROKE_LEAN_BURN"}}
+      """;
+  private static final String FROM = "2026-01-01T00:00:00Z";
+  private static final String TO = "2026-01-02T00:00:00Z";
+
+  private static Vertx vertx;
+  private static CentralApp central;
+  private static WebClient client;
+  private static JWTAuth providerRsa;
+  private static JWTAuth providerEc;
+  private static JWTAuth strangerRsa;
+  private static String providerRsaPublicPem;
+  private static final Map<Role, String> LOCAL_TOKENS = new EnumMap<>(Role.class);
+  private static Instant started;
+
+  /** The user endpoints, each with the lowest role that may use it. */
+  enum Endpoint {
+    STATUS("/api/v1/sites/" + SITE + "/status", Role.VIEWER),
+    EMISSIONS_CHECK(
+        "/api/v1/sites/" + SITE + "/emissions/check?from=" + FROM + "&to=" + TO, Role.VIEWER),
+    FLEET("/api/v1/fleet", Role.VIEWER),
+    SITE_DETAIL("/api/v1/sites/" + SITE, Role.VIEWER),
+    SERIES(
+        "/api/v1/sites/" + SITE + "/series?metric=generator.power_kw&from=" + FROM + "&to=" + TO,
+        Role.VIEWER),
+    EMISSIONS_REPORT(
+        "/api/v1/reports/emissions?site=" + SITE + "&from=" + FROM + "&to=" + TO + "&period=day",
+        Role.VIEWER),
+    COMPLIANCE_REPORT(
+        "/api/v1/reports/compliance?site=" + SITE + "&from=" + FROM + "&to=" + TO, Role.VIEWER),
+    AUDIT("/api/v1/audit?from=" + FROM + "&to=2100-01-01T00:00:00Z", Role.ADMIN);
+
+    final String uri;
+    final Role minimum;
+
+    Endpoint(String uri, Role minimum) {
+      this.uri = uri;
+      this.minimum = minimum;
+    }
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    started = Instant.now();
+    KeyPair rsa = generate("RSA", 2048);
+    KeyPair ec = generate("EC", 256);
+    providerRsaPublicPem = pem("PUBLIC KEY", rsa.getPublic().getEncoded());
+    vertx = Vertx.vertx();
+    providerRsa = signer("RS256", rsa);
+    providerEc = signer("ES256", ec);
+    strangerRsa = signer("RS256", generate("RSA", 2048));
+    OidcConfig oidc =
+        new OidcConfig(
+            ISSUER,
+            AUDIENCE,
+            "roles",
+            List.of(providerRsaPublicPem, pem("PUBLIC KEY", ec.getPublic().getEncoded())));
+    CentralConfig config =
+        new CentralConfig(
+            new HttpConfig("127.0.0.1", 0, null),
+            new InfluxConfig(
+                InfluxTestServer.shared().url(),
+                InfluxTestServer.uniqueDatabase("auth"),
+                null,
+                null),
+            List.of(
+                new SiteConfig(
+                    SITE,
+                    null,
+                    SiteConfig.sha256Hex("ingest"),
+                    new ObjectMapper().readTree(EMISSIONS))),
+            TestUsers.auth(oidc));
+    central = CentralApp.start(vertx, config).await();
+    client = WebClient.create(vertx);
+    for (Role role : Role.values()) {
+      LOCAL_TOKENS.put(role, TestUsers.token(client, central.port(), role));
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  // ---- roles × endpoints ----------------------------------------------------------------------
+
+  static Stream<Arguments> everyRoleOnEveryEndpoint() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String via : List.of("local", "oidc")) {
+      for (Role role : Role.values()) {
+        for (Endpoint endpoint : Endpoint.values()) {
+          cases.add(Arguments.of(via, role, endpoint));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} on {2}")
+  @MethodSource("everyRoleOnEveryEndpoint")
+  void eachRoleIsAllowedExactlyWhereItsRoleSuffices(String via, Role role, Endpoint endpoint) {
+    String token =
+        via.equals("local")
+            ? LOCAL_TOKENS.get(role)
+            : providerToken(providerRsa, new JsonArray().add(role.name().toLowerCase()), 0);
+    HttpResponse<Buffer> response = get(endpoint.uri, token);
+    if (role.includes(endpoint.minimum)) {
+      assertEquals(200, response.statusCode(), response.bodyAsString());
+    } else {
+      assertProblem(response, 403, "forbidden");
+      assertTrue(
+          response.bodyAsJsonObject().getString("detail").contains(endpoint.minimum.name()),
+          response.bodyAsString());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void everyUserLogsInAndGetsATokenOfTheirRole(Role role) {
+    long before = Instant.now().getEpochSecond();
+    HttpResponse<Buffer> response =
+        TestUsers.login(client, central.port(), TestUsers.name(role), TestUsers.password(role));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    assertEquals("no-store", response.getHeader("Cache-Control"));
+    JsonObject body = response.bodyAsJsonObject();
+    assertEquals(role.name(), body.getString("role"));
+    JsonObject claims = claims(body.getString("token"));
+    assertEquals(TestUsers.name(role), claims.getString("sub"));
+    assertEquals(role.name(), claims.getString("role"));
+    long iat = claims.getLong("iat");
+    assertTrue(iat >= before && iat <= Instant.now().getEpochSecond(), claims.encode());
+    assertEquals(iat + 480 * 60, claims.getLong("exp"));
+    assertEquals(
+        Instant.ofEpochSecond(claims.getLong("exp")).toString(), body.getString("expiresAt"));
+    assertEquals("HS256", header(body.getString("token")).getString("alg"));
+  }
+
+  // ---- 401 ------------------------------------------------------------------------------------
+
+  static Stream<Arguments> tokensThatAreRefused() {
+    long now = Instant.now().getEpochSecond();
+    JWTAuth ownSecret = hmac(TestUsers.JWT_SECRET);
+    JWTAuth otherSecret = hmac("another-secret-of-at-least-32-bytes!!");
+    JsonObject admin = new JsonObject().put("sub", "admin").put("role", "ADMIN");
+    String unsigned =
+        b64(new JsonObject().put("alg", "none").put("typ", "JWT").encode())
+            + "."
+            + b64(admin.copy().put("iat", now).put("exp", now + 3600).encode())
+            + ".";
+    return Stream.of(
+        Arguments.of("no Authorization header", null),
+        Arguments.of("not a JWT", "Bearer not-a-jwt"),
+        Arguments.of("Basic instead of Bearer", "Basic YWRtaW46cHc="),
+        Arguments.of(
+            "signed with another secret", "Bearer " + hs256(otherSecret, admin, now, now + 3600)),
+        Arguments.of("expired", "Bearer " + hs256(ownSecret, admin, now - 7200, now - 3600)),
+        Arguments.of(
+            "user not configured",
+            "Bearer "
+                + hs256(
+                    ownSecret,
+                    new JsonObject().put("sub", "ghost").put("role", "ADMIN"),
+                    now,
+                    now + 3600)),
+        Arguments.of("alg none", "Bearer " + unsigned),
+        Arguments.of(
+            "HS256 keyed with the provider's public key",
+            "Bearer " + hs256(hmac(providerRsaPublicPem), admin, now, now + 3600)),
+        Arguments.of(
+            "provider token, wrong issuer",
+            "Bearer " + providerToken(providerRsa, "ADMIN", 0, "https://evil.test", AUDIENCE)),
+        Arguments.of(
+            "provider token, wrong audience",
+            "Bearer " + providerToken(providerRsa, "ADMIN", 0, ISSUER, "someone-else")),
+        Arguments.of(
+            "provider token, expired", "Bearer " + providerToken(providerRsa, "ADMIN", -3600)),
+        Arguments.of(
+            "provider token, unknown key", "Bearer " + providerToken(strangerRsa, "ADMIN", 0)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tokensThatAreRefused")
+  void missingOrInvalidTokensAre401WithABearerChallenge(String what, String authorization) {
+    HttpRequest<Buffer> request = client.get(central.port(), "127.0.0.1", Endpoint.STATUS.uri);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    HttpResponse<Buffer> response = request.send().await();
+    assertProblem(response, 401, "unauthorized");
+    String challenge = response.getHeader("WWW-Authenticate");
+    assertNotNull(challenge, what);
+    assertTrue(challenge.startsWith("Bearer realm=\"flarewatch\""), challenge);
+  }
+
+  @Test
+  void providerTokensMayBeEs256AndNameTheRoleAsAString() {
+    assertEquals(
+        200, get(Endpoint.STATUS.uri, providerToken(providerEc, "Engineer", 0)).statusCode());
+  }
+
+  @Test
+  void aProviderTokenWithoutAKnownRoleMayDoNothing() {
+    assertProblem(
+        get(Endpoint.STATUS.uri, providerToken(providerRsa, "janitor", 0)), 403, "forbidden");
+  }
+
+  // ---- login ----------------------------------------------------------------------------------
+
+  @Test
+  void wrongPasswordAndUnknownUserLookTheSame() {
+    HttpResponse<Buffer> wrongPassword =
+        TestUsers.login(client, central.port(), "admin", "not-the-password");
+    HttpResponse<Buffer> unknownUser =
+        TestUsers.login(client, central.port(), "nobody", "not-the-password");
+    assertProblem(wrongPassword, 401, "unauthorized");
+    assertProblem(unknownUser, 401, "unauthorized");
+    assertEquals(
+        wrongPassword.bodyAsJsonObject().getString("detail"),
+        unknownUser.bodyAsJsonObject().getString("detail"));
+    assertEquals("Bearer realm=\"flarewatch\"", wrongPassword.getHeader("WWW-Authenticate"));
+  }
+
+  @Test
+  void malformedLoginsAreClientErrors() {
+    assertProblem(
+        post(new JsonObject().put("username", "admin").encode(), "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(
+        post(
+            new JsonObject()
+                .put("username", "admin")
+                .put("password", "x")
+                .put("role", "ADMIN")
+                .encode(),
+            "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(post("{not json", "application/json"), 400, "bad-credentials-body");
+    assertProblem(post("username=admin", "text/plain"), 415, "unsupported-media-type");
+  }
+
+  // ---- audit ----------------------------------------------------------------------------------
+
+  @Test
+  void everyUserActionIsAuditedWithWhoWhatAndWhere() {
+    String via = "198.51.100.23";
+    assertEquals(
+        401,
+        send(client.post(central.port(), "127.0.0.1", "/api/v1/auth/token"), via)
+            .sendJsonObject(new JsonObject().put("username", "mallory").put("password", "guess"))
+            .await()
+            .statusCode());
+    assertEquals(
+        200,
+        send(client.get(central.port(), "127.0.0.1", Endpoint.EMISSIONS_CHECK.uri), via)
+            .bearerTokenAuthentication(LOCAL_TOKENS.get(Role.VIEWER))
+            .send()
+            .await()
+            .statusCode());
+    assertEquals(
+        403,
+        send(client.get(central.port(), "127.0.0.1", Endpoint.AUDIT.uri), via)
+            .bearerTokenAuthentication(LOCAL_TOKENS.get(Role.VIEWER))
+            .send()
+            .await()
+            .statusCode());
+    assertEquals(
+        401,
+        send(client.get(central.port(), "127.0.0.1", Endpoint.STATUS.uri), via)
+            .putHeader("Authorization", "Bearer forged")
+            .send()
+            .await()
+            .statusCode());
+
+    JsonObject check =
+        awaitEntry(
+            "viewer",
+            e -> via.equals(e.getString("forwardedFor")) && e.getInteger("status") == 200);
+    assertEquals("VIEWER", check.getString("role"));
+    assertEquals("local", check.getString("via"));
+    assertEquals("GET", check.getString("method"));
+    assertEquals("/api/v1/sites/" + SITE + "/emissions/check", check.getString("path"));
+    assertEquals("from=" + FROM + "&to=" + TO, check.getString("query"));
+    assertEquals("127.0.0.1", check.getString("remoteAddress"));
+    assertTrue(Instant.parse(check.getString("time")).isAfter(started.minusSeconds(1)));
+
+    JsonObject denied =
+        awaitEntry(
+            "viewer",
+            e -> via.equals(e.getString("forwardedFor")) && e.getInteger("status") == 403);
+    assertEquals("/api/v1/audit", denied.getString("path"));
+
+    JsonObject failedLogin = awaitEntry("mallory", e -> via.equals(e.getString("forwardedFor")));
+    assertEquals(401, failedLogin.getInteger("status"));
+    assertEquals("POST", failedLogin.getString("method"));
+    assertEquals("/api/v1/auth/token", failedLogin.getString("path"));
+    assertNull(failedLogin.getString("role"), "a failed login has no role");
+
+    JsonObject anonymous =
+        awaitEntry(
+            null, e -> via.equals(e.getString("forwardedFor")) && e.getString("user") == null);
+    assertEquals(401, anonymous.getInteger("status"));
+    assertEquals(Endpoint.STATUS.uri, anonymous.getString("path"));
+    assertTrue(anonymous.getString("note").startsWith("token rejected"), anonymous.encode());
+
+    for (Object entry : audit("mallory")) {
+      assertEquals("mallory", ((JsonObject) entry).getString("user"), "the user filter holds");
+    }
+    JsonObject adminsQuery = awaitEntry("admin", e -> "/api/v1/audit".equals(e.getString("path")));
+    assertEquals(200, adminsQuery.getInteger("status"), "the audit query is audited too");
+  }
+
+  @Test
+  void auditQueriesRejectUnknownParametersAndNeedAPeriod() {
+    String admin = LOCAL_TOKENS.get(Role.ADMIN);
+    assertProblem(
+        get("/api/v1/audit?from=" + FROM + "&to=" + TO + "&who=x", admin),
+        400,
+        "unknown-parameter");
+    assertProblem(get("/api/v1/audit?to=" + TO, admin), 400, "missing-parameter");
+    assertProblem(get("/api/v1/audit?from=" + TO + "&to=" + FROM, admin), 400, "invalid-period");
+    assertEquals(
+        0,
+        get("/api/v1/audit?from=" + FROM + "&to=" + TO + "&user=%27%20OR%201%3D1", admin)
+            .bodyAsJsonArray()
+            .size(),
+        "a quote in the user filter stays inside the string literal");
+  }
+
+  @Test
+  void healthNeedsNoToken() {
+    assertTrue(
+        List.of(200, 503)
+            .contains(
+                client.get(central.port(), "127.0.0.1", "/health").send().await().statusCode()));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static JsonArray audit(String user) {
+    String uri =
+        "/api/v1/audit?from="
+            + started.minusSeconds(60)
+            + "&to="
+            + Instant.now().plusSeconds(60)
+            + (user == null ? "" : "&user=" + user);
+    HttpResponse<Buffer> response = get(uri, LOCAL_TOKENS.get(Role.ADMIN));
+    assertEquals(200, response.statusCode(), response.bodyAsString());
+    return response.bodyAsJsonArray();
+  }
+
+  /** Audit entries are written once the response is done: look until this one shows up. */
+  private static JsonObject awaitEntry(String user, Predicate<JsonObject> match) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      for (Object entry : audit(user)) {
+        if (match.test((JsonObject) entry)) {
+          return (JsonObject) entry;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError(
+        "no matching audit entry for " + user + " in " + audit(user).encodePrettily());
+  }
+
+  private static HttpRequest<Buffer> send(HttpRequest<Buffer> request, String forwardedFor) {
+    return request.putHeader("X-Forwarded-For", forwardedFor);
+  }
+
+  private static HttpResponse<Buffer> get(String uri, String token) {
+    return client
+        .get(central.port(), "127.0.0.1", uri)
+        .putHeader("Authorization", "Bearer " + token)
+        .send()
+        .await();
+  }
+
+  private static HttpResponse<Buffer> post(String body, String contentType) {
+    return client
+        .post(central.port(), "127.0.0.1", "/api/v1/auth/token")
+        .putHeader("Content-Type", contentType)
+        .sendBuffer(Buffer.buffer(body))
+        .await();
+  }
+
+  private static void assertProblem(HttpResponse<Buffer> response, int status, String type) {
+    assertEquals(status, response.statusCode(), response.bodyAsString());
+    assertEquals("application/problem+json", response.getHeader("Content-Type"));
+    assertEquals(
+        "https://flarewatch.io/problems/" + type, response.bodyAsJsonObject().getString("type"));
+  }
+
+  private static String providerToken(JWTAuth signer, Object roles, long expiresShift) {
+    return providerToken(signer, roles, expiresShift, ISSUER, AUDIENCE);
+  }
+
+  private static String providerToken(
+      JWTAuth signer, Object roles, long expiresShift, String issuer, String audience) {
+    long now = Instant.now().getEpochSecond();
+    String algorithm = signer == providerEc ? "ES256" : "RS256";
+    JsonObject claims =
+        new JsonObject()
+            .put("iss", issuer)
+            .put("aud", audience)
+            .put("sub", "idp-user-42")
+            .put("roles", roles)
+            .put("iat", now - 60 + expiresShift)
+            .put("exp", now + 600 + expiresShift);
+    return signer.generateToken(
+        claims, new JWTOptions().setAlgorithm(algorithm).setNoTimestamp(true));
+  }
+
+  private static String hs256(JWTAuth signer, JsonObject claims, long iat, long exp) {
+    return signer.generateToken(
+        claims.copy().put("iat", iat).put("exp", exp),
+        new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
+  }
+
+  private static JWTAuth hmac(String secret) {
+    return JWTAuth.create(
+        vertx,
+        new JWTAuthOptions()
+            .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+  }
+
+  private static JWTAuth signer(String algorithm, KeyPair keys) {
+    return JWTAuth.create(
+        vertx,
+        new JWTAuthOptions()
+            .addPubSecKey(
+                new PubSecKeyOptions()
+                    .setAlgorithm(algorithm)
+                    .setBuffer(pem("PRIVATE KEY", keys.getPrivate().getEncoded())))
+            .addPubSecKey(
+                new PubSecKeyOptions()
+                    .setAlgorithm(algorithm)
+                    .setBuffer(pem("PUBLIC KEY", keys.getPublic().getEncoded()))));
+  }
+
+  private static KeyPair generate(String type, int size) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
+    generator.initialize(size);
+    return generator.generateKeyPair();
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+
+  private static String b64(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonObject header(String jwt) {
+    return new JsonObject(
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8));
+  }
+
+  private static JsonObject claims(String jwt) {
+    return new JsonObject(
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+  }
+}

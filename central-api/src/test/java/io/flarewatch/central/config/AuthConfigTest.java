@@ -1,0 +1,131 @@
+package io.flarewatch.central.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flarewatch.central.auth.PasswordHash;
+import io.flarewatch.central.auth.Role;
+import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.YamlConfigReader;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AuthConfigTest {
+
+  private static final String HASH =
+      "pbkdf2-sha256$600000$bje2t11ZH4ydG7U8ZCH91g==$S2JNG4zeyzD+2kdsgvqdwJNdR1DAd81NZ5lFyiDxumE=";
+  private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+  private static String yaml(String auth) {
+    return "influx: {url: \"http://127.0.0.1:8086\"}\n" + auth;
+  }
+
+  private static String user(String name, String role, String hash) {
+    return "    - {name: " + name + ", role: " + role + ", passwordHash: \"" + hash + "\"}\n";
+  }
+
+  private static String auth(String secret, String users) {
+    return "auth:\n  jwtSecret: \"" + secret + "\"\n  users:\n" + users;
+  }
+
+  @Test
+  void theExampleHasAnAdminWithTheDocumentedPassword() {
+    CentralConfig config =
+        YamlConfigReader.load(Path.of("config/central.example.yaml"), CentralConfig.class);
+    UserConfig admin = config.auth().user("admin").orElseThrow();
+    assertEquals(Role.ADMIN, admin.role());
+    assertTrue(admin.password().matches("change-me-now".toCharArray()));
+    assertEquals(480, config.auth().tokenTtlMinutes());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "no auth section | | auth: is required",
+        "short secret | SHORT | auth.jwtSecret: must be at least 32 bytes",
+        "bad hash | BADHASH | auth.users[ann].passwordHash: must look like pbkdf2-sha256$",
+        "weak hash | WEAKHASH | auth.users[ann].passwordHash: the iteration count must be 210000",
+        "bad role | BADROLE | auth.users[0].role: 'ROOT' is not one of [VIEWER, ENGINEER,",
+        "bad name | BADNAME | auth.users[].name: 'a b' must be 1 to 64",
+        "twice | TWICE | auth.users[1].name: 'ann' is listed twice",
+        "ttl | TTL | auth.tokenTtlMinutes: 0 is not 1 to 10080",
+        "unknown key | UNKNOWN | auth.secret: is not a known key"
+      })
+  void mistakesAreNamedByKey(String what, String variant, String messageStart) {
+    String good = user("ann", "ADMIN", HASH);
+    String config =
+        switch (variant == null ? "" : variant) {
+          case "" -> yaml("");
+          case "SHORT" -> yaml(auth("too-short", good));
+          case "BADHASH" -> yaml(auth(SECRET, user("ann", "ADMIN", "sha1:abc")));
+          case "WEAKHASH" ->
+              yaml(auth(SECRET, user("ann", "ADMIN", HASH.replace("600000", "1000"))));
+          case "BADROLE" -> yaml(auth(SECRET, user("ann", "ROOT", HASH)));
+          case "BADNAME" -> yaml(auth(SECRET, user("'a b'", "ADMIN", HASH)));
+          case "TWICE" -> yaml(auth(SECRET, good + user("ann", "VIEWER", HASH)));
+          case "TTL" -> yaml(auth(SECRET, good) + "  tokenTtlMinutes: 0\n");
+          case "UNKNOWN" -> yaml(auth(SECRET, good) + "  secret: x\n");
+          default -> throw new IllegalArgumentException(variant);
+        };
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> YamlConfigReader.parse(config, CentralConfig.class));
+    assertTrue(e.getMessage().startsWith(messageStart), () -> what + ": " + e.getMessage());
+  }
+
+  @Test
+  void oidcKeysAreCheckedAtStart() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(1024);
+    String weak = pem(rsa.generateKeyPair().getPublic().getEncoded());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new OidcConfig("https://idp", "central", null, java.util.List.of(weak)));
+    assertEquals(
+        "auth.oidc.publicKeysPem[0]: is an RSA key of 1024 bits; at least 2048 needed",
+        e.getMessage());
+    assertTrue(
+        assertThrows(
+                ConfigException.class,
+                () -> new OidcConfig("https://idp", "central", null, java.util.List.of("abc")))
+            .getMessage()
+            .startsWith("auth.oidc.publicKeysPem[0]: must be a PEM block"));
+    assertEquals(
+        "auth.oidc.audience: is required: central's client id",
+        assertThrows(
+                ConfigException.class,
+                () -> new OidcConfig("https://idp", " ", null, java.util.List.of(weak)))
+            .getMessage());
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    OidcConfig ok =
+        new OidcConfig(
+            "https://idp",
+            "central",
+            null,
+            java.util.List.of(pem(ec.generateKeyPair().getPublic().getEncoded())));
+    assertEquals("ES256", ok.algorithm(0));
+    assertEquals("roles", ok.roleClaim());
+  }
+
+  @Test
+  void passwordHashesNeverShowInToString() {
+    UserConfig user = new UserConfig("ann", Role.VIEWER, HASH);
+    AuthConfig auth = new AuthConfig(java.util.List.of(user), SECRET, null, null);
+    assertTrue(!auth.toString().contains(SECRET) && !auth.toString().contains("S2JNG4"));
+    assertEquals(PasswordHash.parse(HASH), user.password());
+  }
+
+  static String pem(byte[] der) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END PUBLIC KEY-----\n";
+  }
+}
