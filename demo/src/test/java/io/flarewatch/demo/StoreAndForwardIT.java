@@ -124,8 +124,8 @@ class StoreAndForwardIT {
     system.stopCentral().await();
     long atOutage = system.edge().pollingStats().cycles();
     awaitCycles(atOutage + 10);
-    system.restartCentral().await();
     system.edge().stopPolling().await();
+    system.restartCentral().await();
     Await.until("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
 
     long dropped = system.edge().buffer().stats().await().droppedLines();

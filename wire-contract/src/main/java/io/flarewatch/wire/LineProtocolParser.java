@@ -16,6 +16,9 @@ public final class LineProtocolParser {
   /** Smallest and largest timestamps accepted (1970 to 2262, InfluxDB's nanosecond range). */
   private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
+  private static final java.util.regex.Pattern FLOAT =
+      java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+\\.");
+
   private final String text;
   private int pos;
   private int lineNumber;
@@ -44,9 +47,20 @@ public final class LineProtocolParser {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
+      rejectControlCharacters(line, lineNumber);
       points.add(new LineReader(line, lineNumber).read());
     }
     return points;
+  }
+
+  private static void rejectControlCharacters(String line, int lineNumber) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new LineProtocolException(
+            lineNumber, String.format("control character U+%04X at column %d", (int) c, i + 1));
+      }
+    }
   }
 
   /** Reads one line. */
@@ -97,11 +111,17 @@ public final class LineProtocolParser {
       }
     }
 
+    /**
+     * A measurement, key or tag value up to one of {@code stops}. As in InfluxDB, a backslash
+     * escapes only a following comma, space or (except in a measurement) equals sign; anywhere else
+     * it is a plain backslash.
+     */
     private String token(String stops, String what) {
+      String escapable = what.equals("measurement") ? ", " : ",= ";
       StringBuilder out = new StringBuilder();
       while (i < line.length()) {
         char c = line.charAt(i);
-        if (c == '\\' && i + 1 < line.length()) {
+        if (c == '\\' && i + 1 < line.length() && escapable.indexOf(line.charAt(i + 1)) >= 0) {
           out.append(line.charAt(i + 1));
           i += 2;
           continue;
@@ -149,7 +169,7 @@ public final class LineProtocolParser {
         if (raw.endsWith("i")) {
           return Long.parseLong(raw.substring(0, raw.length() - 1));
         }
-        if (!raw.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+\\.")) {
+        if (!FLOAT.matcher(raw).matches()) {
           throw new NumberFormatException();
         }
         double d = Double.parseDouble(raw);

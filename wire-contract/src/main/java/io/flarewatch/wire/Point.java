@@ -28,12 +28,15 @@ public record Point(
     if (measurement.isEmpty()) {
       throw new IllegalArgumentException("measurement is empty");
     }
+    requireWritable("measurement", measurement);
     tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       if (tag.getKey().isEmpty() || tag.getValue() == null || tag.getValue().isEmpty()) {
         throw new IllegalArgumentException(
             "tag '" + tag.getKey() + "' of " + measurement + " has an empty key or value");
       }
+      requireWritable("tag key", tag.getKey());
+      requireWritable("value of tag '" + tag.getKey() + "'", tag.getValue());
     }
     if (fields.isEmpty()) {
       throw new IllegalArgumentException(measurement + " has no fields");
@@ -49,6 +52,7 @@ public record Point(
     if (key.isEmpty()) {
       throw new IllegalArgumentException(measurement + " has a field with an empty key");
     }
+    requireWritable("field key", key);
     if (value instanceof Double d) {
       if (!Double.isFinite(d)) {
         throw new IllegalArgumentException(
@@ -72,6 +76,21 @@ public record Point(
             + measurement
             + " has an unsupported value "
             + (value == null ? "null" : value.getClass().getSimpleName()));
+  }
+
+  /**
+   * Line protocol cannot carry control characters, and a name ending in a backslash would escape
+   * the separator after it.
+   */
+  private static void requireWritable(String what, String text) {
+    if (text.endsWith("\\")) {
+      throw new IllegalArgumentException(what + " '" + text + "' ends with a backslash");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < 0x20 || text.charAt(i) == 0x7f) {
+        throw new IllegalArgumentException(what + " holds a control character");
+      }
+    }
   }
 
   /** A builder that skips null field values, so optional readings simply stay absent. */

@@ -93,6 +93,36 @@ class LineProtocolTest {
   }
 
   @Test
+  void backslashesOutsideEscapesAreKeptAsInInfluxDb() {
+    Point point =
+        Point.builder("m\\x", 1).tag("path", "C:\\data\\a b").field("k\\v", "q\\").build();
+    String line = LineProtocol.encode(point);
+    assertEquals("m\\x,path=C:\\data\\a\\ b k\\v=\"q\\\\\" 1", line);
+    assertEquals(List.of(point), LineProtocolParser.parse(line));
+  }
+
+  @Test
+  void controlCharactersInsideALineAreRejected() {
+    LineProtocolException e =
+        assertThrows(
+            LineProtocolException.class, () -> LineProtocolParser.parse("m,site=a v=1,w\r=2 5\n"));
+    assertEquals("line 1: control character U+000D at column 15", e.getMessage());
+    assertThrows(
+        LineProtocolException.class, () -> LineProtocolParser.parse("m,site=a\u0000 v=1 5"));
+  }
+
+  @Test
+  void namesThatCannotBeWrittenUnambiguouslyAreRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Point.builder("m", 1).tag("path", "C:\\").field("v", 1L).build());
+    assertEquals("value of tag 'path' 'C:\\' ends with a backslash", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> Point.builder("m", 1).field("v\tw", 1L).build());
+  }
+
+  @Test
   void pointRejectsNonFiniteAndMissingFields() {
     assertThrows(
         IllegalArgumentException.class, () -> Point.builder("m", 1).field("v", Double.NaN).build());

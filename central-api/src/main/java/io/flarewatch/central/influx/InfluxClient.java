@@ -26,6 +26,7 @@ public final class InfluxClient {
   private static final int TIMEOUT_MS = 30_000;
 
   private final WebClient web;
+  private volatile boolean closed;
   private final InfluxConfig config;
 
   public InfluxClient(Vertx vertx, InfluxConfig config) {
@@ -53,6 +54,9 @@ public final class InfluxClient {
 
   /** Writes line protocol whose timestamps have the given precision ({@code ms}, {@code ns}…). */
   public Future<Void> write(Buffer lineProtocol, String precision) {
+    if (closed) {
+      return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
+    }
     return authenticated(web.post(path("/write")))
         .addQueryParam("db", config.database())
         .addQueryParam("precision", precision)
@@ -64,6 +68,9 @@ public final class InfluxClient {
 
   /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
   public Future<JsonArray> query(String influxql) {
+    if (closed) {
+      return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
+    }
     return authenticated(web.get(path("/query")))
         .addQueryParam("db", config.database())
         .addQueryParam("epoch", LineProtocol.PRECISION)
@@ -94,6 +101,7 @@ public final class InfluxClient {
   }
 
   public void close() {
+    closed = true;
     web.close();
   }
 

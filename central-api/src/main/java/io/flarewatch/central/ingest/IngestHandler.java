@@ -47,28 +47,42 @@ public final class IngestHandler implements Handler<RoutingContext> {
           "Unsupported media type",
           "Samples must be InfluxDB line protocol sent as text/plain; got " + contentType + ".");
     }
-    List<Point> points = parse(ctx.body().buffer());
-    for (int i = 0; i < points.size(); i++) {
-      String tagged = points.get(i).tag(Schema.TAG_SITE);
-      if (!siteId.equals(tagged)) {
-        throw ApiException.forbidden(
-            "Point "
-                + (i + 1)
-                + " is tagged site="
-                + tagged
-                + "; this request may write only site="
-                + siteId
-                + ".");
-      }
-    }
-    influx
-        .write(Buffer.buffer(LineProtocol.encode(points)))
+    Buffer body = ctx.body().buffer();
+    ctx.vertx()
+        .executeBlocking(() -> CheckedBatch.of(siteId, body), false)
+        .compose(batch -> influx.write(batch.lineProtocol()).map(batch.points()))
         .onSuccess(
-            stored ->
+            points ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(new JsonObject().put("accepted", points.size()).encode()))
+                    .end(new JsonObject().put("accepted", points).encode()))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * A batch that parsed and whose every point carries the site, re-encoded for InfluxDB. Parsing
+   * runs on a worker thread, so large batches never hold up an event loop and several batches are
+   * parsed in parallel.
+   */
+  private record CheckedBatch(Buffer lineProtocol, int points) {
+
+    static CheckedBatch of(String siteId, Buffer body) {
+      List<Point> points = parse(body);
+      for (int i = 0; i < points.size(); i++) {
+        String tagged = points.get(i).tag(Schema.TAG_SITE);
+        if (!siteId.equals(tagged)) {
+          throw ApiException.forbidden(
+              "Point "
+                  + (i + 1)
+                  + " is tagged site="
+                  + tagged
+                  + "; this request may write only site="
+                  + siteId
+                  + ".");
+        }
+      }
+      return new CheckedBatch(Buffer.buffer(LineProtocol.encode(points)), points.size());
+    }
   }
 
   private static List<Point> parse(Buffer body) {

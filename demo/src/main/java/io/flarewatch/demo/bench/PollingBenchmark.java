@@ -131,6 +131,10 @@ public final class PollingBenchmark {
             "\n",
             "http: {host: 127.0.0.1, port: " + port + "}",
             "influx: {url: \"" + influxd.url() + "\", database: bench}",
+            "auth: {jwtSecret: \""
+                + java.util.UUID.randomUUID()
+                + java.util.UUID.randomUUID()
+                + "\"}",
             "sites:",
             "  - {id: bench-site, ingestTokenSha256: \"" + SiteConfig.sha256Hex(token) + "\"}",
             ""));
