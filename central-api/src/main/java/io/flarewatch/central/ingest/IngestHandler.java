@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class IngestHandler implements Handler<RoutingContext> {
 
+  /** Context key: how many points the batch held once parsed (for central's metrics). */
+  public static final String PARSED_POINTS = "flarewatch.ingest.parsedPoints";
+
   private final SiteIngestAuth auth;
   private final InfluxClient influx;
 
@@ -48,6 +51,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
           "Samples must be InfluxDB line protocol sent as text/plain; got " + contentType + ".");
     }
     List<Point> points = parse(ctx.body().buffer());
+    ctx.put(PARSED_POINTS, points.size());
     for (int i = 0; i < points.size(); i++) {
       String tagged = points.get(i).tag(Schema.TAG_SITE);
       if (!siteId.equals(tagged)) {
