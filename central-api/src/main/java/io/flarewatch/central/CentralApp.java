@@ -5,6 +5,7 @@ import io.flarewatch.central.http.HttpApiVerticle;
 import io.flarewatch.central.influx.InfluxClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,11 @@ public final class CentralApp {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** The router serving the API. */
+  Router router() {
+    return http.router();
   }
 
   public Future<Void> stop() {

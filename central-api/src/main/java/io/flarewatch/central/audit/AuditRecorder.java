@@ -58,6 +58,11 @@ public final class AuditRecorder {
         });
   }
 
+  /** Entries that could not be stored since start (see {@link AuditLog#lostEntries()}). */
+  public long lostEntries() {
+    return log.lostEntries();
+  }
+
   /** The user name a login attempt claimed, recorded when it does not authenticate. */
   public static void claimedUser(RoutingContext ctx, String name) {
     ctx.put(CLAIMED_USER, name);

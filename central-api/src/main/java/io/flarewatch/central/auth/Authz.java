@@ -70,6 +70,11 @@ public final class Authz {
     };
   }
 
+  /** Audit entries of guarded requests and logins that could not be stored since start. */
+  public long lostAuditEntries() {
+    return audit.lostEntries();
+  }
+
   private static String bearerToken(RoutingContext ctx) {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || header.length() <= BEARER.length()) {

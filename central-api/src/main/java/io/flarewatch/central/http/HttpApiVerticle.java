@@ -8,6 +8,7 @@ import io.flarewatch.central.emissions.EmissionsCheckHandler;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.ingest.SiteIngestAuth;
+import io.flarewatch.central.operations.OperationsRoutes;
 import io.flarewatch.central.query.QueryRoutes;
 import io.flarewatch.central.status.SiteStatusHandler;
 import io.vertx.core.Future;
@@ -25,6 +26,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final CentralConfig config;
   private InfluxClient influx;
+  private Router router;
   private HttpServer server;
 
   public HttpApiVerticle(CentralConfig config) {
@@ -34,7 +36,7 @@ public final class HttpApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     influx = new InfluxClient(vertx, config.influx());
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     ProblemFailureHandler problems = new ProblemFailureHandler();
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
@@ -56,6 +58,7 @@ public final class HttpApiVerticle extends VerticleBase {
         .handler(new EmissionsCheckHandler(config, influx));
     QueryRoutes.mount(router, config, influx, authz);
     router.get("/health").handler(this::health);
+    OperationsRoutes.mount(vertx, router, influx, authz);
     server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -77,6 +80,11 @@ public final class HttpApiVerticle extends VerticleBase {
   /** The port actually listened on (useful when the configured port is 0). */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** The routes served, e.g. for checking the API's OpenAPI document against them. */
+  public Router router() {
+    return router;
   }
 
   private void health(RoutingContext ctx) {

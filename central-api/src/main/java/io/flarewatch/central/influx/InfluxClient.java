@@ -28,6 +28,7 @@ public final class InfluxClient {
   private final WebClient web;
   private volatile boolean closed;
   private final InfluxConfig config;
+  private final InfluxFailureCounts failures = new InfluxFailureCounts();
 
   public InfluxClient(Vertx vertx, InfluxConfig config) {
     this.config = config;
@@ -41,6 +42,11 @@ public final class InfluxClient {
                 .setKeepAlive(true)
                 .setConnectTimeout(5_000),
             new PoolOptions().setHttp1MaxSize(16));
+  }
+
+  /** Writes and queries of this client that failed since it was created. */
+  public InfluxFailureCounts failures() {
+    return failures;
   }
 
   public String database() {
@@ -63,7 +69,8 @@ public final class InfluxClient {
         .timeout(TIMEOUT_MS)
         .sendBuffer(lineProtocol)
         .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
-        .compose(response -> expect204(response, "write"));
+        .compose(response -> expect204(response, "write"))
+        .onFailure(e -> failures.record(InfluxFailureCounts.Operation.WRITE, e));
   }
 
   /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
@@ -78,7 +85,8 @@ public final class InfluxClient {
         .timeout(TIMEOUT_MS)
         .send()
         .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
-        .compose(this::results);
+        .compose(this::results)
+        .onFailure(e -> failures.record(InfluxFailureCounts.Operation.QUERY, e));
   }
 
   /** Creates the database if it does not exist (idempotent in InfluxDB 1.x). */

@@ -16,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * {@code POST /api/v1/sites/{site}/samples}: a batch of line protocol from a site's edge.
@@ -26,6 +27,9 @@ import java.util.List;
  * it is unavailable: the edge keeps the batch until it sees the 200.
  */
 public final class IngestHandler implements Handler<RoutingContext> {
+
+  /** Context key: how many points the batch held once parsed (for central's metrics). */
+  public static final String PARSED_POINTS = "flarewatch.ingest.parsedPoints";
 
   private final SiteIngestAuth auth;
   private final InfluxClient influx;
@@ -49,7 +53,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
     }
     Buffer body = ctx.body().buffer();
     ctx.vertx()
-        .executeBlocking(() -> CheckedBatch.of(siteId, body), false)
+        .executeBlocking(
+            () -> CheckedBatch.of(siteId, body, parsed -> ctx.put(PARSED_POINTS, parsed)), false)
         .compose(batch -> influx.write(batch.lineProtocol()).map(batch.points()))
         .onSuccess(
             points ->
@@ -66,8 +71,14 @@ public final class IngestHandler implements Handler<RoutingContext> {
    */
   private record CheckedBatch(Buffer lineProtocol, int points) {
 
-    static CheckedBatch of(String siteId, Buffer body) {
+    /**
+     * Parses and checks a batch; {@code parsed} learns the number of points as soon as it parsed,
+     * also when the site check then refuses it (the worker's completion publishes it to the event
+     * loop).
+     */
+    static CheckedBatch of(String siteId, Buffer body, IntConsumer parsed) {
       List<Point> points = parse(body);
+      parsed.accept(points.size());
       for (int i = 0; i < points.size(); i++) {
         String tagged = points.get(i).tag(Schema.TAG_SITE);
         if (!siteId.equals(tagged)) {
