@@ -173,6 +173,12 @@ class CentralIngestIT {
   }
 
   @Test
+  void statusRefusesUnknownParameters() {
+    HttpResponse<Buffer> response = get("/api/v1/sites/site-a/status?since=yesterday");
+    assertProblem(response, 400, "unknown-parameter", "Unknown query parameter(s) [since]");
+  }
+
+  @Test
   void unknownPathsAreProblemsToo() {
     HttpResponse<Buffer> response = get("/api/v1/nothing-here");
     assertEquals(404, response.statusCode());

@@ -5,6 +5,7 @@ import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * {@code GET /api/v1/sites/{site}/status}: the latest generator output, total hashrate and miners
@@ -34,6 +36,7 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
     if (config.site(siteId).isEmpty()) {
       throw ApiException.notFound("Unknown site '" + siteId + "'.");
     }
+    QueryParameters.of(ctx, Set.of());
     String site = stringLiteral(siteId);
     String query =
         "SELECT last("
