@@ -6,6 +6,7 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.emissions.EmissionsCalculator;
 import io.flarewatch.emissions.EmissionsResult;
@@ -49,10 +50,7 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String siteId = ctx.pathParam("site");
-    SiteConfig site =
-        config
-            .site(siteId)
-            .orElseThrow(() -> ApiException.notFound("Unknown site '" + siteId + "'."));
+    SiteConfig site = SitePath.known(config, siteId);
     QueryParameters query = QueryParameters.of(ctx, Set.of("from", "to"));
     Instant from = query.instant("from");
     Instant to = query.instant("to");

@@ -3,6 +3,7 @@ package io.flarewatch.central.ingest;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.SitePath;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,10 +19,7 @@ public final class SiteIngestAuth {
 
   /** Returns the site the request may write, or throws 401/403/404 naming why not. */
   public SiteConfig authorize(RoutingContext ctx, String siteId) {
-    SiteConfig site =
-        config
-            .site(siteId)
-            .orElseThrow(() -> ApiException.notFound("Unknown site '" + siteId + "'."));
+    SiteConfig site = config.site(siteId).orElseThrow(() -> SitePath.unknown(siteId));
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.startsWith(BEARER) || header.length() == BEARER.length()) {
       throw ApiException.unauthorized(

@@ -5,6 +5,7 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
@@ -41,9 +42,7 @@ public final class SeriesHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String siteId = ctx.pathParam("site");
-    if (config.site(siteId).isEmpty()) {
-      throw ApiException.notFound("Unknown site '" + siteId + "'.");
-    }
+    SitePath.known(config, siteId);
     QueryParameters params =
         QueryParameters.of(ctx, Set.of("metric", "from", "to", "step", "agg", "device"));
     SeriesMetrics.Metric metric = SeriesMetrics.parse(ctx.queryParams().get("metric"));

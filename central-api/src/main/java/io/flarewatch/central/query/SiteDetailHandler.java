@@ -4,8 +4,8 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
-import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
@@ -37,10 +37,7 @@ public final class SiteDetailHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String siteId = ctx.pathParam("site");
-    SiteConfig site =
-        config
-            .site(siteId)
-            .orElseThrow(() -> ApiException.notFound("Unknown site '" + siteId + "'."));
+    SiteConfig site = SitePath.known(config, siteId);
     QueryParameters.of(ctx, Set.of());
     String where = " WHERE " + InfluxFilters.tagEquals(Schema.TAG_SITE, siteId);
     String latest = " ORDER BY time DESC LIMIT 1";

@@ -4,6 +4,7 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.wire.Schema;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -52,11 +53,7 @@ public record ReportRequest(
       } catch (IllegalArgumentException e) {
         throw ApiException.badRequest("invalid-parameter", e.getMessage() + ".");
       }
-      sites =
-          List.of(
-              config
-                  .site(site)
-                  .orElseThrow(() -> ApiException.notFound("Unknown site '" + site + "'.")));
+      sites = List.of(config.site(site).orElseThrow(() -> SitePath.unknown(site)));
     }
     Instant from = time(ctx, "from");
     Instant to = time(ctx, "to");

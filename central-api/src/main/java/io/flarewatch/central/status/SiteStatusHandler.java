@@ -4,8 +4,8 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.config.CentralConfig;
-import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
@@ -33,9 +33,7 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String siteId = ctx.pathParam("site");
-    if (config.site(siteId).isEmpty()) {
-      throw ApiException.notFound("Unknown site '" + siteId + "'.");
-    }
+    SitePath.known(config, siteId);
     QueryParameters.of(ctx, Set.of());
     String site = stringLiteral(siteId);
     String query =
