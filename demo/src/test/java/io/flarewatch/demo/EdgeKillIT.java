@@ -107,6 +107,32 @@ class EdgeKillIT {
 
     assertTrue(reportedStored.size() >= KILLS, "cycles stored before kills: " + reportedStored);
     StoredCycles.assertCompleteAndIncluding(influx, MINERS, reportedStored);
+    assertGasVolumeContinuesAcrossRestarts(influx);
+  }
+
+  /**
+   * The genset fuel volumes of the stored intervals add up to exactly what the totalizer advanced
+   * from the first stored reading to the last: the gas burnt while the edge was dead is in the
+   * first interval after each restart, none is lost and none is counted twice.
+   */
+  private static void assertGasVolumeContinuesAcrossRestarts(InfluxClient influx) {
+    List<io.vertx.core.json.JsonObject> rows =
+        InfluxRows.rows(
+            influx,
+            "SELECT volume_total_scf, interval_volume_scf FROM gas_meter"
+                + " WHERE device = 'genset-fuel'");
+    assertTrue(rows.size() > KILLS, "meter readings stored: " + rows.size());
+    double summed = 0;
+    for (int i = 1; i < rows.size(); i++) {
+      Double interval = rows.get(i).getDouble("interval_volume_scf");
+      assertTrue(interval != null, "every reading after the first has a volume: " + rows.get(i));
+      summed += interval;
+    }
+    double advanced =
+        rows.get(rows.size() - 1).getDouble("volume_total_scf")
+            - rows.get(0).getDouble("volume_total_scf");
+    assertTrue(advanced > 0, "the simulated genset burnt gas");
+    assertEquals(advanced, summed, 1e-6);
   }
 
   private Process startEdge(Path config, Path log) throws IOException {

@@ -142,10 +142,15 @@ class StoreAndForwardIT {
             + InfluxRows.single(influx, "SELECT count(up) FROM gas_meter")
             + InfluxRows.single(influx, "SELECT count(miners_total) FROM site_summary");
     long storedEvents = InfluxRows.single(influx, "SELECT count(dropped_lines) FROM edge_event");
-    assertEquals(
-        system.edge().pollingStats().samples() + events.get(),
-        stored + storedEvents + dropped,
-        "every line appended (samples and drop events) is either stored or counted as dropped");
+    long appended = system.edge().pollingStats().samples() + events.get();
+    // A line can be stored by central and dropped at the edge before the acknowledgement
+    // arrives (e.g. central stopped mid-request): the count then overstates the loss, never
+    // understates it.
+    assertTrue(
+        stored + storedEvents + dropped >= appended,
+        "every line appended (samples and drop events) is stored or counted as dropped");
+    assertTrue(stored + storedEvents <= appended, "nothing stored that was not collected");
+    assertTrue(stored + storedEvents < appended, "some lines really were lost");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.flarewatch.drivers.gas;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,30 @@ public final class TotalizerTracker {
     previousAt = at;
     return volume;
   }
+
+  /**
+   * Continues from a reading remembered across a restart (e.g. stored with the samples of the cycle
+   * that read it), so the first reading after the restart yields the volume since then instead of
+   * none.
+   *
+   * @throws IllegalStateException if this tracker has already seen a reading
+   */
+  public void resumeFrom(double reading, Instant at) {
+    if (previous != null) {
+      throw new IllegalStateException(meter + ": cannot resume, readings were already taken");
+    }
+    delta.between(null, reading, Duration.ZERO);
+    previous = reading;
+    previousAt = Objects.requireNonNull(at, "at");
+  }
+
+  /** The last reading accepted (or resumed from), empty before the first. */
+  public Optional<LastReading> last() {
+    return previous == null ? Optional.empty() : Optional.of(new LastReading(previous, previousAt));
+  }
+
+  /** A totalizer reading and when it was taken. */
+  public record LastReading(double value, Instant at) {}
 
   /** Number of resets seen so far. */
   public long resets() {

@@ -51,4 +51,19 @@ class TotalizerTrackerTest {
             + " 2026-03-01T00:00:00Z",
         e.getMessage());
   }
+
+  @Test
+  void resumingFromARememberedReadingYieldsTheVolumeSinceIt() {
+    TotalizerTracker before = new TotalizerTracker("fuel", TotalizerDelta.forUint32(1, 1_000));
+    before.accept(5_000, Instant.ofEpochSecond(100));
+    TotalizerTracker.LastReading remembered = before.last().orElseThrow();
+
+    TotalizerTracker after = new TotalizerTracker("fuel", TotalizerDelta.forUint32(1, 1_000));
+    after.resumeFrom(remembered.value(), remembered.at());
+    TotalizerVolume volume = after.accept(5_750, Instant.ofEpochSecond(160));
+
+    assertEquals(TotalizerVolume.Kind.DELTA, volume.kind());
+    assertEquals(750.0, volume.volume());
+    assertThrows(IllegalStateException.class, () -> after.resumeFrom(1, Instant.EPOCH));
+  }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the blocking {@link SampleBuffer} on one dedicated worker thread, so SQLite and fsync never
@@ -22,6 +23,15 @@ public final class BufferExecutor implements AutoCloseable {
   /** Appends; the result is the number of old lines dropped to make room. */
   public Future<Long> append(List<String> lines) {
     return worker.executeBlocking(() -> buffer.append(lines));
+  }
+
+  /** Appends lines and the meters' totalizer states in one transaction. */
+  public Future<Long> append(List<String> lines, Map<String, MeterState> meterStates) {
+    return worker.executeBlocking(() -> buffer.append(lines, meterStates));
+  }
+
+  public Future<Map<String, MeterState>> meterStates() {
+    return worker.executeBlocking(buffer::meterStates);
   }
 
   public Future<Batch> newest(int maxLines, long sinceMillis) {

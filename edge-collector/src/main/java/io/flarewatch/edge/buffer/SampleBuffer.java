@@ -1,6 +1,7 @@
 package io.flarewatch.edge.buffer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The edge's durable store of collected samples, one line protocol line each, kept until central
@@ -16,7 +17,19 @@ public interface SampleBuffer extends AutoCloseable {
    *
    * @return how many of the oldest lines were dropped to stay within the byte limit
    */
-  long append(List<String> lines);
+  default long append(List<String> lines) {
+    return append(lines, Map.of());
+  }
+
+  /**
+   * Stores lines and the gas meters' totalizer states in one transaction.
+   *
+   * @return how many of the oldest lines were dropped to stay within the byte limit
+   */
+  long append(List<String> lines, Map<String, MeterState> meterStates);
+
+  /** The meters' totalizer states as last appended, by meter id. */
+  Map<String, MeterState> meterStates();
 
   /** Up to {@code maxLines} of the oldest lines not yet removed, in the order appended. */
   Batch oldest(int maxLines);

@@ -13,7 +13,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,9 @@ public final class SqliteSampleBuffer implements SampleBuffer {
       s.execute(
           "CREATE TABLE IF NOT EXISTS rejected (id INTEGER PRIMARY KEY, collected_ms INTEGER"
               + " NOT NULL, rejected_ms INTEGER NOT NULL, reason TEXT NOT NULL, line TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS meter_state (meter TEXT PRIMARY KEY, reading REAL NOT NULL,"
+              + " at_ms INTEGER NOT NULL)");
       s.execute("INSERT OR IGNORE INTO counters VALUES ('dropped_lines', 0)");
       s.execute("INSERT OR IGNORE INTO counters VALUES ('corrupt_files_set_aside', 0)");
       try (ResultSet r = s.executeQuery("SELECT count(*), coalesce(sum(bytes), 0) FROM samples")) {
@@ -157,8 +162,8 @@ public final class SqliteSampleBuffer implements SampleBuffer {
   }
 
   @Override
-  public synchronized long append(List<String> newLines) {
-    if (newLines.isEmpty()) {
+  public synchronized long append(List<String> newLines, Map<String, MeterState> meterStates) {
+    if (newLines.isEmpty() && meterStates.isEmpty()) {
       return 0;
     }
     long now = clock.millis();
@@ -174,6 +179,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
         added += size;
       }
       insert.executeBatch();
+      saveMeterStates(meterStates);
       Dropped dropped =
           bytes + added > maxBytes ? dropOldest(bytes + added - maxBytes) : Dropped.NONE;
       db.commit();
@@ -236,6 +242,38 @@ public final class SqliteSampleBuffer implements SampleBuffer {
       }
     }
     return new Dropped(dropped, freed);
+  }
+
+  private void saveMeterStates(Map<String, MeterState> meterStates) throws SQLException {
+    if (meterStates.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        db.prepareStatement("INSERT OR REPLACE INTO meter_state VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, MeterState> state : meterStates.entrySet()) {
+        upsert.setString(1, state.getKey());
+        upsert.setDouble(2, state.getValue().reading());
+        upsert.setLong(3, state.getValue().atMillis());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized Map<String, MeterState> meterStates() {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT meter, reading, at_ms FROM meter_state")) {
+      Map<String, MeterState> states = new HashMap<>();
+      while (r.next()) {
+        states.put(r.getString(1), new MeterState(r.getDouble(2), r.getLong(3)));
+      }
+      db.commit();
+      return states;
+    } catch (SQLException e) {
+      rollback();
+      throw new BufferException("cannot read the meters' states: " + e.getMessage(), e);
+    }
   }
 
   @Override

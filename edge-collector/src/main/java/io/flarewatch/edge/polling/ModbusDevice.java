@@ -9,6 +9,7 @@ import io.flarewatch.drivers.modbus.ModbusDeviceConfig;
 import io.flarewatch.drivers.modbus.ModbusReading;
 import io.flarewatch.drivers.modbus.RegisterMap;
 import io.flarewatch.drivers.modbus.RegisterMapLoader;
+import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -60,6 +62,20 @@ final class ModbusDevice implements AutoCloseable {
               TotalizerDelta.forUint32(register.scale(), config.maxFlowScfPerSecond()));
     } else {
       this.totalizer = null;
+    }
+  }
+
+  /** The totalizer's last reading, for gas meters that have read one. */
+  Optional<MeterState> totalizerState() {
+    return totalizer == null
+        ? Optional.empty()
+        : totalizer.last().map(r -> new MeterState(r.value(), r.at().toEpochMilli()));
+  }
+
+  /** Continues a gas meter's totalizer from a state stored before a restart. */
+  void resume(MeterState state) {
+    if (totalizer != null) {
+      totalizer.resumeFrom(state.reading(), Instant.ofEpochMilli(state.atMillis()));
     }
   }
 

@@ -2,6 +2,7 @@ package io.flarewatch.edge.polling;
 
 import io.flarewatch.drivers.miner.MinerPoller;
 import io.flarewatch.edge.buffer.BufferExecutor;
+import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.config.EdgeConfig;
 import io.flarewatch.edge.uplink.UplinkVerticle;
 import io.flarewatch.wire.LineProtocol;
@@ -13,7 +14,9 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,13 +86,29 @@ public final class PollingVerticle extends VerticleBase {
             modbusWorkers,
             RandomGenerator.getDefault(),
             stats);
-    scheduleNext();
+    return buffer
+        .meterStates()
+        .map(
+            states -> {
+              for (ModbusDevice device : devices) {
+                MeterState state = states.get(device.id());
+                if (state != null) {
+                  device.resume(state);
+                  LOG.info("{}: totalizer continues from {} stored before", device.id(), state);
+                }
+              }
+              scheduleNext();
+              logStart();
+              return null;
+            });
+  }
+
+  private void logStart() {
     LOG.info(
         "polling {} miners and {} Modbus devices every {} ms",
         config.allMiners().size(),
         devices.size(),
         config.polling().intervalMillis());
-    return Future.succeededFuture();
   }
 
   @Override
@@ -158,8 +177,12 @@ public final class PollingVerticle extends VerticleBase {
     stats.lastMinersTotal = total;
     List<String> lines = new ArrayList<>(points.size());
     points.forEach(p -> lines.add(LineProtocol.encode(p)));
+    Map<String, MeterState> meterStates = new HashMap<>();
+    for (ModbusDevice device : devices) {
+      device.totalizerState().ifPresent(state -> meterStates.put(device.id(), state));
+    }
     return buffer
-        .append(lines)
+        .append(lines, meterStates)
         .compose(
             dropped -> {
               stats.samples.addAndGet(lines.size());

@@ -116,6 +116,19 @@ class SqliteSampleBufferTest {
   }
 
   @Test
+  void meterStatesAreStoredWithTheLinesAndSurviveReopening() {
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(lines(0, 2), java.util.Map.of("fuel", new MeterState(1234.0, 10_000)));
+      buffer.append(lines(2, 2), java.util.Map.of("fuel", new MeterState(1300.0, 20_000)));
+    }
+    try (SampleBuffer reopened = open(1 << 20)) {
+      assertEquals(
+          java.util.Map.of("fuel", new MeterState(1300.0, 20_000)), reopened.meterStates());
+      assertEquals(4, reopened.stats().lines());
+    }
+  }
+
+  @Test
   void aRejectedBatchIsSetAsideAndNoLongerOffered() {
     try (SampleBuffer buffer = open(1 << 20)) {
       buffer.append(lines(0, 3));
