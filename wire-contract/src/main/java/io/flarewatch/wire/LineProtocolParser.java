@@ -16,9 +16,6 @@ public final class LineProtocolParser {
   /** Smallest and largest timestamps accepted (1970 to 2262, InfluxDB's nanosecond range). */
   private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
-  private static final java.util.regex.Pattern FLOAT =
-      java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+\\.");
-
   private final String text;
   private int pos;
   private int lineNumber;
@@ -63,6 +60,37 @@ public final class LineProtocolParser {
     }
   }
 
+  /** The kinds of unquoted token, with where each ends and what a backslash escapes in it. */
+  private enum Token {
+    MEASUREMENT(false),
+    TAG_KEY(true),
+    TAG_VALUE(false),
+    FIELD_KEY(true);
+
+    private final boolean endsAtEquals;
+
+    Token(boolean endsAtEquals) {
+      this.endsAtEquals = endsAtEquals;
+    }
+
+    boolean stopsAt(char c) {
+      return c == ',' || c == ' ' || (endsAtEquals && c == '=');
+    }
+
+    boolean escapes(char c) {
+      return c == ',' || c == ' ' || (c == '=' && this != MEASUREMENT);
+    }
+
+    String describe(String tagKey) {
+      return switch (this) {
+        case MEASUREMENT -> "measurement";
+        case TAG_KEY -> "tag key";
+        case TAG_VALUE -> "value of tag '" + tagKey + "'";
+        case FIELD_KEY -> "field key";
+      };
+    }
+  }
+
   /** Reads one line. */
   private static final class LineReader {
     private final String line;
@@ -75,13 +103,13 @@ public final class LineProtocolParser {
     }
 
     Point read() {
-      String measurement = token(", ", "measurement");
+      String measurement = token(Token.MEASUREMENT, null);
       TreeMap<String, String> tags = new TreeMap<>();
       while (i < line.length() && line.charAt(i) == ',') {
         i++;
-        String key = token("= ,", "tag key");
+        String key = token(Token.TAG_KEY, null);
         expect('=', "'=' after tag key '" + key + "'");
-        String value = token(", ", "value of tag '" + key + "'");
+        String value = token(Token.TAG_VALUE, key);
         if (tags.put(key, value) != null) {
           throw fail("tag '" + key + "' appears twice");
         }
@@ -92,7 +120,7 @@ public final class LineProtocolParser {
         if (!fields.isEmpty()) {
           i++;
         }
-        String key = token("= ,", "field key");
+        String key = token(Token.FIELD_KEY, null);
         expect('=', "'=' after field key '" + key + "'");
         Object value = fieldValue(key);
         if (fields.put(key, value) != null) {
@@ -112,28 +140,37 @@ public final class LineProtocolParser {
     }
 
     /**
-     * A measurement, key or tag value up to one of {@code stops}. As in InfluxDB, a backslash
-     * escapes only a following comma, space or (except in a measurement) equals sign; anywhere else
-     * it is a plain backslash.
+     * A measurement, key or tag value: up to a comma or space (or, in keys, an equals sign). As in
+     * InfluxDB, a backslash escapes only a following comma, space or (except in a measurement)
+     * equals sign; anywhere else it is a plain backslash.
      */
-    private String token(String stops, String what) {
-      String escapable = what.equals("measurement") ? ", " : ",= ";
-      StringBuilder out = new StringBuilder();
+    private String token(Token kind, String tagKey) {
+      int start = i;
+      while (i < line.length() && !kind.stopsAt(line.charAt(i)) && line.charAt(i) != '\\') {
+        i++;
+      }
+      if (i >= line.length() || line.charAt(i) != '\\') {
+        if (i == start) {
+          throw fail("empty " + kind.describe(tagKey) + " at column " + (i + 1));
+        }
+        return line.substring(start, i);
+      }
+      StringBuilder out = new StringBuilder(line.substring(start, i));
       while (i < line.length()) {
         char c = line.charAt(i);
-        if (c == '\\' && i + 1 < line.length() && escapable.indexOf(line.charAt(i + 1)) >= 0) {
+        if (c == '\\' && i + 1 < line.length() && kind.escapes(line.charAt(i + 1))) {
           out.append(line.charAt(i + 1));
           i += 2;
           continue;
         }
-        if (stops.indexOf(c) >= 0) {
+        if (kind.stopsAt(c)) {
           break;
         }
         out.append(c);
         i++;
       }
       if (out.length() == 0) {
-        throw fail("empty " + what + " at column " + (i + 1));
+        throw fail("empty " + kind.describe(tagKey) + " at column " + (i + 1));
       }
       return out.toString();
     }
@@ -169,7 +206,7 @@ public final class LineProtocolParser {
         if (raw.endsWith("i")) {
           return Long.parseLong(raw.substring(0, raw.length() - 1));
         }
-        if (!FLOAT.matcher(raw).matches()) {
+        if (!isPlainDecimal(raw)) {
           throw new NumberFormatException();
         }
         double d = Double.parseDouble(raw);
@@ -215,6 +252,21 @@ public final class LineProtocolParser {
       } catch (NumberFormatException e) {
         throw fail("timestamp is not an integer number of milliseconds: " + excerpt(raw));
       }
+    }
+
+    /**
+     * Only digits, sign, point and exponent: keeps out what Java's parser would also take (NaN,
+     * Infinity, hex, a trailing 'd' or 'f', spaces); the number's form is then checked by {@link
+     * Double#parseDouble}.
+     */
+    private static boolean isPlainDecimal(String raw) {
+      for (int k = 0; k < raw.length(); k++) {
+        char c = raw.charAt(k);
+        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+')) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private LineProtocolException fail(String problem) {

@@ -25,7 +25,10 @@ import java.util.function.Function;
  * run on one InfluxDB: the same batches, the same number in flight, alternating rounds so drift
  * affects both alike. Central runs in its own JVM as deployed.
  *
- * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 4] [--rounds 2]}
+ * <p>A first round warms both paths up (the JIT, connection pools) and is not counted.
+ *
+ * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 4] [--rounds 2]
+ * [--warm-up-rounds 1]}
  */
 public final class IngestBenchmark {
 
@@ -36,6 +39,7 @@ public final class IngestBenchmark {
     int linesPerBatch = PollingBenchmark.intArg(args, "--lines", 5000);
     int inFlight = PollingBenchmark.intArg(args, "--in-flight", 4);
     int rounds = PollingBenchmark.intArg(args, "--rounds", 2);
+    int warmUps = PollingBenchmark.intArg(args, "--warm-up-rounds", 1);
     Path work = Files.createTempDirectory("flarewatch-ingest-");
     String token = "bench-token";
     System.out.printf(
@@ -55,8 +59,8 @@ public final class IngestBenchmark {
       double directTotal = 0;
       double centralTotal = 0;
       long linesTotal = 0;
-      for (int round = 0; round < rounds; round++) {
-        List<Buffer> bodies = bodies(batches, linesPerBatch, round);
+      for (int round = -warmUps; round < rounds; round++) {
+        List<Buffer> bodies = bodies(batches, linesPerBatch, round + warmUps);
         double direct =
             run(
                 bodies,
@@ -81,11 +85,14 @@ public final class IngestBenchmark {
         long lines = (long) batches * linesPerBatch;
         System.out.printf(
             Locale.ROOT,
-            "round %d: direct %.0f lines/s, via central %.0f lines/s, ratio %.1f %%%n",
-            round + 1,
+            "%s: direct %.0f lines/s, via central %.0f lines/s, ratio %.1f %%%n",
+            round < 0 ? "warm-up (not counted)" : "round " + (round + 1),
             lines / direct,
             lines / viaCentral,
             100 * direct / viaCentral);
+        if (round < 0) {
+          continue;
+        }
         directTotal += direct;
         centralTotal += viaCentral;
         linesTotal += lines;
