@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,6 @@ class CentralIngestIT {
   private static CentralApp central;
   private static WebClient client;
   private static InfluxClient influx;
-  private static String viewerToken;
 
   @BeforeAll
   static void start() {
@@ -214,14 +214,7 @@ class CentralIngestIT {
   }
 
   private static HttpResponse<Buffer> get(String path) {
-    if (viewerToken == null) {
-      viewerToken = TestUsers.token(client, central.port(), Role.VIEWER);
-    }
-    return client
-        .get(central.port(), "127.0.0.1", path)
-        .putHeader("Authorization", "Bearer " + viewerToken)
-        .send()
-        .await();
+    return TestUsers.get(client, central.port(), Role.VIEWER, path, Map.of());
   }
 
   private static void assertProblem(

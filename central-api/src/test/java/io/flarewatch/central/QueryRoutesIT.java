@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Instant;
@@ -128,20 +127,8 @@ class QueryRoutesIT {
     vertx.close().await();
   }
 
-  private static String viewerToken;
-
-  private static String viewerToken() {
-    if (viewerToken == null) {
-      viewerToken = TestUsers.token(client, central.port(), Role.VIEWER);
-    }
-    return viewerToken;
-  }
-
   private static HttpResponse<Buffer> get(String path, Map<String, String> params) {
-    HttpRequest<Buffer> request =
-        client.get(central.port(), "127.0.0.1", path).bearerTokenAuthentication(viewerToken());
-    params.forEach(request::addQueryParam);
-    return request.send().await();
+    return TestUsers.get(client, central.port(), Role.VIEWER, path, params);
   }
 
   private static JsonObject site(JsonArray sites, String id) {

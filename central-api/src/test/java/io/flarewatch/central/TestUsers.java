@@ -7,11 +7,14 @@ import io.flarewatch.central.config.OidcConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** One local user per role, named after it ("viewer" … "admin"), for tests. */
 public final class TestUsers {
@@ -57,6 +60,21 @@ public final class TestUsers {
         .post(port, "127.0.0.1", "/api/v1/auth/token")
         .sendJsonObject(new JsonObject().put("username", username).put("password", password))
         .await();
+  }
+
+  private static final Map<String, String> TOKENS = new HashMap<>();
+
+  /**
+   * GET as the user with this role, logging in once per central (port) and role; the query
+   * parameters are added in the map's order.
+   */
+  public static synchronized HttpResponse<Buffer> get(
+      WebClient client, int port, Role role, String path, Map<String, String> params) {
+    String token = TOKENS.computeIfAbsent(port + "/" + role, key -> token(client, port, role));
+    HttpRequest<Buffer> request =
+        client.get(port, "127.0.0.1", path).bearerTokenAuthentication(token);
+    params.forEach(request::addQueryParam);
+    return request.send().await();
   }
 
   /** A bearer token of the user with this role. */

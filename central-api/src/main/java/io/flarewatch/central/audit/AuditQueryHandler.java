@@ -6,6 +6,7 @@ import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -82,25 +83,21 @@ public final class AuditQueryHandler implements Handler<RoutingContext> {
 
   private static JsonArray entries(JsonArray results) {
     JsonArray entries = new JsonArray();
-    JsonArray series = results.getJsonObject(0).getJsonArray("series");
-    if (series == null || series.isEmpty()) {
+    List<ResultSeries> series = ResultSeries.of(results, 0);
+    if (series.isEmpty()) {
       return entries;
     }
-    JsonObject only = series.getJsonObject(0);
-    List<Object> names = only.getJsonArray("columns").getList();
-    JsonArray values = only.getJsonArray("values");
-    if (values.size() > MAX_ENTRIES) {
+    ResultSeries only = series.get(0);
+    if (only.rows().size() > MAX_ENTRIES) {
       throw ApiException.badRequest(
           "too-many-entries",
           "The period holds more than " + MAX_ENTRIES + " audit entries; ask for a shorter one.");
     }
-    for (int r = 0; r < values.size(); r++) {
-      JsonArray row = values.getJsonArray(r);
+    for (int r = 0; r < only.rows().size(); r++) {
       JsonObject entry =
-          new JsonObject().put("time", Instant.ofEpochMilli(row.getLong(0)).toString());
+          new JsonObject().put("time", Instant.ofEpochMilli(only.time(r)).toString());
       for (String[] column : COLUMNS) {
-        int i = names.indexOf(column[0]);
-        entry.put(column[1], i < 0 ? null : row.getValue(i));
+        entry.put(column[1], only.value(r, column[0]));
       }
       entries.add(entry);
     }

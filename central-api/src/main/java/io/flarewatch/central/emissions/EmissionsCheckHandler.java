@@ -8,6 +8,7 @@ import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.emissions.EmissionsCalculator;
 import io.flarewatch.emissions.EmissionsResult;
 import io.flarewatch.emissions.Methodology;
@@ -101,11 +102,11 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
       SiteEmissionsParameters parameters,
       JsonArray results) {
     Map<Long, Double> volumes = new HashMap<>();
-    for (JsonArray row : rows(results.getJsonObject(0))) {
+    for (JsonArray row : ResultSeries.allRows(results, 0)) {
       volumes.put(row.getLong(0), row.getDouble(1));
     }
     Map<Long, JsonArray> edgeRows = new HashMap<>();
-    for (JsonArray row : rows(results.getJsonObject(1))) {
+    for (JsonArray row : ResultSeries.allRows(results, 1)) {
       edgeRows.put(row.getLong(0), row);
     }
     double[] edgeTotals = new double[COMPARED.size()];
@@ -169,17 +170,5 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
   private static boolean differs(double edge, double central) {
     double scale = Math.max(Math.abs(edge), Math.abs(central));
     return scale > 0 && Math.abs(edge - central) > TOLERANCE * scale;
-  }
-
-  private static List<JsonArray> rows(JsonObject result) {
-    JsonArray series = result.getJsonArray("series");
-    List<JsonArray> rows = new ArrayList<>();
-    if (series != null) {
-      for (int s = 0; s < series.size(); s++) {
-        JsonArray values = series.getJsonObject(s).getJsonArray("values");
-        values.forEach(v -> rows.add((JsonArray) v));
-      }
-    }
-    return rows;
   }
 }

@@ -6,6 +6,7 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

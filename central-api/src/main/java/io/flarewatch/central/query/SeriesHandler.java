@@ -7,6 +7,7 @@ import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;

@@ -3,8 +3,8 @@ package io.flarewatch.central.reports;
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
-import io.flarewatch.central.query.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -4,8 +4,8 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
-import io.flarewatch.central.query.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
 import java.time.Instant;

@@ -8,9 +8,7 @@ import io.flarewatch.central.http.SitePath;
 import io.flarewatch.wire.Schema;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +31,6 @@ public record ReportRequest(
   /** Longest range a report may cover. */
   public static final int MAX_YEARS = 10;
 
-  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
-
   /** Reads the request; {@code period} is only allowed when {@code fixedPeriod} is null. */
   public static ReportRequest of(
       RoutingContext ctx, CentralConfig config, ReportPeriod fixedPeriod) {
@@ -42,7 +38,7 @@ public record ReportRequest(
         fixedPeriod == null
             ? Set.of("site", "from", "to", "period", "format")
             : Set.of("site", "from", "to", "format");
-    QueryParameters.of(ctx, allowed);
+    QueryParameters query = QueryParameters.of(ctx, allowed);
     String site = ctx.queryParams().get("site");
     List<SiteConfig> sites;
     if (site == null) {
@@ -55,8 +51,8 @@ public record ReportRequest(
       }
       sites = List.of(config.site(site).orElseThrow(() -> SitePath.unknown(site)));
     }
-    Instant from = time(ctx, "from");
-    Instant to = time(ctx, "to");
+    Instant from = query.dateOrInstant("from");
+    Instant to = query.dateOrInstant("to");
     if (!from.isBefore(to)) {
       throw ApiException.badRequest("invalid-period", "'from' must be before 'to'.");
     }
@@ -68,36 +64,6 @@ public record ReportRequest(
         fixedPeriod == null ? ReportPeriod.parse(ctx.queryParams().get("period")) : fixedPeriod;
     ReportFormat format = ReportFormat.parse(ctx.queryParams().get("format"));
     return new ReportRequest(site, sites, from, to, period, format);
-  }
-
-  private static Instant time(RoutingContext ctx, String name) {
-    String value = ctx.queryParams().get(name);
-    if (value == null || value.isBlank()) {
-      throw ApiException.badRequest(
-          "missing-parameter",
-          "Query parameter '" + name + "' is required: a UTC date (2026-01-01) or an ISO instant.");
-    }
-    try {
-      Instant time =
-          value.length() == 10
-              ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-              : Instant.parse(value);
-      if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST)) {
-        throw ApiException.badRequest(
-            "invalid-parameter",
-            "Query parameter '" + name + "' must be between 1970 and 9999; got '" + value + "'.");
-      }
-      return time;
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "invalid-parameter",
-          "Query parameter '"
-              + name
-              + "' must be a UTC date such as 2026-01-01 or an ISO instant such as"
-              + " 2026-01-01T00:00:00Z; got '"
-              + value
-              + "'.");
-    }
   }
 
   /** The query as echoed in the report, in a stable order. */

@@ -7,6 +7,7 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -69,8 +70,8 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
   }
 
   private static JsonObject status(String siteId, JsonArray results) {
-    JsonArray generator = firstRow(results.getJsonObject(0));
-    JsonArray summary = firstRow(results.getJsonObject(1));
+    JsonArray generator = ResultSeries.firstRow(results, 0);
+    JsonArray summary = ResultSeries.firstRow(results, 1);
     Long generatorTime = generator == null ? null : generator.getLong(0);
     Long summaryTime = summary == null ? null : summary.getLong(0);
     Long lastSeen = generatorTime;
@@ -84,14 +85,5 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
         .put("minersOnline", summary == null ? null : summary.getValue(2))
         .put("minersTotal", summary == null ? null : summary.getValue(3))
         .put("lastSeen", lastSeen == null ? null : Instant.ofEpochMilli(lastSeen).toString());
-  }
-
-  private static JsonArray firstRow(JsonObject result) {
-    JsonArray series = result.getJsonArray("series");
-    if (series == null || series.isEmpty()) {
-      return null;
-    }
-    JsonArray values = series.getJsonObject(0).getJsonArray("values");
-    return values == null || values.isEmpty() ? null : values.getJsonArray(0);
   }
 }

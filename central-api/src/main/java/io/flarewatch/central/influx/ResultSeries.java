@@ -1,4 +1,4 @@
-package io.flarewatch.central.query;
+package io.flarewatch.central.influx;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +41,21 @@ public record ResultSeries(Map<String, String> tags, List<String> columns, List<
               Collections.unmodifiableMap(tags), List.copyOf(columns), List.copyOf(rows)));
     }
     return all;
+  }
+
+  /** Every row of every series of statement {@code statement}, in the order InfluxDB sent them. */
+  public static List<JsonArray> allRows(JsonArray results, int statement) {
+    List<JsonArray> rows = new ArrayList<>();
+    for (ResultSeries series : of(results, statement)) {
+      rows.addAll(series.rows());
+    }
+    return rows;
+  }
+
+  /** The first row of statement {@code statement}, or null when it returned nothing. */
+  public static JsonArray firstRow(JsonArray results, int statement) {
+    List<JsonArray> rows = allRows(results, statement);
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   public String tag(String name) {
