@@ -62,7 +62,10 @@ public final class BufferExecutor implements AutoCloseable {
     return worker.executeBlocking(buffer::stats);
   }
 
-  /** Runs other blocking work (e.g. compressing a batch) on the buffer's thread. */
+  /**
+   * Runs other blocking work on the buffer's thread, in order with its operations (e.g. closing
+   * it).
+   */
   public <T> Future<T> run(java.util.concurrent.Callable<T> work) {
     return worker.executeBlocking(work);
   }

@@ -206,28 +206,12 @@ public final class SqliteSampleBuffer implements SampleBuffer {
     long dropped = 0;
     long freed = 0;
     long lastId = -1;
-    try (PreparedStatement oldest =
-        db.prepareStatement("SELECT id, bytes FROM samples ORDER BY id LIMIT 1000 OFFSET ?")) {
-      long offset = 0;
-      outer:
-      while (freed < excessBytes) {
-        oldest.setLong(1, offset);
-        try (ResultSet r = oldest.executeQuery()) {
-          boolean any = false;
-          while (r.next()) {
-            any = true;
-            lastId = r.getLong(1);
-            freed += r.getLong(2);
-            dropped++;
-            if (freed >= excessBytes) {
-              break outer;
-            }
-          }
-          if (!any) {
-            break;
-          }
-        }
-        offset += 1000;
+    try (Statement oldest = db.createStatement();
+        ResultSet r = oldest.executeQuery("SELECT id, bytes FROM samples ORDER BY id")) {
+      while (freed < excessBytes && r.next()) {
+        lastId = r.getLong(1);
+        freed += r.getLong(2);
+        dropped++;
       }
     }
     if (lastId >= 0) {

@@ -6,7 +6,6 @@ import io.flarewatch.edge.config.MinerConfig;
 import io.flarewatch.edge.config.PollingConfig;
 import io.flarewatch.wire.Point;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
@@ -95,28 +94,21 @@ final class PollCycle {
     if (minerList.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Promise<List<Point>> done = Promise.promise();
     List<MinerConfig> ordered = new ArrayList<>(minerList);
     ordered.sort(Comparator.comparing(m -> silentLastCycle.contains(m.id())));
     Queue<MinerConfig> waiting = new ConcurrentLinkedQueue<>(ordered);
     List<Point> points = Collections.synchronizedList(new ArrayList<>(minerList.size()));
-    int lanes = Math.min(config.maxConcurrentPolls(), minerList.size());
-    int[] finishedLanes = {0};
-    for (int lane = 0; lane < lanes; lane++) {
-      jitter()
-          .compose(v -> nextMiner(cycleMillis, waiting, points))
-          .onComplete(
-              laneDone -> {
-                finishedLanes[0]++;
-                if (finishedLanes[0] == lanes) {
-                  done.complete(new ArrayList<>(points));
-                }
-              });
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < Math.min(config.maxConcurrentPolls(), minerList.size()); lane++) {
+      lanes.add(jitter().compose(v -> nextMiner(cycleMillis, waiting, points)));
     }
-    return done.future();
+    return Future.join(lanes).map(done -> List.copyOf(points));
   }
 
-  /** A lane polls miners one after another until none are left. */
+  /**
+   * A lane polls miners one after another until none are left. Lanes share a concurrent queue and
+   * list: called outside a verticle, their callbacks may run on different event loops.
+   */
   private Future<Void> nextMiner(long cycleMillis, Queue<MinerConfig> waiting, List<Point> points) {
     MinerConfig miner = waiting.poll();
     if (miner == null) {

@@ -197,8 +197,8 @@ public final class UplinkVerticle extends VerticleBase {
   }
 
   private Future<Outcome> send(Batch batch) {
-    return buffer
-        .run(() -> Payload.of(batch.lines()))
+    return vertx
+        .executeBlocking(() -> Payload.of(batch.lines()), false)
         .compose(
             payload ->
                 client
