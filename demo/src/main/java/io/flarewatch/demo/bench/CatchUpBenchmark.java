@@ -40,9 +40,9 @@ public final class CatchUpBenchmark {
   private CatchUpBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int miners = PollingBenchmark.intArg(args, "--miners", 1000);
-    int minutes = PollingBenchmark.intArg(args, "--backlog-minutes", 60);
-    int factor = PollingBenchmark.intArg(args, "--catch-up-factor", 60);
+    int miners = BenchSupport.intArg(args, "--miners", 1000);
+    int minutes = BenchSupport.intArg(args, "--backlog-minutes", 60);
+    int factor = BenchSupport.intArg(args, "--catch-up-factor", 60);
     Path work = Files.createTempDirectory("flarewatch-catch-up-");
     Path bufferFile = work.resolve("edge.db");
     long now = System.currentTimeMillis();
@@ -59,8 +59,7 @@ public final class CatchUpBenchmark {
         factor);
     String token = "bench-token";
     try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxdb"));
-        PollingBenchmark.RunningCentral central =
-            PollingBenchmark.startCentral(work, influxd, token)) {
+        BenchSupport.RunningCentral central = BenchSupport.startCentral(work, influxd, token)) {
       Vertx vertx = Vertx.vertx();
       EdgeConfig config =
           new EdgeConfig(

@@ -35,19 +35,18 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int batches = PollingBenchmark.intArg(args, "--batches", 200);
-    int linesPerBatch = PollingBenchmark.intArg(args, "--lines", 5000);
-    int inFlight = PollingBenchmark.intArg(args, "--in-flight", 4);
-    int rounds = PollingBenchmark.intArg(args, "--rounds", 2);
-    int warmUps = PollingBenchmark.intArg(args, "--warm-up-rounds", 1);
+    int batches = BenchSupport.intArg(args, "--batches", 200);
+    int linesPerBatch = BenchSupport.intArg(args, "--lines", 5000);
+    int inFlight = BenchSupport.intArg(args, "--in-flight", 4);
+    int rounds = BenchSupport.intArg(args, "--rounds", 2);
+    int warmUps = BenchSupport.intArg(args, "--warm-up-rounds", 1);
     Path work = Files.createTempDirectory("flarewatch-ingest-");
     String token = "bench-token";
     System.out.printf(
         "ingest benchmark: %d rounds of %d batches x %d lines, %d in flight%n",
         rounds, batches, linesPerBatch, inFlight);
     try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxdb"));
-        PollingBenchmark.RunningCentral central =
-            PollingBenchmark.startCentral(work, influxd, token)) {
+        BenchSupport.RunningCentral central = BenchSupport.startCentral(work, influxd, token)) {
       Vertx vertx = Vertx.vertx();
       WebClient client = WebClient.create(vertx);
       URI influx = influxd.url();

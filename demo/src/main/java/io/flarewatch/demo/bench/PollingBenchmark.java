@@ -1,6 +1,5 @@
 package io.flarewatch.demo.bench;
 
-import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;
@@ -12,8 +11,6 @@ import io.flarewatch.edge.config.UplinkConfig;
 import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,11 +36,11 @@ public final class PollingBenchmark {
   private PollingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int miners = intArg(args, "--miners", 1000);
-    long intervalMillis = intArg(args, "--interval-ms", 10_000);
-    long durationSeconds = intArg(args, "--duration-s", 130);
+    int miners = BenchSupport.intArg(args, "--miners", 1000);
+    long intervalMillis = BenchSupport.intArg(args, "--interval-ms", 10_000);
+    long durationSeconds = BenchSupport.intArg(args, "--duration-s", 130);
     Path work = Files.createTempDirectory("flarewatch-bench-");
-    int modbusPort = freePort();
+    int modbusPort = BenchSupport.freePort();
     String token = "bench-token";
     System.out.printf(
         "polling benchmark: %d miners every %d ms for %d s (warm-up cycle excluded)%n",
@@ -61,7 +58,7 @@ public final class PollingBenchmark {
                     "--modbus-port", Integer.toString(modbusPort)),
                 "ready",
                 Duration.ofSeconds(120));
-        RunningCentral central = startCentral(work, influxd, token)) {
+        BenchSupport.RunningCentral central = BenchSupport.startCentral(work, influxd, token)) {
       Vertx vertx = Vertx.vertx();
       EdgeApp edge =
           EdgeApp.start(
@@ -113,40 +110,6 @@ public final class PollingBenchmark {
     }
   }
 
-  /** Central in its own JVM. */
-  record RunningCentral(ChildProcess process, int port) implements AutoCloseable {
-    @Override
-    public void close() {
-      process.close();
-    }
-  }
-
-  static RunningCentral startCentral(Path work, LocalInfluxd influxd, String token)
-      throws IOException {
-    int port = freePort();
-    Path config = work.resolve("central.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "http: {host: 127.0.0.1, port: " + port + "}",
-            "influx: {url: \"" + influxd.url() + "\", database: bench}",
-            "auth: {jwtSecret: \""
-                + java.util.UUID.randomUUID()
-                + java.util.UUID.randomUUID()
-                + "\"}",
-            "sites:",
-            "  - {id: bench-site, ingestTokenSha256: \"" + SiteConfig.sha256Hex(token) + "\"}",
-            ""));
-    return new RunningCentral(
-        ChildProcess.start(
-            "io.flarewatch.central.CentralMain",
-            List.of("--config", config.toString()),
-            "central API listening on port",
-            Duration.ofSeconds(60)),
-        port);
-  }
-
   private static EdgeConfig edgeConfig(
       Path work, int miners, long intervalMillis, int modbusPort, int centralPort, String token) {
     return new EdgeConfig(
@@ -194,24 +157,5 @@ public final class PollingBenchmark {
     }
     int rank = (int) Math.ceil(q * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
-  }
-
-  static int intArg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        try {
-          return Integer.parseInt(args[i + 1]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + " must be a whole number: " + args[i + 1]);
-        }
-      }
-    }
-    return fallback;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
