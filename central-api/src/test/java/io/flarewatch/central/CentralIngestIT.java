@@ -12,6 +12,9 @@ import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.flarewatch.wire.LineProtocolParser;
+import io.flarewatch.wire.PlainLineProtocol;
+import io.flarewatch.wire.Point;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -21,8 +24,10 @@ import io.vertx.ext.web.client.WebClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +134,74 @@ class CentralIngestIT {
     assertEquals(1, values.getJsonArray(0).getInteger(1));
   }
 
+  /**
+   * A plain batch is stored as it came, any other is parsed and re-encoded: both routes must leave
+   * the same values in InfluxDB, and those must be the values the parser reads.
+   */
+  @Test
+  void plainBatchesStoredAsTheyCameHoldWhatTheParserReads() {
+    String[] booleans = {"t", "T", "true", "True", "TRUE", "f", "F", "false", "False", "FALSE"};
+    String[] floats = {"0", "-0.5", "3e+2", "1.25E-7", "-4.5e-30", "12345678901234567890.5"};
+    Random random = new Random(11);
+    long t = 1_760_100_000_000L;
+    StringBuilder lines = new StringBuilder();
+    for (int k = 0; k < 300; k++) {
+      String number =
+          k < floats.length
+              ? floats[k]
+              : Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20));
+      long integer = k == 0 ? Long.MAX_VALUE : k == 1 ? -Long.MAX_VALUE : random.nextLong();
+      lines
+          .append("route_check,route=ROUTE,site=site-a f_float=")
+          .append(number)
+          .append(",f_int=")
+          .append(integer)
+          .append("i,f_bool=")
+          .append(booleans[k % booleans.length])
+          .append(",f_str=\"s ")
+          .append(k)
+          .append(", a=b\" ")
+          .append(t + k)
+          .append('\n');
+    }
+    String plain = lines.toString().replace("ROUTE", "plain");
+    String parsed =
+        "# not plain: goes to the parser\n" + lines.toString().replace("ROUTE", "parsed");
+    byte[] plainBytes = plain.getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        300, PlainLineProtocol.countPoints(plainBytes, plainBytes.length, "site", "site-a"));
+
+    assertEquals(200, post("site-a", TOKEN_A, plain).statusCode());
+    assertEquals(200, post("site-a", TOKEN_A, parsed).statusCode());
+
+    JsonArray plainRows = routeRows("plain");
+    assertEquals(routeRows("parsed"), plainRows);
+    List<Point> points = LineProtocolParser.parse(plain);
+    assertEquals(points.size(), plainRows.size());
+    for (int k = 0; k < points.size(); k++) {
+      Map<String, Object> fields = points.get(k).fields();
+      JsonArray row = plainRows.getJsonArray(k);
+      assertEquals(points.get(k).timeMillis(), row.getLong(0));
+      assertEquals((Double) fields.get("f_float"), row.getDouble(1), 0.0, "row " + k);
+      assertEquals(fields.get("f_int"), row.getLong(2), "row " + k);
+      assertEquals(fields.get("f_bool"), row.getBoolean(3), "row " + k);
+      assertEquals(fields.get("f_str"), row.getString(4), "row " + k);
+    }
+  }
+
+  private static JsonArray routeRows(String route) {
+    return influx
+        .query(
+            "SELECT f_float, f_int, f_bool, f_str FROM route_check WHERE route = '"
+                + route
+                + "' ORDER BY time")
+        .await()
+        .getJsonObject(0)
+        .getJsonArray("series")
+        .getJsonObject(0)
+        .getJsonArray("values");
+  }
+
   @Test
   void statusOfASiteWithNoDataHasNullFigures() {
     JsonObject status = get("/api/v1/sites/site-b/status").bodyAsJsonObject();
@@ -232,7 +305,7 @@ class CentralIngestIT {
   private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return bytes.toByteArray();
   }

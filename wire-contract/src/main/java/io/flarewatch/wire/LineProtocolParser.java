@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public final class LineProtocolParser {
 
   /** Smallest and largest timestamps accepted (1970 to 2262, InfluxDB's nanosecond range). */
-  private static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
+  static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
   private final String text;
   private int pos;

@@ -5,6 +5,7 @@ import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.LineProtocol;
 import io.flarewatch.wire.LineProtocolException;
 import io.flarewatch.wire.LineProtocolParser;
+import io.flarewatch.wire.PlainLineProtocol;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
@@ -12,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +23,11 @@ import java.util.function.IntConsumer;
 /**
  * {@code POST /api/v1/sites/{site}/samples}: a batch of line protocol from a site's edge.
  *
- * <p>The batch is accepted whole or rejected whole. Every line is parsed and must carry the site's
- * own {@code site} tag; the points are written to InfluxDB re-encoded, so only what was parsed
- * reaches storage. The reply is 200 only after InfluxDB stored the batch, 503 with Retry-After when
- * it is unavailable: the edge keeps the batch until it sees the 200.
+ * <p>The batch is accepted whole or rejected whole, and every point must carry the site's own
+ * {@code site} tag. A batch in the plain form the edge writes ({@link PlainLineProtocol}) is stored
+ * as it came; any other batch is parsed and its points are written re-encoded, so only what was
+ * parsed reaches storage. The reply is 200 only after InfluxDB stored the batch, 503 with
+ * Retry-After when it is unavailable: the edge keeps the batch until it sees the 200.
  */
 public final class IngestHandler implements Handler<RoutingContext> {
 
@@ -65,19 +68,24 @@ public final class IngestHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * A batch that parsed and whose every point carries the site, re-encoded for InfluxDB. Parsing
-   * runs on a worker thread, so large batches never hold up an event loop and several batches are
-   * parsed in parallel.
+   * A batch whose every point carries the site, ready for InfluxDB. Checking runs on a worker
+   * thread, so large batches never hold up an event loop and several batches are checked in
+   * parallel.
    */
   private record CheckedBatch(Buffer lineProtocol, int points) {
 
     /**
-     * Parses and checks a batch; {@code parsed} learns the number of points as soon as it parsed,
-     * also when the site check then refuses it (the worker's completion publishes it to the event
-     * loop).
+     * Checks a batch; {@code parsed} learns the number of points as soon as it parsed, also when
+     * the site check then refuses it (the worker's completion publishes it to the event loop).
      */
     static CheckedBatch of(String siteId, Buffer body, IntConsumer parsed) {
-      List<Point> points = parse(body);
+      byte[] bytes = body == null ? new byte[0] : body.getBytes();
+      int plainPoints = PlainLineProtocol.countPoints(bytes, bytes.length, Schema.TAG_SITE, siteId);
+      if (plainPoints != PlainLineProtocol.NOT_PLAIN) {
+        parsed.accept(plainPoints);
+        return new CheckedBatch(body, plainPoints);
+      }
+      List<Point> points = parse(bytes);
       parsed.accept(points.size());
       for (int i = 0; i < points.size(); i++) {
         String tagged = points.get(i).tag(Schema.TAG_SITE);
@@ -96,8 +104,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
     }
   }
 
-  private static List<Point> parse(Buffer body) {
-    if (body == null || body.length() == 0) {
+  private static List<Point> parse(byte[] body) {
+    if (body.length == 0) {
       throw ApiException.badRequest("empty-batch", "The request body holds no line protocol.");
     }
     String text;
@@ -107,7 +115,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(body.getBytes()))
+              .decode(ByteBuffer.wrap(body))
               .toString();
     } catch (CharacterCodingException e) {
       throw ApiException.badRequest("bad-line-protocol", "The body is not valid UTF-8.");

@@ -27,7 +27,7 @@ import java.util.function.Function;
  *
  * <p>A first round warms both paths up (the JIT, connection pools) and is not counted.
  *
- * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 4] [--rounds 2]
+ * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 4] [--rounds 3]
  * [--warm-up-rounds 1]}
  */
 public final class IngestBenchmark {
@@ -38,7 +38,7 @@ public final class IngestBenchmark {
     int batches = BenchSupport.intArg(args, "--batches", 200);
     int linesPerBatch = BenchSupport.intArg(args, "--lines", 5000);
     int inFlight = BenchSupport.intArg(args, "--in-flight", 4);
-    int rounds = BenchSupport.intArg(args, "--rounds", 2);
+    int rounds = BenchSupport.intArg(args, "--rounds", 3);
     int warmUps = BenchSupport.intArg(args, "--warm-up-rounds", 1);
     Path work = Files.createTempDirectory("flarewatch-ingest-");
     String token = "bench-token";
