@@ -22,24 +22,30 @@ import java.util.function.Function;
 
 /**
  * Central's ingest throughput next to writing the same line protocol straight to InfluxDB, in one
- * run on one InfluxDB: the same batches, the same number in flight, alternating rounds so drift
- * affects both alike. Central runs in its own JVM as deployed.
+ * run on one InfluxDB: the same batches, the same number in flight, alternating rounds (and which
+ * path goes first in a round) so drift and InfluxDB's background work affect both alike. Central
+ * runs in its own JVM as deployed.
  *
- * <p>A first round warms both paths up (the JIT, connection pools) and is not counted.
+ * <p>A warm-up of many small batches each way is not counted: it takes central's per-request code
+ * through the JIT, which at 5,000-line batches would take minutes, so the rounds measure central as
+ * a long-running service runs, not its first minutes.
  *
- * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 4] [--rounds 3]
- * [--warm-up-rounds 1]}
+ * <p>{@code flarewatch bench ingest [--batches 200] [--lines 5000] [--in-flight 8] [--rounds 6]
+ * [--warm-up-batches 20000]}
  */
 public final class IngestBenchmark {
+
+  /** Lines per warm-up batch: many small requests take central's request path through the JIT. */
+  private static final int WARM_UP_LINES = 100;
 
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int batches = BenchSupport.intArg(args, "--batches", 200);
     int linesPerBatch = BenchSupport.intArg(args, "--lines", 5000);
-    int inFlight = BenchSupport.intArg(args, "--in-flight", 4);
-    int rounds = BenchSupport.intArg(args, "--rounds", 3);
-    int warmUps = BenchSupport.intArg(args, "--warm-up-rounds", 1);
+    int inFlight = BenchSupport.intArg(args, "--in-flight", 8);
+    int rounds = BenchSupport.intArg(args, "--rounds", 6);
+    int warmUpBatches = BenchSupport.intArg(args, "--warm-up-batches", 20000);
     Path work = Files.createTempDirectory("flarewatch-ingest-");
     String token = "bench-token";
     System.out.printf(
@@ -55,45 +61,53 @@ public final class IngestBenchmark {
           .addQueryParam("q", "CREATE DATABASE direct")
           .send()
           .await();
+      Function<Buffer, HttpRequest<Buffer>> direct =
+          body ->
+              client
+                  .post(influx.getPort(), "127.0.0.1", "/write")
+                  .addQueryParam("db", "direct")
+                  .addQueryParam("precision", "ms")
+                  .putHeader("Content-Type", "text/plain");
+      Function<Buffer, HttpRequest<Buffer>> viaCentral =
+          body ->
+              client
+                  .post(central.port(), "127.0.0.1", "/api/v1/sites/bench-site/samples")
+                  .bearerTokenAuthentication(token)
+                  .putHeader("Content-Type", "text/plain");
+      System.out.printf(
+          "warming up: %d batches x %d lines each way ...%n", warmUpBatches, WARM_UP_LINES);
+      List<Buffer> warmUp = bodies(warmUpBatches, WARM_UP_LINES, 0);
+      double warmUpDirect = run(warmUp, inFlight, direct, 204);
+      double warmUpCentral = run(warmUp, inFlight, viaCentral, 200);
+      System.out.printf(
+          Locale.ROOT,
+          "warm-up (not counted): direct %.1f s, via central %.1f s%n",
+          warmUpDirect,
+          warmUpCentral);
       double directTotal = 0;
       double centralTotal = 0;
       long linesTotal = 0;
-      for (int round = -warmUps; round < rounds; round++) {
-        List<Buffer> bodies = bodies(batches, linesPerBatch, round + warmUps);
-        double direct =
-            run(
-                bodies,
-                inFlight,
-                body ->
-                    client
-                        .post(influx.getPort(), "127.0.0.1", "/write")
-                        .addQueryParam("db", "direct")
-                        .addQueryParam("precision", "ms")
-                        .putHeader("Content-Type", "text/plain"),
-                204);
-        double viaCentral =
-            run(
-                bodies,
-                inFlight,
-                body ->
-                    client
-                        .post(central.port(), "127.0.0.1", "/api/v1/sites/bench-site/samples")
-                        .bearerTokenAuthentication(token)
-                        .putHeader("Content-Type", "text/plain"),
-                200);
+      for (int round = 1; round <= rounds; round++) {
+        List<Buffer> bodies = bodies(batches, linesPerBatch, round);
+        double directSeconds;
+        double centralSeconds;
+        if (round % 2 == 1) {
+          directSeconds = run(bodies, inFlight, direct, 204);
+          centralSeconds = run(bodies, inFlight, viaCentral, 200);
+        } else {
+          centralSeconds = run(bodies, inFlight, viaCentral, 200);
+          directSeconds = run(bodies, inFlight, direct, 204);
+        }
         long lines = (long) batches * linesPerBatch;
         System.out.printf(
             Locale.ROOT,
-            "%s: direct %.0f lines/s, via central %.0f lines/s, ratio %.1f %%%n",
-            round < 0 ? "warm-up (not counted)" : "round " + (round + 1),
-            lines / direct,
-            lines / viaCentral,
-            100 * direct / viaCentral);
-        if (round < 0) {
-          continue;
-        }
-        directTotal += direct;
-        centralTotal += viaCentral;
+            "round %d: direct %.0f lines/s, via central %.0f lines/s, ratio %.1f %%%n",
+            round,
+            lines / directSeconds,
+            lines / centralSeconds,
+            100 * directSeconds / centralSeconds);
+        directTotal += directSeconds;
+        centralTotal += centralSeconds;
         linesTotal += lines;
       }
       System.out.printf(
