@@ -20,9 +20,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Central's HTTP API: routes, body limits and the one failure handler that writes problems. */
 public final class HttpApiVerticle extends VerticleBase {
+
+  /** How long a stop waits for requests in progress, then again for InfluxDB operations. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   private final CentralConfig config;
   private InfluxClient influx;
@@ -69,12 +74,19 @@ public final class HttpApiVerticle extends VerticleBase {
     return server.requestHandler(router).listen();
   }
 
+  /**
+   * Stops taking requests, lets those in progress finish, then lets InfluxDB operations still in
+   * flight (the audit entries of answered requests among them) complete before closing.
+   */
   @Override
   public Future<?> stop() {
-    if (influx != null) {
-      influx.close();
-    }
-    return Future.succeededFuture();
+    Future<Void> serverDone =
+        server == null
+            ? Future.succeededFuture()
+            : server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    return serverDone
+        .otherwiseEmpty()
+        .compose(done -> influx == null ? Future.succeededFuture() : influx.close(SHUTDOWN_GRACE));
   }
 
   /** The port actually listened on (useful when the configured port is 0). */

@@ -3,6 +3,7 @@ package io.flarewatch.central.influx;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.wire.LineProtocol;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -14,6 +15,10 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * InfluxDB's v1 HTTP API: line protocol to {@code /write}, InfluxQL to {@code /query}.
@@ -27,6 +32,8 @@ public final class InfluxClient {
 
   private final WebClient web;
   private volatile boolean closed;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Promise<Void> drained = Promise.promise();
   private final InfluxConfig config;
   private final InfluxFailureCounts failures = new InfluxFailureCounts();
 
@@ -60,33 +67,31 @@ public final class InfluxClient {
 
   /** Writes line protocol whose timestamps have the given precision ({@code ms}, {@code ns}…). */
   public Future<Void> write(Buffer lineProtocol, String precision) {
-    if (closed) {
-      return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
-    }
-    return authenticated(web.post(path("/write")))
-        .addQueryParam("db", config.database())
-        .addQueryParam("precision", precision)
-        .timeout(TIMEOUT_MS)
-        .sendBuffer(lineProtocol)
-        .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
-        .compose(response -> expect204(response, "write"))
-        .onFailure(e -> failures.record(InfluxFailureCounts.Operation.WRITE, e));
+    return tracked(
+        () ->
+            authenticated(web.post(path("/write")))
+                .addQueryParam("db", config.database())
+                .addQueryParam("precision", precision)
+                .timeout(TIMEOUT_MS)
+                .sendBuffer(lineProtocol)
+                .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+                .compose(response -> expect204(response, "write"))
+                .onFailure(e -> failures.record(InfluxFailureCounts.Operation.WRITE, e)));
   }
 
   /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
   public Future<JsonArray> query(String influxql) {
-    if (closed) {
-      return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
-    }
-    return authenticated(web.get(path("/query")))
-        .addQueryParam("db", config.database())
-        .addQueryParam("epoch", LineProtocol.PRECISION)
-        .addQueryParam("q", influxql)
-        .timeout(TIMEOUT_MS)
-        .send()
-        .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
-        .compose(this::results)
-        .onFailure(e -> failures.record(InfluxFailureCounts.Operation.QUERY, e));
+    return tracked(
+        () ->
+            authenticated(web.get(path("/query")))
+                .addQueryParam("db", config.database())
+                .addQueryParam("epoch", LineProtocol.PRECISION)
+                .addQueryParam("q", influxql)
+                .timeout(TIMEOUT_MS)
+                .send()
+                .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+                .compose(this::results)
+                .onFailure(e -> failures.record(InfluxFailureCounts.Operation.QUERY, e)));
   }
 
   /** Creates the database if it does not exist (idempotent in InfluxDB 1.x). */
@@ -108,9 +113,42 @@ public final class InfluxClient {
         .otherwise(false);
   }
 
+  /** Closes at once: operations in flight fail. */
   public void close() {
     closed = true;
     web.close();
+  }
+
+  /**
+   * Refuses new operations, lets those in flight finish (an audit entry, a batch the edge waits
+   * for) for at most {@code grace}, then closes.
+   */
+  public Future<Void> close(Duration grace) {
+    closed = true;
+    if (inFlight.get() == 0) {
+      drained.tryComplete();
+    }
+    return drained
+        .future()
+        .timeout(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .otherwiseEmpty()
+        .andThen(done -> web.close());
+  }
+
+  /** Runs an operation unless the client is closing, counting it while it is in flight. */
+  private <T> Future<T> tracked(Supplier<Future<T>> operation) {
+    inFlight.incrementAndGet();
+    if (closed) {
+      finished();
+      return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
+    }
+    return operation.get().andThen(done -> finished());
+  }
+
+  private void finished() {
+    if (inFlight.decrementAndGet() == 0 && closed) {
+      drained.tryComplete();
+    }
   }
 
   private String path(String endpoint) {

@@ -9,9 +9,13 @@ import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.InfluxUnavailableException;
 import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +73,35 @@ class AuditLogIT {
             .getJsonArray("values");
     assertEquals(3, rows.size(), rows.encode());
     assertEquals("/api/v1/sites/b/status", rows.getJsonArray(2).getString(1));
+  }
+
+  @Test
+  void entriesInFlightWhenCentralStopsAreStoredAndLaterOnesRefused() {
+    InfluxClient closing =
+        new InfluxClient(
+            vertx,
+            new InfluxConfig(InfluxTestServer.shared().url(), influx.database(), null, null));
+    AuditLog log = new AuditLog(closing);
+    List<Future<Void>> inFlight = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      inFlight.add(log.record(entry("stopping", "/api/v1/sites/s" + i + "/status")));
+    }
+
+    closing.close(Duration.ofSeconds(10)).await();
+
+    Future.all(inFlight).await();
+    assertThrows(
+        InfluxUnavailableException.class,
+        () -> log.record(entry("stopping", "/api/v1/too-late")).await());
+    JsonArray counted =
+        influx
+            .query("SELECT count(\"path\") FROM \"audit\" WHERE \"user\" = 'stopping'")
+            .await()
+            .getJsonObject(0)
+            .getJsonArray("series")
+            .getJsonObject(0)
+            .getJsonArray("values");
+    assertEquals(20, counted.getJsonArray(0).getInteger(1));
   }
 
   @Test
