@@ -24,6 +24,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -262,6 +263,43 @@ class AuthIT {
   }
 
   // ---- login ----------------------------------------------------------------------------------
+
+  /**
+   * Password guessing from one address: the sixth try is refused with 429 even with the right
+   * password, the same user still logs in from another address, and the refusal is audited.
+   */
+  @Test
+  void repeatedFailuresLockTheUserOutFromThatAddressOnly() {
+    WebClient guesser =
+        WebClient.create(vertx, new WebClientOptions().setLocalAddress("127.0.0.2"));
+    try {
+      for (int i = 0; i < 5; i++) {
+        assertProblem(
+            TestUsers.login(guesser, central.port(), "engineer", "guess-" + i),
+            401,
+            "unauthorized");
+      }
+      HttpResponse<Buffer> refused =
+          TestUsers.login(guesser, central.port(), "engineer", TestUsers.password(Role.ENGINEER));
+      assertProblem(refused, 429, "too-many-logins");
+      int retryAfter = Integer.parseInt(refused.getHeader("Retry-After"));
+      assertTrue(retryAfter > 50 && retryAfter <= 60, "Retry-After " + retryAfter);
+
+      assertEquals(
+          200,
+          TestUsers.login(client, central.port(), "engineer", TestUsers.password(Role.ENGINEER))
+              .statusCode());
+      JsonObject audited =
+          awaitEntry(
+              "engineer",
+              e ->
+                  e.getInteger("status") == 429
+                      && "127.0.0.2".equals(e.getString("remoteAddress")));
+      assertEquals("/api/v1/auth/token", audited.getString("path"));
+    } finally {
+      guesser.close();
+    }
+  }
 
   @Test
   void wrongPasswordAndUnknownUserLookTheSame() {

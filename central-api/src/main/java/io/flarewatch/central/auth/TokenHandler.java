@@ -8,13 +8,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 
 /**
  * {@code POST /api/v1/auth/token} with {@code {"username", "password"}}: a local user's login,
  * answered {@code {"token", "expiresAt", "role"}}. Unknown user and wrong password get the same
- * 401. Every attempt is audited under the name it claimed.
+ * 401; repeated failures get 429 with Retry-After (see {@link LoginThrottle}). Every attempt is
+ * audited under the name it claimed.
  */
 public final class TokenHandler implements Handler<RoutingContext> {
 
@@ -22,11 +24,14 @@ public final class TokenHandler implements Handler<RoutingContext> {
 
   private final LocalLogin login;
   private final LocalTokens tokens;
+  private final LoginThrottle throttle;
   private final AuditRecorder audit;
 
-  public TokenHandler(LocalLogin login, LocalTokens tokens, AuditRecorder audit) {
+  public TokenHandler(
+      LocalLogin login, LocalTokens tokens, LoginThrottle throttle, AuditRecorder audit) {
     this.login = login;
     this.tokens = tokens;
+    this.throttle = throttle;
     this.audit = audit;
   }
 
@@ -38,8 +43,31 @@ public final class TokenHandler implements Handler<RoutingContext> {
     String username = text(body, "username");
     AuditRecorder.claimedUser(ctx, username);
     char[] password = text(body, "password").toCharArray();
+    String address = ctx.request().remoteAddress().hostAddress();
+    throttle
+        .admit(username, address)
+        .ifPresent(
+            wait -> {
+              throw new ApiException(
+                  429,
+                  "too-many-logins",
+                  "Too many logins",
+                  "Too many failed or concurrent logins for this user from this address; retry in "
+                      + retryAfterSeconds(wait)
+                      + " s.",
+                  retryAfterSeconds(wait),
+                  null);
+            });
     ctx.vertx()
         .executeBlocking(() -> check(username, password), false)
+        .andThen(
+            checked -> {
+              if (checked.succeeded() && checked.result() != null) {
+                throttle.succeeded(username, address);
+              } else {
+                throttle.failed(username, address);
+              }
+            })
         .onFailure(ctx::fail)
         .onSuccess(
             issued -> {
@@ -60,6 +88,10 @@ public final class TokenHandler implements Handler<RoutingContext> {
                           .put("role", issued.role().name())
                           .encode());
             });
+  }
+
+  private static int retryAfterSeconds(Duration wait) {
+    return (int) Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private IssuedToken check(String username, char[] password) {

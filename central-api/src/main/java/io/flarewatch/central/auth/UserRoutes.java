@@ -23,7 +23,12 @@ public final class UserRoutes {
     Authz authz = new Authz(tokens, audit);
     router
         .post("/api/v1/auth/token")
-        .handler(new TokenHandler(new LocalLogin(config), tokens.local(), audit));
+        .handler(
+            new TokenHandler(
+                new LocalLogin(config),
+                tokens.local(),
+                new LoginThrottle(Clock.systemUTC()),
+                audit));
     router
         .get("/api/v1/audit")
         .handler(authz.require(Role.ADMIN))
