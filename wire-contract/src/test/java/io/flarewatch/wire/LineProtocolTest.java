@@ -147,6 +147,42 @@ class LineProtocolTest {
   }
 
   @Test
+  void fieldCountAgreesWithTheParserOnLinesFullOfEscapesAndQuotes() {
+    java.util.Random random = new java.util.Random(3);
+    for (int n = 0; n < 5000; n++) {
+      Point.Builder point = Point.builder(text(random), random.nextInt(1_000_000));
+      for (int t = random.nextInt(4); t > 0; t--) {
+        point.tag(text(random), text(random));
+      }
+      for (int f = 1 + random.nextInt(6); f > 0; f--) {
+        Object value =
+            switch (random.nextInt(4)) {
+              case 0 -> text(random) + "\"\\, =";
+              case 1 -> random.nextGaussian();
+              case 2 -> random.nextLong();
+              default -> random.nextBoolean();
+            };
+        point.field(text(random), value);
+      }
+      String line = LineProtocol.encode(point.build());
+      assertEquals(
+          LineProtocolParser.parse(line).get(0).fields().size(),
+          LineProtocolParser.fieldCount(line),
+          line);
+    }
+  }
+
+  /** 1 to 6 characters of which most need escaping somewhere; never ending in a backslash. */
+  private static String text(java.util.Random random) {
+    String chars = "a, =\\\"é1";
+    StringBuilder text = new StringBuilder();
+    for (int k = random.nextInt(6); k > 0; k--) {
+      text.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return text.append('z').toString();
+  }
+
+  @Test
   void idsAreCheckedWithAMessageNamingTheId() {
     assertEquals("well-7", Schema.checkId("site", "well-7"));
     IllegalArgumentException e =

@@ -4,7 +4,6 @@ import io.flarewatch.edge.buffer.Batch;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.UplinkConfig;
-import io.flarewatch.wire.LineProtocolException;
 import io.flarewatch.wire.LineProtocolParser;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -277,18 +276,10 @@ public final class UplinkVerticle extends VerticleBase {
         for (String line : lines) {
           gzip.write(line.getBytes(StandardCharsets.UTF_8));
           gzip.write('\n');
-          fieldValues += fieldCount(line);
+          fieldValues += LineProtocolParser.fieldCount(line);
         }
       }
       return new Payload(Buffer.buffer(bytes.toByteArray()), fieldValues);
-    }
-
-    private static int fieldCount(String line) {
-      try {
-        return LineProtocolParser.parse(line).get(0).fields().size();
-      } catch (LineProtocolException notLineProtocol) {
-        return 0;
-      }
     }
   }
 }
