@@ -1,6 +1,7 @@
 package io.flarewatch.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A fast check, on the raw bytes, that a body is line protocol in the plain form {@link
@@ -90,7 +91,8 @@ public final class PlainLineProtocol {
       }
       int keyEnd = i;
       if (previousKeyStart >= 0
-          && compare(previousKeyStart, previousKeyEnd, body, keyStart, keyEnd) >= 0) {
+          && Arrays.compareUnsigned(body, previousKeyStart, previousKeyEnd, body, keyStart, keyEnd)
+              >= 0) {
         return false;
       }
       int valueStart = i + 1;
@@ -114,7 +116,7 @@ public final class PlainLineProtocol {
         return false;
       }
       for (int f = 0; f < count; f++) {
-        if (sameKey(fieldKeyStarts[f], fieldKeyEnds[f], keyStart, i)) {
+        if (Arrays.equals(body, fieldKeyStarts[f], fieldKeyEnds[f], body, keyStart, i)) {
           return false;
         }
       }
@@ -207,7 +209,9 @@ public final class PlainLineProtocol {
   private boolean fitsInLong(int start, int digits) {
     return digits < MAX_INTEGER.length
         || (digits == MAX_INTEGER.length
-            && compare(start, start + digits, MAX_INTEGER, 0, MAX_INTEGER.length) <= 0);
+            && Arrays.compareUnsigned(
+                    body, start, start + digits, MAX_INTEGER, 0, MAX_INTEGER.length)
+                <= 0);
   }
 
   private boolean valueEnds() {
@@ -250,43 +254,9 @@ public final class PlainLineProtocol {
     return false;
   }
 
-  private boolean sameKey(int aStart, int aEnd, int bStart, int bEnd) {
-    if (aEnd - aStart != bEnd - bStart) {
-      return false;
-    }
-    for (int k = 0; k < aEnd - aStart; k++) {
-      if (body[aStart + k] != body[bStart + k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
+  /** Whether the body's bytes {@code [start, stop)} are {@code expected}. */
   private boolean same(int start, int stop, byte[] expected) {
-    if (stop - start != expected.length) {
-      return false;
-    }
-    for (int k = 0; k < expected.length; k++) {
-      if (body[start + k] != expected[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Compares a range of the body with a range of {@code b} as unsigned bytes (for ASCII, as strings
-   * compare).
-   */
-  private int compare(int aStart, int aEnd, byte[] b, int bStart, int bEnd) {
-    int length = Math.min(aEnd - aStart, bEnd - bStart);
-    for (int k = 0; k < length; k++) {
-      int difference = (body[aStart + k] & 0xff) - (b[bStart + k] & 0xff);
-      if (difference != 0) {
-        return difference;
-      }
-    }
-    return (aEnd - aStart) - (bEnd - bStart);
+    return Arrays.equals(body, start, stop, expected, 0, expected.length);
   }
 
   private static byte[] bytes(String text) {
