@@ -4,11 +4,11 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -70,15 +70,7 @@ public final class AuditQueryHandler implements Handler<RoutingContext> {
                 : " AND " + identifier("user") + " = " + stringLiteral(user))
             + " ORDER BY time ASC LIMIT "
             + (MAX_ENTRIES + 1);
-    influx
-        .query(influxql)
-        .map(AuditQueryHandler::entries)
-        .onSuccess(
-            entries ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(entries.encode()))
-        .onFailure(ctx::fail);
+    influx.query(influxql).map(AuditQueryHandler::entries).onComplete(JsonReply.to(ctx));
   }
 
   private static JsonArray entries(JsonArray results) {

@@ -5,6 +5,7 @@ import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
@@ -14,7 +15,6 @@ import io.flarewatch.emissions.EmissionsResult;
 import io.flarewatch.emissions.Methodology;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -87,12 +87,7 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
     influx
         .query(influxql)
         .map(results -> compare(siteId, from, to, parameters, results))
-        .onSuccess(
-            body ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode()))
-        .onFailure(ctx::fail);
+        .onComplete(JsonReply.to(ctx));
   }
 
   private static JsonObject compare(

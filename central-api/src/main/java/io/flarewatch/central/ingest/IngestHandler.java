@@ -1,6 +1,7 @@
 package io.flarewatch.central.ingest;
 
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.wire.LineProtocol;
 import io.flarewatch.wire.LineProtocolException;
@@ -59,12 +60,8 @@ public final class IngestHandler implements Handler<RoutingContext> {
         .executeBlocking(
             () -> CheckedBatch.of(siteId, body, parsed -> ctx.put(PARSED_POINTS, parsed)), false)
         .compose(batch -> influx.write(batch.lineProtocol()).map(batch.points()))
-        .onSuccess(
-            points ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(new JsonObject().put("accepted", points).encode()))
-        .onFailure(ctx::fail);
+        .map(points -> new JsonObject().put("accepted", points))
+        .onComplete(JsonReply.to(ctx));
   }
 
   /**

@@ -4,13 +4,13 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -49,14 +49,7 @@ public final class FleetHandler implements Handler<RoutingContext> {
     List<String> ids = config.sites().stream().map(SiteConfig::id).toList();
     Future<JsonArray> results =
         ids.isEmpty() ? Future.succeededFuture(null) : influx.query(query(ids, dayStart, now));
-    results
-        .map(r -> fleet(r, now, dayStart))
-        .onSuccess(
-            body ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode()))
-        .onFailure(ctx::fail);
+    results.map(r -> fleet(r, now, dayStart)).onComplete(JsonReply.to(ctx));
   }
 
   private static String query(List<String> ids, Instant dayStart, Instant now) {

@@ -19,7 +19,7 @@ public final class InfluxFilters {
       throw new IllegalArgumentException("at least one site is needed");
     }
     return siteIds.stream()
-        .map(id -> identifier(Schema.TAG_SITE) + " = " + stringLiteral(id))
+        .map(id -> tagEquals(Schema.TAG_SITE, id))
         .collect(Collectors.joining(" OR ", "(", ")"));
   }
 

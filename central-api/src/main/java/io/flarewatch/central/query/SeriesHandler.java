@@ -4,13 +4,13 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -109,12 +109,7 @@ public final class SeriesHandler implements Handler<RoutingContext> {
                     .put("to", to.toString())
                     .put("device", device)
                     .put("series", series(results, metric)))
-        .onSuccess(
-            body ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode()))
-        .onFailure(ctx::fail);
+        .onComplete(JsonReply.to(ctx));
   }
 
   private static JsonArray series(JsonArray results, SeriesMetrics.Metric metric) {

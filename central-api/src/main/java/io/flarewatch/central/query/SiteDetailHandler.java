@@ -4,13 +4,13 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -69,15 +69,7 @@ public final class SiteDetailHandler implements Handler<RoutingContext> {
             + identifier(Schema.SITE_SUMMARY)
             + where
             + latest;
-    influx
-        .query(query)
-        .map(results -> detail(site, results))
-        .onSuccess(
-            body ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode()))
-        .onFailure(ctx::fail);
+    influx.query(query).map(results -> detail(site, results)).onComplete(JsonReply.to(ctx));
   }
 
   private static JsonObject detail(SiteConfig site, JsonArray results) {

@@ -1,16 +1,16 @@
 package io.flarewatch.central.status;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
-import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
+import io.flarewatch.central.query.InfluxFilters;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,16 +36,14 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
     String siteId = ctx.pathParam("site");
     SitePath.known(config, siteId);
     QueryParameters.of(ctx, Set.of());
-    String site = stringLiteral(siteId);
+    String siteFilter = InfluxFilters.tagEquals(Schema.TAG_SITE, siteId);
     String query =
         "SELECT last("
             + identifier(Schema.FIELD_GENERATOR_KW)
             + ") FROM "
             + identifier(Schema.GENERATOR)
             + " WHERE "
-            + identifier(Schema.TAG_SITE)
-            + " = "
-            + site
+            + siteFilter
             + "; SELECT last("
             + identifier(Schema.FIELD_HASHRATE_THS)
             + ") AS hashrate, last("
@@ -55,18 +53,8 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
             + ") AS total FROM "
             + identifier(Schema.SITE_SUMMARY)
             + " WHERE "
-            + identifier(Schema.TAG_SITE)
-            + " = "
-            + site;
-    influx
-        .query(query)
-        .map(results -> status(siteId, results))
-        .onSuccess(
-            body ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode()))
-        .onFailure(ctx::fail);
+            + siteFilter;
+    influx.query(query).map(results -> status(siteId, results)).onComplete(JsonReply.to(ctx));
   }
 
   private static JsonObject status(String siteId, JsonArray results) {
