@@ -193,31 +193,22 @@ public final class LineProtocolParser {
      */
     private String token(Token kind, String tagKey) {
       int start = i;
-      while (i < line.length() && !kind.stopsAt(line.charAt(i)) && line.charAt(i) != '\\') {
-        i++;
+      i = skipToken(line, start, kind);
+      if (i == start) {
+        throw fail("empty " + kind.describe(tagKey) + " at column " + (i + 1));
       }
-      if (i >= line.length() || line.charAt(i) != '\\') {
-        if (i == start) {
-          throw fail("empty " + kind.describe(tagKey) + " at column " + (i + 1));
-        }
-        return line.substring(start, i);
-      }
-      StringBuilder out = new StringBuilder(line.substring(start, i));
-      while (i < line.length()) {
-        char c = line.charAt(i);
-        if (c == '\\' && i + 1 < line.length() && kind.escapes(line.charAt(i + 1))) {
-          out.append(line.charAt(i + 1));
-          i += 2;
-          continue;
-        }
-        if (kind.stopsAt(c)) {
-          break;
+      String raw = line.substring(start, i);
+      return raw.indexOf('\\') < 0 ? raw : unescape(raw, kind);
+    }
+
+    private static String unescape(String raw, Token kind) {
+      StringBuilder out = new StringBuilder(raw.length());
+      for (int k = 0; k < raw.length(); k++) {
+        char c = raw.charAt(k);
+        if (c == '\\' && k + 1 < raw.length() && kind.escapes(raw.charAt(k + 1))) {
+          c = raw.charAt(++k);
         }
         out.append(c);
-        i++;
-      }
-      if (out.length() == 0) {
-        throw fail("empty " + kind.describe(tagKey) + " at column " + (i + 1));
       }
       return out.toString();
     }
