@@ -48,14 +48,15 @@ public final class TokenHandler implements Handler<RoutingContext> {
         .admit(username, address)
         .ifPresent(
             wait -> {
+              int seconds = retryAfterSeconds(wait);
               throw new ApiException(
                   429,
                   "too-many-logins",
                   "Too many logins",
                   "Too many failed or concurrent logins for this user from this address; retry in "
-                      + retryAfterSeconds(wait)
+                      + seconds
                       + " s.",
-                  retryAfterSeconds(wait),
+                  seconds,
                   null);
             });
     ctx.vertx()
