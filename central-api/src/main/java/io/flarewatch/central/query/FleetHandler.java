@@ -65,16 +65,8 @@ public final class FleetHandler implements Handler<RoutingContext> {
         + identifier(Schema.TAG_SITE)
         + ", "
         + identifier(Schema.TAG_DEVICE)
-        + "; SELECT last("
-        + identifier(Schema.FIELD_HASHRATE_THS)
-        + ") AS hashrate, last("
-        + identifier(Schema.FIELD_MINERS_ONLINE)
-        + ") AS online, last("
-        + identifier(Schema.FIELD_MINERS_TOTAL)
-        + ") AS total FROM "
-        + identifier(Schema.SITE_SUMMARY)
-        + " WHERE "
-        + sites
+        + "; "
+        + LatestSiteSummary.where(sites)
         + bySite
         + "; SELECT last("
         + identifier("flow_rate_mscfd")

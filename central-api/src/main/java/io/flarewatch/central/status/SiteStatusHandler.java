@@ -9,6 +9,7 @@ import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
+import io.flarewatch.central.query.LatestSiteSummary;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
@@ -44,16 +45,8 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
             + identifier(Schema.GENERATOR)
             + " WHERE "
             + siteFilter
-            + "; SELECT last("
-            + identifier(Schema.FIELD_HASHRATE_THS)
-            + ") AS hashrate, last("
-            + identifier(Schema.FIELD_MINERS_ONLINE)
-            + ") AS online, last("
-            + identifier(Schema.FIELD_MINERS_TOTAL)
-            + ") AS total FROM "
-            + identifier(Schema.SITE_SUMMARY)
-            + " WHERE "
-            + siteFilter;
+            + "; "
+            + LatestSiteSummary.where(siteFilter);
     influx.query(query).map(results -> status(siteId, results)).onComplete(JsonReply.to(ctx));
   }
 

@@ -1,0 +1,27 @@
+package io.flarewatch.central.query;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+
+import io.flarewatch.wire.Schema;
+
+/** The statement reading a site's latest summary: hashrate, miners online and miners in total. */
+public final class LatestSiteSummary {
+
+  private LatestSiteSummary() {}
+
+  /**
+   * {@code SELECT last(...) AS hashrate, ... AS online, ... AS total FROM site_summary WHERE …}.
+   */
+  public static String where(String filter) {
+    return "SELECT last("
+        + identifier(Schema.FIELD_HASHRATE_THS)
+        + ") AS hashrate, last("
+        + identifier(Schema.FIELD_MINERS_ONLINE)
+        + ") AS online, last("
+        + identifier(Schema.FIELD_MINERS_TOTAL)
+        + ") AS total FROM "
+        + identifier(Schema.SITE_SUMMARY)
+        + " WHERE "
+        + filter;
+  }
+}
