@@ -39,6 +39,10 @@ final class Checks {
     if (value.isBlank()) {
       throw new InvalidEmissionsParametersException(path, "must not be empty (" + hint + ")");
     }
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new InvalidEmissionsParametersException(
+          path, "must be one line of text without control characters (" + hint + ")");
+    }
     return value;
   }
 

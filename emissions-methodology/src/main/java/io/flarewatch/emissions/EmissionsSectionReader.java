@@ -2,6 +2,8 @@ package io.flarewatch.emissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,11 +19,26 @@ final class EmissionsSectionReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   static final List<String> SECTION_KEYS =
-      List.of("gasComposition", "compositionSource", "flare", "engine", "gwp", "pressureBasePsia");
+      List.of(
+          "gasComposition",
+          "compositionSource",
+          "compositionAnalysisDate",
+          "flare",
+          "engine",
+          "gwp",
+          "pressureBasePsia",
+          "uncertainty");
   static final List<String> FLARE_KEYS =
       List.of("efficiency", "tier", "combustionEfficiency", "source", "unlitFraction");
   static final List<String> FLARE_FORM_KEYS = List.of("efficiency", "tier", "combustionEfficiency");
   static final List<String> ENGINE_KEYS = List.of("type", "measuredEfficiency", "source");
+  static final List<String> UNCERTAINTY_KEYS =
+      List.of(
+          "meterRelative",
+          "compositionRelative",
+          "flareEfficiency",
+          "engineEfficiency",
+          "unlitFraction");
 
   private final String rootPath;
 
@@ -76,8 +93,40 @@ final class EmissionsSectionReader {
     double pressureBase =
         optionalNumber(section, "pressureBasePsia", "")
             .orElse(SiteEmissionsParameters.DEFAULT_PRESSURE_BASE_PSIA);
+    LocalDate analysisDate = null;
+    String date = optionalText(section, "compositionAnalysisDate", "");
+    if (date != null) {
+      try {
+        analysisDate = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw new InvalidEmissionsParametersException(
+            "compositionAnalysisDate", quote(date) + " is not a date like 2026-04-02");
+      }
+    }
+    MeasurementUncertainty uncertainty =
+        section.has("uncertainty")
+            ? readUncertainty(requiredObject(section, "uncertainty", ""))
+            : null;
     return new SiteEmissionsParameters(
-        composition, compositionSource, flareEfficiency, unlitFraction, engine, gwp, pressureBase);
+        composition,
+        compositionSource,
+        flareEfficiency,
+        unlitFraction,
+        engine,
+        gwp,
+        pressureBase,
+        analysisDate,
+        uncertainty);
+  }
+
+  private static MeasurementUncertainty readUncertainty(JsonNode node) {
+    rejectUnknownKeys(node, "uncertainty", UNCERTAINTY_KEYS);
+    return new MeasurementUncertainty(
+        number(node.get("meterRelative"), "uncertainty.meterRelative"),
+        number(node.get("compositionRelative"), "uncertainty.compositionRelative"),
+        number(node.get("flareEfficiency"), "uncertainty.flareEfficiency"),
+        number(node.get("engineEfficiency"), "uncertainty.engineEfficiency"),
+        optionalNumber(node, "unlitFraction", "uncertainty").orElse(0.0));
   }
 
   private static GasComposition readComposition(JsonNode node, String path) {

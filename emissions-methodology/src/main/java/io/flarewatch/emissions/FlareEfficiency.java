@@ -27,6 +27,14 @@ public sealed interface FlareEfficiency
   String form();
 
   /**
+   * The regulatory default of 40 CFR 98.233(n)(1), tier 1 (η_D 0.98, η_C 0.965), which every report
+   * discloses beside the site's own choice.
+   */
+  static FlareEfficiency regulatoryDefault() {
+    return new DefaultTier(1);
+  }
+
+  /**
    * Default efficiencies of 98.233(n)(1): tier 1 η_D 0.98 / η_C 0.965, tier 2 0.95 / 0.935, tier 3
    * 0.92 / 0.905.
    *

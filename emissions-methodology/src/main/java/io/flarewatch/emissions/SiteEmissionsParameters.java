@@ -2,6 +2,11 @@ package io.flarewatch.emissions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,6 +23,8 @@ import java.util.TreeMap;
  * @param engine project engine type and efficiency
  * @param gwpSet global warming potentials
  * @param pressureBasePsia pressure base of the gas meter (60 °F), psia
+ * @param compositionAnalysisDate date of the lab analysis the composition comes from; may be null
+ * @param uncertainty standard uncertainties of the measured inputs; null when none are configured
  */
 public record SiteEmissionsParameters(
     GasComposition gasComposition,
@@ -26,7 +33,12 @@ public record SiteEmissionsParameters(
     double unlitFraction,
     EngineEfficiency engine,
     GwpSet gwpSet,
-    double pressureBasePsia) {
+    double pressureBasePsia,
+    LocalDate compositionAnalysisDate,
+    MeasurementUncertainty uncertainty) {
+
+  /** Hex digits of SHA-256 kept in a parameter set id. */
+  public static final int ID_HEX_DIGITS = 12;
 
   /** GWP set used when the configuration names none. */
   public static final GwpSet DEFAULT_GWP_SET = GwpSet.AR6_GWP100_FOSSIL;
@@ -42,6 +54,52 @@ public record SiteEmissionsParameters(
     Checks.nonNull("engine", engine);
     Checks.nonNull("gwp", gwpSet);
     StandardConditions.checkPressureBase("pressureBasePsia", pressureBasePsia);
+  }
+
+  /** Parameters without an analysis date and without uncertainties. */
+  public SiteEmissionsParameters(
+      GasComposition gasComposition,
+      String compositionSource,
+      FlareEfficiency flareEfficiency,
+      double unlitFraction,
+      EngineEfficiency engine,
+      GwpSet gwpSet,
+      double pressureBasePsia) {
+    this(
+        gasComposition,
+        compositionSource,
+        flareEfficiency,
+        unlitFraction,
+        engine,
+        gwpSet,
+        pressureBasePsia,
+        null,
+        null);
+  }
+
+  /** The same parameters with another baseline flare efficiency (e.g. the regulatory default). */
+  public SiteEmissionsParameters withFlareEfficiency(FlareEfficiency flare) {
+    return new SiteEmissionsParameters(
+        gasComposition,
+        compositionSource,
+        flare,
+        unlitFraction,
+        engine,
+        gwpSet,
+        pressureBasePsia,
+        compositionAnalysisDate,
+        uncertainty);
+  }
+
+  /**
+   * Parameters rebuilt from their {@link #describe()} map, as stored with every emissions point.
+   * The map must describe exactly one set of this methodology: rebuilding and describing again
+   * gives the same map, or this throws naming the first key that differs.
+   *
+   * @throws InvalidEmissionsParametersException naming the key that is missing, bad or unknown
+   */
+  public static SiteEmissionsParameters fromDescription(Map<String, String> description) {
+    return ParameterDescriptionReader.read(description);
   }
 
   /**
@@ -112,7 +170,38 @@ public record SiteEmissionsParameters(
     }
     map.put("pressure_base_psia", Checks.plain(pressureBasePsia));
     map.put("standard_conditions", "60 °F, 14.7 psia");
+    if (compositionAnalysisDate != null) {
+      map.put("composition_analysis_date", compositionAnalysisDate.toString());
+    }
+    if (uncertainty != null) {
+      map.putAll(uncertainty.describe());
+    }
     return map;
+  }
+
+  /** The stable id of this parameter set: {@link #idOf} of {@link #describe()}. */
+  public String id() {
+    return idOf(describe());
+  }
+
+  /**
+   * The stable id of a parameter set, derived from its content alone: the parameters as {@code
+   * key=value} lines sorted by key, each ending in a line feed, encoded in UTF-8, hashed with
+   * SHA-256; the id is the first {@value #ID_HEX_DIGITS} lower-case hex digits. The same parameters
+   * give the same id in every report and on every stored point, e.g. {@code printf
+   * 'composition_c2h6=0.12\n...' | sha256sum | cut -c1-12}.
+   */
+  public static String idOf(SortedMap<String, String> parameters) {
+    StringBuilder canonical = new StringBuilder();
+    parameters.forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, ID_HEX_DIGITS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static String plain(BigDecimal value) {

@@ -301,7 +301,7 @@ class SiteEmissionsParametersTest {
             "unknown section key",
             s -> s.put("gwpSet", "AR5_GWP100"),
             "emissions: unknown key \"gwpSet\"; valid keys: gasComposition, compositionSource,"
-                + " flare, engine, gwp, pressureBasePsia"));
+                + " compositionAnalysisDate, flare, engine, gwp, pressureBasePsia, uncertainty"));
   }
 
   private static Arguments rule(String name, Consumer<ObjectNode> mutation, String message) {

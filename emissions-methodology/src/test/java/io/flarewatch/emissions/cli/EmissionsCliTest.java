@@ -279,8 +279,8 @@ class EmissionsCliTest {
             ": flare.efficiency: 1.2 is outside (0, 1]"),
         Arguments.of(
             example("\"gwp\"", "\"gwpSet\""),
-            ": unknown key \"gwpSet\"; valid keys: gasComposition, compositionSource, flare,"
-                + " engine, gwp, pressureBasePsia"));
+            ": unknown key \"gwpSet\"; valid keys: gasComposition, compositionSource,"
+                + " compositionAnalysisDate, flare, engine, gwp, pressureBasePsia, uncertainty"));
   }
 
   private static String example(String find, String replace) {
