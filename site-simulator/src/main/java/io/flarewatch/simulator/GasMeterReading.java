@@ -10,7 +10,8 @@ import java.util.Map;
  * psig).
  *
  * @param flowRateMscfd instantaneous flow, Mscf/d
- * @param volumeTotalScf totalizer as served: whole scf, modulo 2^32
+ * @param volumeTotalScf totalizer as served: scf in steps of {@value #TOTALIZER_RESOLUTION_SCF},
+ *     modulo 2^32 steps (a uint32 register scaled by 0.01, as flow computers report it)
  * @param volumeSinceStartScf gas metered since the simulator started (unwrapped, fractional)
  * @param pressurePsig line pressure
  * @param temperatureF gas temperature
@@ -18,11 +19,17 @@ import java.util.Map;
  */
 public record GasMeterReading(
     double flowRateMscfd,
-    long volumeTotalScf,
+    double volumeTotalScf,
     double volumeSinceStartScf,
     double pressurePsig,
     double temperatureF,
     int statusBits) {
+
+  /** Smallest step of the served totalizer, scf. */
+  public static final double TOTALIZER_RESOLUTION_SCF = 0.01;
+
+  /** Steps per scf of the served totalizer. */
+  static final long TOTALIZER_STEPS_PER_SCF = 100;
 
   public static final int FLOW_PRESENT = 1;
   public static final int TOTALIZER_RESET = 1 << 1;
@@ -32,7 +39,7 @@ public record GasMeterReading(
   public Map<String, Double> registerValues() {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("flow_rate_mscfd", flowRateMscfd);
-    m.put("volume_total_scf", (double) volumeTotalScf);
+    m.put("volume_total_scf", volumeTotalScf);
     m.put("pressure_psig", pressurePsig);
     m.put("temperature_f", temperatureF);
     m.put("status_bits", (double) statusBits);

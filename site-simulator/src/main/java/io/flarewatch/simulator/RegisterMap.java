@@ -37,7 +37,7 @@ public record RegisterMap(
           8,
           List.of(
               new RegisterSpec("flow_rate_mscfd", 0, "input", "float32", "little", 1, 0),
-              new RegisterSpec("volume_total_scf", 2, "input", "uint32", "big", 1, 0),
+              new RegisterSpec("volume_total_scf", 2, "input", "uint32", "big", 0.01, 0),
               new RegisterSpec("pressure_psig", 4, "input", "float32", "big", 1, 0),
               new RegisterSpec("temperature_f", 6, "input", "int16", null, 0.1, 0),
               new RegisterSpec("status_bits", 10, "input", "uint16", null, 1, 0)));

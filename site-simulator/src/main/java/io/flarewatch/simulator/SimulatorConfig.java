@@ -489,8 +489,13 @@ public record SimulatorConfig(
     require(p >= 0 && p <= 65535, key + " must be between 0 and 65535, got " + p);
   }
 
+  /** Largest totalizer start, whole scf: the uint32 register counts 0.01 scf steps. */
+  static final long MAX_TOTALIZER_START_SCF = 0xFFFFFFFFL / GasMeterReading.TOTALIZER_STEPS_PER_SCF;
+
   private static void totalizer(long v, String key) {
-    require(v >= 0 && v <= 0xFFFFFFFFL, key + " must be between 0 and 4294967295, got " + v);
+    require(
+        v >= 0 && v <= MAX_TOTALIZER_START_SCF,
+        key + " must be between 0 and " + MAX_TOTALIZER_START_SCF + ", got " + v);
   }
 
   private static InetAddress loopback(String host, String key) {

@@ -374,7 +374,9 @@ final class SiteModel {
     if (pressure < 5) {
       status |= GasMeterReading.LOW_PRESSURE;
     }
-    long served = ((long) Math.floor(meter.totalScf)) & 0xFFFFFFFFL;
+    long steps =
+        ((long) Math.floor(meter.totalScf * GasMeterReading.TOTALIZER_STEPS_PER_SCF)) & 0xFFFFFFFFL;
+    double served = steps / (double) GasMeterReading.TOTALIZER_STEPS_PER_SCF;
     meter.reading =
         new GasMeterReading(
             round(flowMscfd, 3),

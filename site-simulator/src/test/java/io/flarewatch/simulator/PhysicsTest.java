@@ -67,9 +67,9 @@ class PhysicsTest {
   }
 
   @Test
-  void totalizerIntegratesFlowAndRollsOverAt2To32() throws Exception {
+  void totalizerIntegratesFlowInHundredthsAndRollsOverAt2To32Steps() throws Exception {
     SimulatorConfig d = SimHarness.config(3, 8);
-    long start = 4_294_967_296L - 20;
+    long start = 42_949_672L - 20;
     SimulatorConfig c =
         d.withTickMillis(60_000)
             .withPhysics(
@@ -91,16 +91,16 @@ class PhysicsTest {
     try (SimHarness h = new SimHarness(c)) {
       assertEquals(start, h.sim.snapshot().flare().volumeTotalScf());
       double flowScfPerTick = 0;
-      long previous = start;
+      double previous = start;
       boolean wrapped = false;
       for (int i = 0; i < 600 && !wrapped; i++) {
         h.tick(1);
         GasMeterReading f = h.sim.snapshot().flare();
         flowScfPerTick = f.flowRateMscfd() * 1000 / 1440;
         assertEquals(
-            (long) Math.floor(start + f.volumeSinceStartScf()) % 4_294_967_296L,
+            (long) Math.floor((start + f.volumeSinceStartScf()) * 100) % 4_294_967_296L / 100.0,
             f.volumeTotalScf(),
-            "served total = start + integrated flow, modulo 2^32");
+            "served total = start + integrated flow in 0.01 scf steps, modulo 2^32 steps");
         wrapped = f.volumeTotalScf() < previous;
         previous = f.volumeTotalScf();
       }

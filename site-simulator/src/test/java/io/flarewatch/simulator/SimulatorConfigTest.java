@@ -63,7 +63,7 @@ class SimulatorConfigTest {
         "{\"miners\":{\"flavourMix\":{\"ANTMINER\":0}}} | flavourMix",
         "{\"modbus\":{\"unitId\":0}} | modbus.unitId",
         "{\"physics\":{\"powerFactor\":2}} | physics.powerFactor",
-        "{\"physics\":{\"flareTotalizerStartScf\":4294967296}} | physics.flareTotalizerStartScf",
+        "{\"physics\":{\"flareTotalizerStartScf\":42949673}} | physics.flareTotalizerStartScf",
         "{\"physics\":{\"supplyDrops\":[{\"atSecond\":5,\"durationSeconds\":0,\"fraction\":0.5}]}} | physics.supplyDrops[0].durationSeconds",
         "{\"physics\":{\"totalizerResets\":[{\"device\":\"generator\",\"atSecond\":5}]}} | physics.totalizerResets[0].device",
         "{\"faults\":{\"miners\":{\"miner-0099\":{}}}} | faults.miners.miner-0099",

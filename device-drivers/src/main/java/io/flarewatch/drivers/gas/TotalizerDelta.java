@@ -17,11 +17,18 @@ import java.util.Objects;
  *
  * <p>Plausible means at most {@code maxFlowPerSecond × interval seconds}.
  *
+ * <p>A totalizer that counts in steps (a uint32 register scaled by 0.01, as flow computers report
+ * decimals) yields volumes that are whole numbers of steps: the difference of two decoded readings
+ * ({@code 1000.45 − 1000.17 = 0.2800000000000864} in binary) is rounded to the step ({@code 0.28}),
+ * so interval volumes add up to exactly what the totalizer advanced.
+ *
  * @param modulus value at which the totalizer wraps to zero, in volume units (e.g. {@code 2^32 ×
  *     scale} for a uint32 register)
  * @param maxFlowPerSecond the largest flow the meter can see, in volume units per second
+ * @param resolution the totalizer's step in volume units (the register scale), or 0 for a
+ *     continuous (floating-point) totalizer
  */
-public record TotalizerDelta(double modulus, double maxFlowPerSecond) {
+public record TotalizerDelta(double modulus, double maxFlowPerSecond, double resolution) {
 
   /** Modulus of an unsigned 32-bit totalizer register with scale 1. */
   public static final double UINT32_MODULUS = 4_294_967_296.0;
@@ -35,11 +42,33 @@ public record TotalizerDelta(double modulus, double maxFlowPerSecond) {
       throw new IllegalArgumentException(
           "maxFlowPerSecond must be a positive finite number, got " + maxFlowPerSecond);
     }
+    if (!(resolution >= 0) || !Double.isFinite(resolution) || resolution >= modulus) {
+      throw new IllegalArgumentException(
+          "resolution must be 0 or a positive step below the modulus, got " + resolution);
+    }
+  }
+
+  /** A continuous totalizer: volumes are not rounded to a step. */
+  public TotalizerDelta(double modulus, double maxFlowPerSecond) {
+    this(modulus, maxFlowPerSecond, 0);
   }
 
   /** For a uint32 totalizer register with the given scale (volume units per count). */
   public static TotalizerDelta forUint32(double scale, double maxFlowPerSecond) {
-    return new TotalizerDelta(UINT32_MODULUS * scale, maxFlowPerSecond);
+    return new TotalizerDelta(UINT32_MODULUS * scale, maxFlowPerSecond, scale);
+  }
+
+  /** The volume rounded to a whole number of totalizer steps (unchanged when continuous). */
+  double toSteps(double volume) {
+    if (resolution == 0) {
+      return volume;
+    }
+    long steps = Math.round(volume / resolution);
+    double perUnit = 1 / resolution;
+    double wholePerUnit = Math.rint(perUnit);
+    return Math.abs(perUnit - wholePerUnit) < 1e-9 * perUnit
+        ? steps / wholePerUnit
+        : steps * resolution;
   }
 
   /**
@@ -61,7 +90,7 @@ public record TotalizerDelta(double modulus, double maxFlowPerSecond) {
     }
     double maxPlausible = maxFlowPerSecond * (interval.toNanos() / 1e9);
     if (current >= previous) {
-      double delta = current - previous;
+      double delta = toSteps(current - previous);
       return delta <= maxPlausible
           ? TotalizerVolume.delta(delta)
           : TotalizerVolume.reset(
@@ -69,7 +98,7 @@ public record TotalizerDelta(double modulus, double maxFlowPerSecond) {
                   "totalizer jumped by %s in %s, more than the plausible %s",
                   delta, interval, maxPlausible));
     }
-    double wrapped = modulus - previous + current;
+    double wrapped = toSteps(modulus - previous + current);
     if (wrapped <= maxPlausible) {
       return TotalizerVolume.rollover(wrapped);
     }

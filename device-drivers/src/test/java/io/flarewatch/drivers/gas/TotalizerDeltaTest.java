@@ -97,4 +97,29 @@ class TotalizerDeltaTest {
         assertThrows(IllegalArgumentException.class, () -> new TotalizerDelta(100, -5));
     assertEquals("maxFlowPerSecond must be a positive finite number, got -5.0", e.getMessage());
   }
+
+  @Test
+  void hundredthsOfAScfGiveVolumesInWholeHundredths() {
+    TotalizerDelta meter = TotalizerDelta.forUint32(0.01, 1_000);
+    // the edge decodes the register as raw × scale, so readings carry binary noise
+    double previous = 100_017 * 0.01;
+    double current = 100_045 * 0.01;
+    assertEquals(0.28, meter.between(previous, current, Duration.ofSeconds(2)).volume(), 0.0);
+  }
+
+  @Test
+  void hundredthsAddUpToExactlyWhatTheTotalizerAdvanced() {
+    TotalizerDelta meter = TotalizerDelta.forUint32(0.01, 1_000);
+    long raw = 4_294_967_296L - 5_000; // rolls over on the way
+    long first = raw;
+    double summed = 0;
+    for (int i = 0; i < 1_000; i++) {
+      long next = (raw + 1 + (i * 37) % 61) % 4_294_967_296L;
+      summed += meter.between(raw * 0.01, next * 0.01, Duration.ofSeconds(2)).volume();
+      raw = next;
+    }
+    long advancedSteps = (raw - first + 4_294_967_296L) % 4_294_967_296L;
+    assertEquals(advancedSteps / 100.0, summed, 1e-7);
+    assertEquals(Math.round(summed * 100), advancedSteps);
+  }
 }

@@ -101,7 +101,7 @@ class ModbusDeviceClientTest {
 
   private void fillGasMeter() {
     input(0, floatLittle(310.75f)); // flow_rate_mscfd
-    input(2, 0x8000, 0x0010); // volume_total_scf = 2^31 + 16
+    input(2, 0x8000, 0x0010); // volume_total_scf = (2^31 + 16) × 0.01
     input(4, floatBig(95.5f)); // pressure_psig
     input(6, 0xFF9C); // temperature_f = -100 x0.1
     input(10, 0x0003); // status_bits
@@ -142,7 +142,7 @@ class ModbusDeviceClientTest {
       ModbusReading reading = client.read();
 
       assertEquals(310.75, reading.value("flow_rate_mscfd").orElseThrow(), 1e-9);
-      assertEquals(2147483664.0, reading.value("volume_total_scf").orElseThrow(), 1e-9);
+      assertEquals(21474836.64, reading.value("volume_total_scf").orElseThrow(), 1e-7);
       assertEquals(95.5, reading.value("pressure_psig").orElseThrow(), 1e-9);
       assertEquals(-10.0, reading.value("temperature_f").orElseThrow(), 1e-9);
       assertEquals(3.0, reading.value("status_bits").orElseThrow(), 1e-9);
