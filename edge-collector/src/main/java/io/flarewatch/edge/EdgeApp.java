@@ -78,7 +78,9 @@ public final class EdgeApp {
                       config
                           .emissionsParameters()
                           .<PollingVerticle.CycleListener>map(
-                              p -> new EmissionsPoints(config.site(), p))
+                              p ->
+                                  new EmissionsPoints(
+                                      config.site(), p, config.polling().intervalMillis()))
                           .orElse(PollingVerticle.CycleListener.NONE),
                       Clock.systemUTC()));
             })

@@ -42,6 +42,33 @@ public final class Schema {
   public static final String FIELD_GENERATOR_KW = "power_kw";
   public static final String FIELD_INTERVAL_VOLUME_SCF = "interval_volume_scf";
 
+  /**
+   * Gas meter and emissions points: seconds from the previous committed totalizer reading to this
+   * one, the span whose gas {@code interval_volume_scf} holds (a number).
+   */
+  public static final String FIELD_INTERVAL_SECONDS = "interval_seconds";
+
+  /** Gas meter and emissions points: the totalizer's step in cubic feet, when it has one. */
+  public static final String FIELD_VOLUME_RESOLUTION_CF = "volume_resolution_cf";
+
+  /**
+   * Emissions points: 1 when the interval spans missed polls (an outage whose gas the totalizer
+   * carried into this interval), else 0 (a number).
+   */
+  public static final String FIELD_SPANS_OUTAGE = "spans_outage";
+
+  /** Emissions points: the methodology id (a tag). */
+  public static final String TAG_METHODOLOGY = "methodology";
+
+  /**
+   * Emissions points: the content id of the parameter set they were computed with (a tag, the only
+   * string the emissions contract adds besides the {@code param_*} fields).
+   */
+  public static final String TAG_PARAMETER_SET = "parameter_set";
+
+  /** Emissions points: every parameter is a string field named {@code param_<name>}. */
+  public static final String PARAMETER_PREFIX = "param_";
+
   /** Site and device ids: lower-case letters, digits, '-' and '_', 1 to 64 characters. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 

@@ -19,20 +19,25 @@ import java.util.Map;
  * interval without a known volume (first reading, totalizer reset, meter silent) has no emissions
  * point, and that gap shows in completeness reports.
  *
- * <p>Each point carries every figure and, as {@code param_*} string fields, every parameter it was
- * computed with, so any stored figure can be recomputed by hand.
+ * <p>Each point carries every figure, the parameter set's content id as the {@code parameter_set}
+ * tag and, as {@code param_*} string fields, every parameter it was computed with, so any stored
+ * figure can be recomputed by hand. It also carries the interval's actual span ({@code
+ * interval_seconds}, from the previous committed totalizer reading) and {@code spans_outage} = 1
+ * when that span covers missed polls: the first interval after an outage holds the outage's gas and
+ * is computed with the set the edge restarted with.
  */
 public final class EmissionsPoints implements PollingVerticle.CycleListener {
 
-  public static final String TAG_METHODOLOGY = "methodology";
-  public static final String PARAMETER_PREFIX = "param_";
-
   private final String site;
   private final SiteEmissionsParameters parameters;
+  private final String parameterSet;
+  private final double pollIntervalSeconds;
 
-  public EmissionsPoints(String site, SiteEmissionsParameters parameters) {
+  public EmissionsPoints(String site, SiteEmissionsParameters parameters, long pollIntervalMillis) {
     this.site = site;
     this.parameters = parameters;
+    this.parameterSet = parameters.id();
+    this.pollIntervalSeconds = pollIntervalMillis / 1000.0;
   }
 
   @Override
@@ -43,24 +48,34 @@ public final class EmissionsPoints implements PollingVerticle.CycleListener {
           && reading.intervalVolumeScf() != null) {
         EmissionsResult result =
             EmissionsCalculator.compute(reading.intervalVolumeScf(), parameters);
-        points.add(point(site, reading.device().id(), cycleMillis, result));
+        Point.Builder point = point(reading.device().id(), cycleMillis, result);
+        Map<String, Object> meter = reading.point().fields();
+        if (meter.get(Schema.FIELD_INTERVAL_SECONDS) instanceof Double seconds) {
+          point.field(Schema.FIELD_INTERVAL_SECONDS, seconds);
+          point.field(Schema.FIELD_SPANS_OUTAGE, seconds > 1.5 * pollIntervalSeconds ? 1L : 0L);
+        }
+        if (meter.get(Schema.FIELD_VOLUME_RESOLUTION_CF) instanceof Double resolution) {
+          point.field(Schema.FIELD_VOLUME_RESOLUTION_CF, resolution);
+        }
+        points.add(point.build());
       }
     }
     return points;
   }
 
-  static Point point(String site, String meterId, long timeMillis, EmissionsResult result) {
+  private Point.Builder point(String meterId, long timeMillis, EmissionsResult result) {
     Point.Builder point =
         Point.builder(Schema.EMISSIONS, timeMillis)
             .tag(Schema.TAG_SITE, site)
             .tag(Schema.TAG_DEVICE, meterId)
-            .tag(TAG_METHODOLOGY, Methodology.ID);
+            .tag(Schema.TAG_METHODOLOGY, Methodology.ID)
+            .tag(Schema.TAG_PARAMETER_SET, parameterSet);
     for (Map.Entry<String, Double> figure : result.figures().entrySet()) {
       point.field(figure.getKey(), figure.getValue());
     }
     for (Map.Entry<String, String> parameter : result.parameters().entrySet()) {
-      point.field(PARAMETER_PREFIX + parameter.getKey(), parameter.getValue());
+      point.field(Schema.PARAMETER_PREFIX + parameter.getKey(), parameter.getValue());
     }
-    return point.build();
+    return point;
   }
 }

@@ -33,6 +33,7 @@ final class ModbusDevice implements AutoCloseable {
   private final RegisterMap map;
   private final ModbusDeviceClient client;
   private final TotalizerTracker totalizer;
+  private final double totalizerResolution;
 
   ModbusDevice(ModbusConfig config, Duration timeout) {
     this.config = config;
@@ -56,12 +57,13 @@ final class ModbusDevice implements AutoCloseable {
                               + config.totalizerRegister()
                               + "' is not in the map "
                               + config.registerMap()));
-      this.totalizer =
-          new TotalizerTracker(
-              config.id(),
-              TotalizerDelta.forUint32(register.scale(), config.maxFlowScfPerSecond()));
+      TotalizerDelta delta =
+          TotalizerDelta.forUint32(register.scale(), config.maxFlowScfPerSecond());
+      this.totalizer = new TotalizerTracker(config.id(), delta);
+      this.totalizerResolution = delta.resolution();
     } else {
       this.totalizer = null;
+      this.totalizerResolution = 0;
     }
   }
 
@@ -105,10 +107,19 @@ final class ModbusDevice implements AutoCloseable {
     if (totalizer != null) {
       OptionalDouble total = reading.value(config.totalizerRegister());
       if (total.isPresent()) {
+        Optional<Instant> previousAt = totalizer.last().map(TotalizerTracker.LastReading::at);
         TotalizerVolume interval =
             totalizer.accept(total.getAsDouble(), Instant.ofEpochMilli(timeMillis));
         volume = interval.knownVolume().isPresent() ? interval.knownVolume().getAsDouble() : null;
         point.field(Schema.FIELD_INTERVAL_VOLUME_SCF, volume);
+        if (volume != null && previousAt.isPresent()) {
+          point.field(
+              Schema.FIELD_INTERVAL_SECONDS,
+              (timeMillis - previousAt.get().toEpochMilli()) / 1000.0);
+        }
+        if (totalizerResolution > 0) {
+          point.field(Schema.FIELD_VOLUME_RESOLUTION_CF, totalizerResolution);
+        }
         if (interval.kind() != TotalizerVolume.Kind.DELTA) {
           point.field("totalizer_event", interval.kind().name().toLowerCase(Locale.ROOT));
         }
