@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The demo site's emissions parameters: Permian-like gas, field-measured flare, 4-stroke lean burn.
+ * The demo site: about 300 miners on a generator of about 1 MW burning about 190 Mscf/d of a supply
+ * near 250 Mscf/d; Permian-like gas, field-measured flare, 4-stroke lean burn, with the
+ * uncertainties of an orifice meter and a lab analysis.
  */
 public final class DemoSite {
+
+  /** Miners of the demo site: 300 × 3.3 kW with auxiliaries is a ~1 MW load. */
+  public static final int MINERS = 300;
 
   private DemoSite() {}
 
@@ -24,12 +29,19 @@ public final class DemoSite {
         .put("CO2", 0.02)
         .put("N2", 0.015);
     emissions.put("compositionSource", "Demo: Permian-like gas A of the methodology reference");
+    emissions.put("compositionAnalysisDate", "2026-01-05");
     emissions
         .putObject("flare")
         .put("efficiency", 0.911)
         .put("source", "Plant et al., Science 377:1566 (2022)");
     emissions.putObject("engine").put("type", "FOUR_STROKE_LEAN_BURN");
     emissions.put("gwp", "AR6_GWP100_FOSSIL");
+    emissions
+        .putObject("uncertainty")
+        .put("meterRelative", 0.01)
+        .put("compositionRelative", 0.02)
+        .put("flareEfficiency", 0.03)
+        .put("engineEfficiency", 0.005);
     return emissions;
   }
 }

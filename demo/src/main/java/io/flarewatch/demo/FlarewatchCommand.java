@@ -1,17 +1,26 @@
 package io.flarewatch.demo;
 
+import io.flarewatch.central.reports.signing.ReportSignatures;
+import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site with 10 miners, a generator
- * and two gas meters, and the site's edge, until Ctrl-C.
+ * {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site with 300 miners, a ~1 MW
+ * generator and two gas meters, and the site's edge, until Ctrl-C. {@code flarewatch verify-report
+ * --report FILE --signature SIG --public-key PEM} checks a report's signature ({@link
+ * VerifyReport}).
  *
  * <p>{@code INFLUX_URL} (with {@code INFLUX_USERNAME}, {@code INFLUX_PASSWORD}) uses a running
  * InfluxDB; otherwise influxd is started with its data under {@code .flarewatch/influxdb}. {@code
@@ -25,8 +34,14 @@ public final class FlarewatchCommand {
   private FlarewatchCommand() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length >= 1 && args[0].equals("verify-report")) {
+      System.exit(
+          VerifyReport.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     if (args.length != 1 || !args[0].equals("demo")) {
-      System.err.println("usage: flarewatch demo");
+      System.err.println(
+          "usage: flarewatch demo | verify-report --report FILE --signature SIG"
+              + " --public-key PEM");
       System.exit(2);
     }
     int port = Integer.parseInt(System.getenv().getOrDefault("FLAREWATCH_PORT", "8080"));
@@ -59,11 +74,12 @@ public final class FlarewatchCommand {
                       System.getenv().getOrDefault("INFLUX_USERNAME", ""),
                       System.getenv().getOrDefault("INFLUX_PASSWORD", ""),
                       port,
-                      SimulatorConfig.defaults(10, System.currentTimeMillis()),
+                      SimulatorConfig.defaults(DemoSite.MINERS, System.currentTimeMillis()),
                       5_000,
                       STATE.resolve("edge").resolve(SITE + ".db"),
                       DemoSite.emissions(),
-                      null))
+                      null,
+                      reportSigningKey()))
               .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println(
@@ -104,6 +120,24 @@ public final class FlarewatchCommand {
     stopped.await();
   }
 
+  /**
+   * The demo's report signing key, made once in {@code .flarewatch/} and kept, so reports signed in
+   * one run still verify after the next.
+   */
+  private static Path reportSigningKey() {
+    Path key = STATE.resolve("report-signing-key.pem");
+    if (!Files.exists(key)) {
+      try {
+        Files.createDirectories(STATE);
+        Files.writeString(
+            key, ReportSignatures.privateKeyPem(ReportSignatures.newKeyPair().getPrivate()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the demo's report signing key " + key, e);
+      }
+    }
+    return key;
+  }
+
   private static void printEndpoints(LocalSystem system, URI influx, int port) {
     String central = "http://127.0.0.1:" + port;
     StringBuilder out = new StringBuilder();
@@ -124,8 +158,19 @@ public final class FlarewatchCommand {
         .append(system.edge().metricsPort().orElseThrow())
         .append("/metrics\n");
     out.append("  InfluxDB      ").append(influx).append("  (database flarewatch)\n");
+    out.append("  Reports       ")
+        .append(central)
+        .append("/api/v1/reports/emissions?site=")
+        .append(SITE)
+        .append("&from=")
+        .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+        .append("&to=")
+        .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+        .append("&period=day&format=csv (csvw: its metadata)\n");
+    out.append("  Public key    ").append(central).append("/api/v1/reports/public-key\n");
     out.append("  Simulated site: ").append(system.simulator().miners().size()).append(" miners\n");
-    for (MinerEndpoint miner : system.simulator().miners()) {
+    List<MinerEndpoint> miners = system.simulator().miners();
+    for (MinerEndpoint miner : miners.subList(0, Math.min(3, miners.size()))) {
       out.append("    ")
           .append(miner.id())
           .append("  ")
@@ -135,6 +180,9 @@ public final class FlarewatchCommand {
           .append(':')
           .append(miner.port())
           .append('\n');
+    }
+    if (miners.size() > 3) {
+      out.append("    ... and ").append(miners.size() - 3).append(" more\n");
     }
     var generator = system.simulator().generator();
     out.append("    generator   modbus://")

@@ -8,6 +8,7 @@ import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.config.ReportsConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.edge.EdgeApp;
@@ -77,6 +78,7 @@ public final class LocalSystem {
    * @param bufferFile the edge's buffer file
    * @param emissions the site's emissions parameters, given to both edge and central
    * @param bufferMaxBytes the edge buffer's byte limit, null for the default
+   * @param reportSigningKey central's report signing key (PEM), null for one made per run
    */
   public record Options(
       String site,
@@ -89,7 +91,37 @@ public final class LocalSystem {
       long pollIntervalMillis,
       Path bufferFile,
       JsonNode emissions,
-      Long bufferMaxBytes) {}
+      Long bufferMaxBytes,
+      Path reportSigningKey) {
+
+    /** Options whose central signs reports with a key made for the run. */
+    public Options(
+        String site,
+        URI influxUrl,
+        String influxDatabase,
+        String influxUsername,
+        String influxPassword,
+        int centralPort,
+        SimulatorConfig simulator,
+        long pollIntervalMillis,
+        Path bufferFile,
+        JsonNode emissions,
+        Long bufferMaxBytes) {
+      this(
+          site,
+          influxUrl,
+          influxDatabase,
+          influxUsername,
+          influxPassword,
+          centralPort,
+          simulator,
+          pollIntervalMillis,
+          bufferFile,
+          emissions,
+          bufferMaxBytes,
+          null);
+    }
+  }
 
   /** The one user of a local system: an administrator with a password made at start. */
   public static final String USER = "admin";
@@ -122,7 +154,9 @@ public final class LocalSystem {
                     options.site(),
                     SiteConfig.sha256Hex(token),
                     options.emissions())),
-            auth);
+            auth,
+            new ReportsConfig(
+                options.reportSigningKey() == null ? null : options.reportSigningKey().toString()));
     return CentralApp.start(vertx, centralConfig)
         .compose(
             central ->
@@ -236,7 +270,8 @@ public final class LocalSystem {
                 centralConfig.http().host(), port, centralConfig.http().maxBodyBytes()),
             centralConfig.influx(),
             centralConfig.sites(),
-            centralConfig.auth());
+            centralConfig.auth(),
+            centralConfig.reports());
     return CentralApp.start(vertx, samePort)
         .map(
             restarted -> {

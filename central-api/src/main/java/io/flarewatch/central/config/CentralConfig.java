@@ -12,7 +12,8 @@ public record CentralConfig(
     @JsonProperty("http") HttpConfig http,
     @JsonProperty("influx") InfluxConfig influx,
     @JsonProperty("sites") List<SiteConfig> sites,
-    @JsonProperty("auth") AuthConfig auth) {
+    @JsonProperty("auth") AuthConfig auth,
+    @JsonProperty("reports") ReportsConfig reports) {
 
   public CentralConfig {
     http = http == null ? HttpConfig.defaults() : http;
@@ -34,6 +35,13 @@ public record CentralConfig(
       throw new ConfigException(
           "auth", "is required: jwtSecret and users (see config/central.example.yaml)");
     }
+    reports = reports == null ? ReportsConfig.defaults() : reports;
+  }
+
+  /** A central whose reports are signed with a key made for each run. */
+  public CentralConfig(
+      HttpConfig http, InfluxConfig influx, List<SiteConfig> sites, AuthConfig auth) {
+    this(http, influx, sites, auth, null);
   }
 
   /** A central no user can log in to: only ingest and {@code /health} serve anyone. */

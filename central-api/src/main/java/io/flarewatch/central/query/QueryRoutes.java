@@ -36,5 +36,6 @@ public final class QueryRoutes {
         .get("/api/v1/reports/compliance")
         .handler(authz.require(Role.VIEWER))
         .handler(reports::compliance);
+    router.get("/api/v1/reports/public-key").handler(reports::publicKey);
   }
 }

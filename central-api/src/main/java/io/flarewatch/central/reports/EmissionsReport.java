@@ -1,172 +1,188 @@
 package io.flarewatch.central.reports;
 
 import io.flarewatch.central.config.SiteConfig;
-import java.time.Instant;
+import io.flarewatch.central.reports.ReportContent.Column;
+import io.flarewatch.central.reports.ReportContent.Datatype;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Builds the emissions report from daily totals: one row per site and period (and per parameter set
- * when a period mixes sets); months and years add the days up.
+ * Builds the emissions report: one row per site, period and parameter set (a period that changes
+ * set is split at the change), months and years adding the days up.
  */
 public final class EmissionsReport {
 
   public static final String TITLE = "Flarewatch emissions report";
 
-  public static final List<String> COLUMNS;
+  private static final List<String> MASSES =
+      List.of(
+          "baseline_ch4_t",
+          "baseline_co2_t",
+          "baseline_n2o_kg",
+          "baseline_tco2e",
+          "project_ch4_t",
+          "project_co2_t",
+          "project_n2o_kg",
+          "project_tco2e");
 
-  static {
-    List<String> columns =
-        new ArrayList<>(List.of("period_start", "period_end", "site", "methodology"));
-    columns.addAll(EmissionsDays.FIGURES);
-    columns.addAll(List.of("intervals", "completeness_pct", "parameter_set"));
-    COLUMNS = List.copyOf(columns);
-  }
+  public static final List<Column> COLUMNS = columns();
 
   private EmissionsReport() {}
 
-  /** Days of one methodology and parameter set within a period. */
-  private record Group(String methodology, SortedMap<String, String> parameters) {}
+  private static List<Column> columns() {
+    List<Column> columns = new ArrayList<>(ReportColumns.leading());
+    columns.add(new Column("methodology", Datatype.STRING, null, "Methodology id and version."));
+    columns.add(
+        new Column(
+            "gas_volume_metered_cf",
+            Datatype.DECIMAL,
+            "cf at 60 °F and the set's pressure_base_psia",
+            "Genset fuel as metered: the sum of the intervals' totalizer differences."));
+    columns.add(
+        new Column(
+            "gas_volume_scf",
+            Datatype.DECIMAL,
+            ReportColumns.SCF,
+            "Genset fuel V = gas_volume_metered_cf x pressure_base_psia / 14.7."));
+    for (String mass : MASSES) {
+      String gas = mass.contains("ch4") ? "CH4" : mass.contains("co2_") ? "CO2" : "N2O";
+      String side = mass.startsWith("baseline") ? "Flare (baseline)" : "Engine (project)";
+      if (mass.endsWith("tco2e")) {
+        columns.add(
+            new Column(
+                mass,
+                Datatype.DECIMAL,
+                ReportColumns.TONNES_CO2E,
+                side + " total: CH4 x GWP_CH4 + CO2 + N2O x GWP_N2O."));
+      } else {
+        columns.add(
+            new Column(
+                mass,
+                Datatype.DECIMAL,
+                mass.endsWith("_kg") ? "kg " + gas : "t " + gas + " (metric tonnes)",
+                side + " " + gas + " emitted."));
+      }
+    }
+    columns.add(ReportColumns.avoided());
+    columns.add(ReportColumns.uncertainty());
+    columns.add(ReportColumns.atRegulatoryDefault());
+    columns.add(
+        new Column(
+            "intervals",
+            Datatype.INTEGER,
+            null,
+            "Emissions points: intervals with a known genset fuel volume."));
+    columns.add(
+        new Column(
+            "outage_intervals",
+            Datatype.INTEGER,
+            null,
+            "Of those, intervals that span missed polls and carry an outage's gas."));
+    columns.add(
+        new Column(
+            "expected_intervals",
+            Datatype.INTEGER,
+            null,
+            "Row length up to the report's as-of time / the site's poll interval."));
+    columns.add(
+        new Column(
+            "gap_intervals",
+            Datatype.INTEGER,
+            null,
+            "Expected intervals whose gas is unknown: expected minus those the points cover."));
+    columns.add(ReportColumns.completeness());
+    return List.copyOf(columns);
+  }
 
-  public static ReportContent build(ReportRequest request, List<DayTotals> days) {
-    Map<String, List<DayTotals>> byPeriod = byPeriod(days, request.period());
-    ParameterSetLabels labels = new ParameterSetLabels();
+  public static ReportContent build(
+      ReportRequest request, List<Chunk> chunks, Map<String, ParameterSetCatalogue.Entry> sets) {
+    Map<String, List<Chunk>> byPeriod = byPeriod(chunks, request.period());
     TreeSet<String> methodologies = new TreeSet<>();
-    List<String> mixed = new ArrayList<>();
     List<List<Object>> rows = new ArrayList<>();
     for (SiteConfig site : request.sites()) {
       for (ReportPeriod.Span span : request.period().spans(request.from(), request.to())) {
-        Map<Group, List<DayTotals>> groups = new LinkedHashMap<>();
-        for (DayTotals day :
-            byPeriod.getOrDefault(key(site.id(), request.period(), span.start()), List.of())) {
-          groups
-              .computeIfAbsent(
-                  new Group(day.methodology(), day.parameters()), g -> new ArrayList<>())
-              .add(day);
-        }
-        double expected = (double) (span.seconds() / site.pollIntervalSeconds());
-        if (groups.isEmpty()) {
-          List<Object> row =
-              new ArrayList<>(List.of(span.start().toString(), span.end().toString(), site.id()));
-          row.add(null);
-          EmissionsDays.FIGURES.forEach(f -> row.add(Decimals.fixed(0)));
-          row.add(0L);
-          row.add(expected == 0 ? null : Decimals.fixed(0));
-          row.add(null);
-          rows.add(row);
-          continue;
-        }
-        List<String> setLabels = new ArrayList<>();
-        for (Map.Entry<Group, List<DayTotals>> group : groups.entrySet()) {
-          String label = labels.label(group.getKey().parameters(), site.id());
-          setLabels.add(label);
-          methodologies.add(group.getKey().methodology());
-          double[] sums = new double[EmissionsDays.FIGURES.size()];
-          long intervals = 0;
-          for (DayTotals day : group.getValue()) {
-            for (int i = 0; i < sums.length; i++) {
-              sums[i] += day.figures()[i];
-            }
-            intervals += day.intervals();
+        List<Chunk> inPeriod =
+            byPeriod.getOrDefault(key(site.id(), request.period(), span.start()), List.of());
+        for (Segment segment : Segment.of(site.id(), span, inPeriod, site.pollIntervalSeconds())) {
+          if (segment.data() != null) {
+            methodologies.add(segment.data().methodology());
           }
-          List<Object> row =
-              new ArrayList<>(List.of(span.start().toString(), span.end().toString(), site.id()));
-          row.add(group.getKey().methodology());
-          for (double sum : sums) {
-            row.add(Decimals.fixed(sum));
-          }
-          row.add(intervals);
-          row.add(Decimals.percent(intervals, expected));
-          row.add(label);
-          rows.add(row);
-        }
-        if (setLabels.size() > 1) {
-          mixed.add(
-              "site "
-                  + site.id()
-                  + ", period from "
-                  + span.start()
-                  + ": mixes parameter sets "
-                  + String.join(", ", setLabels)
-                  + "; one row per parameter set.");
+          rows.add(row(segment, sets.get(segment.parameterSet()), request, site));
         }
       }
     }
-    List<String> notes = new ArrayList<>(commonNotes(request, "intervals with an emissions point"));
-    notes.add(
-        "day sums are InfluxDB SUM(...) GROUP BY time(1d) over the emissions points; months and"
-            + " years add the days up.");
-    notes.add(
-        "avoided_tco2e = baseline_tco2e - project_tco2e: negative when the engine emits more than"
-            + " the flare would have; never clipped.");
-    notes.add(
-        "periods without emissions points show zero figures, 0 intervals and 0 % completeness.");
-    notes.addAll(mixed);
+    Map<String, ParameterSetCatalogue.Entry> used = new TreeMap<>(sets);
     return new ReportContent(
+        "emissions",
         TITLE,
         request.describe(true),
         new ArrayList<>(methodologies),
-        labels.sets(),
-        units(),
-        notes,
+        used,
+        ReportNotes.common(request, used),
         COLUMNS,
         rows);
   }
 
-  static List<String> commonNotes(ReportRequest request, String counted) {
-    StringBuilder polls = new StringBuilder();
-    for (SiteConfig site : request.sites()) {
-      polls
-          .append(polls.isEmpty() ? "" : ", ")
-          .append(site.id())
-          .append(' ')
-          .append(site.pollIntervalSeconds())
-          .append(" s");
+  private static List<Object> row(
+      Segment segment, ParameterSetCatalogue.Entry set, ReportRequest request, SiteConfig site) {
+    Chunk data = segment.data();
+    double[] sums = data == null ? new double[Chunk.FIGURES.size()] : data.sums();
+    double resolution = data == null ? Double.NaN : data.resolution();
+    double metered = sums[Chunk.figure("gas_volume_metered_cf")];
+    List<Object> row = new ArrayList<>();
+    row.add(segment.start().toString());
+    row.add(segment.end().toString());
+    row.add(site.id());
+    row.add(segment.parameterSet());
+    row.add(data == null ? null : data.methodology());
+    row.add(Figures.volume(metered, resolution));
+    row.add(Figures.volume(sums[Chunk.figure("gas_volume_scf")], resolution));
+    for (String mass : MASSES) {
+      row.add(Figures.significant(sums[Chunk.figure(mass)]));
     }
-    return List.of(
-        "periods are UTC calendar "
-            + request.period().id()
-            + "s; period_start inclusive, period_end exclusive; the first and last periods are"
-            + " clipped to from/to.",
-        "completeness_pct = "
-            + counted
-            + " / expected intervals (period length / the site's poll interval: "
-            + polls
-            + ") x 100.");
+    row.add(Figures.significant(sums[Chunk.figure("avoided_tco2e")]));
+    row.add(
+        Figures.significant(
+            SetFigures.avoidedUncertaintyK2(set, metered), Figures.UNCERTAINTY_DIGITS));
+    row.add(Figures.significant(SetFigures.avoidedAtRegulatoryDefault(set, metered)));
+    addIntervals(row, segment, request, site);
+    return row;
   }
 
-  static Map<String, String> units() {
-    Map<String, String> units = new LinkedHashMap<>();
-    units.put("period_start", "UTC, ISO-8601");
-    units.put("period_end", "UTC, ISO-8601");
-    units.put("*_scf", "standard cubic feet");
-    units.put("gas_volume_scf", "scf at 60 °F, 14.7 psia");
-    units.put("*_t", "metric tonnes");
-    units.put("*_kg", "kilograms");
-    units.put("*_tco2e", "metric tonnes CO2-equivalent");
-    units.put("*_pct", "percent");
-    units.put("intervals", "count of poll intervals");
-    return units;
+  /** intervals, outage_intervals, expected_intervals, gap_intervals, completeness_pct. */
+  static void addIntervals(
+      List<Object> row, Segment segment, ReportRequest request, SiteConfig site) {
+    Chunk data = segment.data();
+    int poll = site.pollIntervalSeconds();
+    long intervals = data == null ? 0 : data.intervals();
+    long covered =
+        data == null
+            ? 0
+            : Segment.coveredIntervals(data.spanSeconds(), data.spanned(), intervals, poll);
+    long expected = segment.expectedIntervals(request.asOf(), poll);
+    row.add(intervals);
+    row.add(data == null ? 0L : data.outages());
+    row.add(expected);
+    row.add(Math.max(0, expected - covered));
+    row.add(Figures.percent(Math.min(covered, expected), expected));
   }
 
-  /** Days by site and period, each list in day order (stable for days split by parameter set). */
-  static Map<String, List<DayTotals>> byPeriod(List<DayTotals> days, ReportPeriod period) {
-    List<DayTotals> ordered = new ArrayList<>(days);
-    ordered.sort(Comparator.comparing(DayTotals::site).thenComparing(DayTotals::day));
-    Map<String, List<DayTotals>> byPeriod = new HashMap<>();
-    for (DayTotals day : ordered) {
-      byPeriod.computeIfAbsent(key(day.site(), period, day.day()), k -> new ArrayList<>()).add(day);
+  /** Chunks by site and period, each list in time order. */
+  static Map<String, List<Chunk>> byPeriod(List<Chunk> chunks, ReportPeriod period) {
+    Map<String, List<Chunk>> byPeriod = new HashMap<>();
+    for (Chunk chunk : chunks) {
+      byPeriod
+          .computeIfAbsent(key(chunk.site(), period, chunk.day()), k -> new ArrayList<>())
+          .add(chunk);
     }
     return byPeriod;
   }
 
-  static String key(String site, ReportPeriod period, Instant time) {
+  static String key(String site, ReportPeriod period, java.time.Instant time) {
     return site + "|" + period.floor(time);
   }
 }

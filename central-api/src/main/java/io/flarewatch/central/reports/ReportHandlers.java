@@ -3,62 +3,97 @@ package io.flarewatch.central.reports;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.reports.signing.ReportSigner;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/reports/emissions} and {@code GET /api/v1/reports/compliance}: read the day
- * totals month by month, build the report, render and hash it off the event loop.
+ * {@code GET /api/v1/reports/emissions}, {@code GET /api/v1/reports/compliance} and {@code GET
+ * /api/v1/reports/public-key}: read the emissions chunks month by month and their parameter sets,
+ * build the report, render, hash and sign it off the event loop.
  */
 public final class ReportHandlers {
 
   private final CentralConfig config;
-  private final EmissionsDays emissionsDays;
-  private final MeterDays meterDays;
+  private final EmissionsChunks chunks;
+  private final ParameterSetCatalogue catalogue;
+  private final MeterSegments meters;
+  private final ReportSigner signer;
+  private final Clock clock;
 
   public ReportHandlers(CentralConfig config, InfluxClient influx) {
+    this(config, influx, ReportSigner.from(config.reports()), Clock.systemUTC());
+  }
+
+  public ReportHandlers(
+      CentralConfig config, InfluxClient influx, ReportSigner signer, Clock clock) {
     this.config = config;
-    this.emissionsDays = new EmissionsDays(influx);
-    this.meterDays = new MeterDays(influx);
+    this.chunks = new EmissionsChunks(influx);
+    this.catalogue = new ParameterSetCatalogue(influx);
+    this.meters = new MeterSegments(influx);
+    this.signer = signer;
+    this.clock = clock;
   }
 
   public void emissions(RoutingContext ctx) {
-    ReportRequest request = ReportRequest.of(ctx, config, null);
+    ReportRequest request = ReportRequest.of(ctx, config, null, clock);
     Future<ReportContent> content =
-        request.sites().isEmpty()
-            ? Future.succeededFuture(EmissionsReport.build(request, List.of()))
-            : emissionsDays
-                .read(siteIds(request), request.from(), request.to())
-                .map(days -> EmissionsReport.build(request, days));
-    respond(ctx, request, content, "emissions");
+        read(request)
+            .compose(
+                data ->
+                    catalogue
+                        .read(siteIds(request), request.from(), request.to(), data)
+                        .map(sets -> EmissionsReport.build(request, data.chunks(), sets)));
+    respond(ctx, request, content, "emissions", true);
   }
 
   public void compliance(RoutingContext ctx) {
-    ReportRequest request = ReportRequest.of(ctx, config, ReportPeriod.MONTH);
-    Future<ReportContent> content;
-    if (request.sites().isEmpty()) {
-      content = Future.succeededFuture(ComplianceReport.build(request, List.of(), List.of()));
-    } else {
-      List<String> sites = siteIds(request);
-      content =
-          meterDays
-              .read(sites, request.from(), request.to())
-              .compose(
-                  meters ->
-                      emissionsDays
-                          .read(sites, request.from(), request.to())
-                          .map(days -> ComplianceReport.build(request, meters, days)));
-    }
-    respond(ctx, request, content, "compliance");
+    ReportRequest request = ReportRequest.of(ctx, config, ReportPeriod.MONTH, clock);
+    Future<ReportContent> content =
+        read(request)
+            .compose(
+                data -> {
+                  List<Segment> segments = ComplianceReport.segments(request, data.chunks());
+                  return catalogue
+                      .read(siteIds(request), request.from(), request.to(), data)
+                      .compose(
+                          sets ->
+                              meters
+                                  .read(segments)
+                                  .map(
+                                      byRole ->
+                                          ComplianceReport.build(request, segments, byRole, sets)));
+                });
+    respond(ctx, request, content, "compliance", false);
+  }
+
+  /** The public key reports are signed with, PEM; its id in {@code X-Report-Signing-Key}. */
+  public void publicKey(RoutingContext ctx) {
+    ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-pem-file")
+        .putHeader(ReportResponse.SIGNING_KEY, signer.keyId())
+        .end(signer.publicKeyPem());
+  }
+
+  private Future<EmissionsChunks.Read> read(ReportRequest request) {
+    return request.sites().isEmpty()
+        ? Future.succeededFuture(new EmissionsChunks.Read(List.of(), java.util.Map.of()))
+        : chunks.read(siteIds(request), request.from(), request.to());
   }
 
   private static List<String> siteIds(ReportRequest request) {
     return request.sites().stream().map(SiteConfig::id).toList();
   }
 
-  private static void respond(
-      RoutingContext ctx, ReportRequest request, Future<ReportContent> content, String kind) {
+  private void respond(
+      RoutingContext ctx,
+      ReportRequest request,
+      Future<ReportContent> content,
+      String kind,
+      boolean withPeriod) {
     String fileName =
         kind
             + "-"
@@ -67,12 +102,17 @@ public final class ReportHandlers {
             + request.from().toString().substring(0, 10)
             + "-"
             + request.to().toString().substring(0, 10);
+    String csvUrl = request.relativeUrl(kind, withPeriod, ReportFormat.CSV);
     content
         .compose(
             report ->
                 ctx.vertx()
-                    .executeBlocking(() -> ReportRenderer.render(report, request.format()), false))
-        .onSuccess(body -> ReportResponse.send(ctx, body, request.format(), fileName))
+                    .executeBlocking(
+                        () ->
+                            ReportResponse.sign(
+                                ReportRenderer.render(report, request.format(), csvUrl), signer),
+                        false))
+        .onSuccess(signed -> ReportResponse.send(ctx, signed, request.format(), fileName))
         .onFailure(ctx::fail);
   }
 }

@@ -7,70 +7,50 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Renders a {@link ReportContent} to bytes that depend only on the content: no generation time, a
- * fixed record separator, and numbers already fixed to their decimals.
+ * fixed record separator, numbers already rounded. The CSV is the table alone (a header row, then
+ * data rows) so any reader loads it; what the table means is in its CSVW metadata ({@link
+ * CsvwMetadata}) or, with the rows, in the JSON form.
  */
 public final class ReportRenderer {
 
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setRecordSeparator("\n").setCommentMarker('#').get();
+      CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
   private ReportRenderer() {}
 
-  public static byte[] render(ReportContent content, ReportFormat format) {
+  /**
+   * The report in {@code format}.
+   *
+   * @param csvUrl the URL of the CSV form, relative to the CSVW metadata's (used by CSVW)
+   */
+  public static byte[] render(ReportContent content, ReportFormat format, String csvUrl) {
     return switch (format) {
-      case CSV -> csv(content).getBytes(StandardCharsets.UTF_8);
+      case CSV -> csv(content);
+      case CSVW ->
+          CsvwMetadata.of(content, csvUrl, csv(content))
+              .encodePrettily()
+              .getBytes(StandardCharsets.UTF_8);
       case JSON -> json(content).encodePrettily().getBytes(StandardCharsets.UTF_8);
     };
   }
 
-  static String csv(ReportContent content) {
+  static byte[] csv(ReportContent content) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-      printer.printComment(content.title());
-      StringBuilder query = new StringBuilder("query:");
-      content.query().forEach((k, v) -> query.append(' ').append(k).append('=').append(v));
-      printer.printComment(query.toString());
-      printer.printComment(
-          "methodology: "
-              + (content.methodologies().isEmpty()
-                  ? "(no emissions data in range)"
-                  : String.join(", ", content.methodologies())));
-      for (Map.Entry<String, ReportContent.ParameterSet> set : content.parameterSets().entrySet()) {
-        printer.printComment(
-            "parameter set "
-                + set.getKey()
-                + " (sites: "
-                + String.join(", ", set.getValue().sites())
-                + "):");
-        set.getValue().parameters().forEach((k, v) -> printComment(printer, "  " + k + " = " + v));
-      }
-      printer.printComment("units:");
-      content.units().forEach((k, v) -> printComment(printer, "  " + k + " = " + v));
-      for (String note : content.notes()) {
-        printer.printComment("note: " + note);
-      }
-      printer.printRecord(content.columns());
-      for (var row : content.rows()) {
+      printer.printRecord(content.columnNames());
+      for (List<Object> row : content.rows()) {
         printer.printRecord(row.stream().map(ReportRenderer::cell).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
-  }
-
-  private static void printComment(CSVPrinter printer, String line) {
-    try {
-      printer.printComment(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String cell(Object value) {
@@ -82,27 +62,16 @@ public final class ReportRenderer {
 
   static JsonObject json(ReportContent content) {
     JsonObject sets = new JsonObject();
-    content
-        .parameterSets()
-        .forEach(
-            (label, set) -> {
-              JsonObject parameters = new JsonObject();
-              set.parameters().forEach(parameters::put);
-              sets.put(
-                  label,
-                  new JsonObject()
-                      .put("sites", new JsonArray(set.sites()))
-                      .put("parameters", parameters));
-            });
+    content.parameterSets().forEach((id, set) -> sets.put(id, CsvwMetadata.setJson(set)));
     JsonObject query = new JsonObject();
     content.query().forEach(query::put);
     JsonObject units = new JsonObject();
-    content.units().forEach(units::put);
+    content.columns().forEach(c -> units.put(c.name(), c.unit()));
     JsonArray rows = new JsonArray();
-    for (var row : content.rows()) {
+    for (List<Object> row : content.rows()) {
       JsonObject json = new JsonObject();
       for (int c = 0; c < content.columns().size(); c++) {
-        json.put(content.columns().get(c), row.get(c));
+        json.put(content.columns().get(c).name(), row.get(c));
       }
       rows.add(json);
     }
@@ -111,9 +80,9 @@ public final class ReportRenderer {
         .put("query", query)
         .put("methodologies", new JsonArray(content.methodologies()))
         .put("parameterSets", sets)
+        .put("columns", new JsonArray(content.columnNames()))
         .put("units", units)
         .put("notes", new JsonArray(content.notes()))
-        .put("columns", new JsonArray(content.columns()))
         .put("rows", rows);
   }
 }

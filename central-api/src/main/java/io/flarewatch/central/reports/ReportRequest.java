@@ -7,8 +7,10 @@ import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.wire.Schema;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Set;
 /**
  * A report's validated query: the sites (one, or every configured site), the UTC range [from, to),
  * the row period and the format. Dates are {@code 2026-01-01} (UTC midnight) or ISO instants.
+ * {@code asOf} is when the report was asked for, or {@code to} when that is earlier: intervals
+ * after it have not happened and are not expected.
  */
 public record ReportRequest(
     String siteParameter,
@@ -26,14 +30,15 @@ public record ReportRequest(
     Instant from,
     Instant to,
     ReportPeriod period,
-    ReportFormat format) {
+    ReportFormat format,
+    Instant asOf) {
 
   /** Longest range a report may cover. */
   public static final int MAX_YEARS = 10;
 
   /** Reads the request; {@code period} is only allowed when {@code fixedPeriod} is null. */
   public static ReportRequest of(
-      RoutingContext ctx, CentralConfig config, ReportPeriod fixedPeriod) {
+      RoutingContext ctx, CentralConfig config, ReportPeriod fixedPeriod, Clock clock) {
     Set<String> allowed =
         fixedPeriod == null
             ? Set.of("site", "from", "to", "period", "format")
@@ -63,10 +68,11 @@ public record ReportRequest(
     ReportPeriod period =
         fixedPeriod == null ? ReportPeriod.parse(ctx.queryParams().get("period")) : fixedPeriod;
     ReportFormat format = ReportFormat.parse(ctx.queryParams().get("format"));
-    return new ReportRequest(site, sites, from, to, period, format);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return new ReportRequest(site, sites, from, to, period, format, now.isBefore(to) ? now : to);
   }
 
-  /** The query as echoed in the report, in a stable order. */
+  /** The query as echoed in the report, in a stable order, without the format. */
   public Map<String, String> describe(boolean withPeriod) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("site", siteParameter == null ? "(all sites)" : siteParameter);
@@ -75,7 +81,25 @@ public record ReportRequest(
     if (withPeriod) {
       query.put("period", period.id());
     }
-    query.put("format", format.name().toLowerCase(Locale.ROOT));
+    if (asOf.isBefore(to)) {
+      query.put("asOf", asOf.toString());
+    }
     return query;
+  }
+
+  /**
+   * The report's URL relative to {@code /api/v1/reports/} in another format, e.g. {@code
+   * emissions?site=well-7&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&period=day&format=csv}.
+   */
+  public String relativeUrl(String kind, boolean withPeriod, ReportFormat as) {
+    StringBuilder url = new StringBuilder(kind).append('?');
+    if (siteParameter != null) {
+      url.append("site=").append(siteParameter).append('&');
+    }
+    url.append("from=").append(from).append("&to=").append(to);
+    if (withPeriod) {
+      url.append("&period=").append(period.id());
+    }
+    return url.append("&format=").append(as.name().toLowerCase(Locale.ROOT)).toString();
   }
 }
