@@ -137,7 +137,13 @@ public final class ComplianceReport {
       if (segment.data() != null) {
         methodologies.add(segment.data().methodology());
       }
-      rows.add(row(segment, meters.get(i), sets.get(segment.parameterSet()), request, site));
+      rows.add(
+          row(
+              segment,
+              meters.get(i),
+              SetFigures.entry(sets, segment.parameterSet()),
+              request,
+              site));
     }
     List<String> notes = new ArrayList<>(ReportNotes.common(request, sets));
     notes.add(

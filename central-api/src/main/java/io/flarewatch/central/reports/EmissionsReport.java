@@ -111,7 +111,7 @@ public final class EmissionsReport {
           if (segment.data() != null) {
             methodologies.add(segment.data().methodology());
           }
-          rows.add(row(segment, sets.get(segment.parameterSet()), request, site));
+          rows.add(row(segment, SetFigures.entry(sets, segment.parameterSet()), request, site));
         }
       }
     }

@@ -156,9 +156,12 @@ final class ParameterSetCatalogue {
       List<Chunk> chunks,
       Map<String, SortedMap<String, String>> stored,
       Map<String, List<Period>> periods) {
+    java.util.Set<String> tagged = new java.util.HashSet<>();
+    periods.forEach((set, list) -> list.forEach(p -> tagged.add(set + "|" + p.site())));
     Map<String, Period> bySiteAndSet = new TreeMap<>();
     for (Chunk chunk : chunks) {
-      if (chunk.firstPoint() == null || periods.containsKey(chunk.parameterSet())) {
+      if (chunk.firstPoint() == null
+          || tagged.contains(chunk.parameterSet() + "|" + chunk.site())) {
         continue;
       }
       bySiteAndSet.merge(
@@ -177,5 +180,6 @@ final class ParameterSetCatalogue {
             periods.computeIfAbsent(set, s -> new ArrayList<>()).add(period);
           }
         });
+    periods.values().forEach(list -> list.sort(java.util.Comparator.comparing(Period::site)));
   }
 }

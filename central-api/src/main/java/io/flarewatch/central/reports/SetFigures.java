@@ -15,6 +15,12 @@ final class SetFigures {
 
   private SetFigures() {}
 
+  /** The set with this id, or null for a row without one. */
+  static ParameterSetCatalogue.Entry entry(
+      java.util.Map<String, ParameterSetCatalogue.Entry> sets, String id) {
+    return id == null ? null : sets.get(id);
+  }
+
   /** Avoided tCO2e of the volume had the flare met the regulatory default; NaN without a set. */
   static double avoidedAtRegulatoryDefault(ParameterSetCatalogue.Entry set, double meteredCf) {
     if (set == null || set.rebuilt() == null) {
