@@ -23,6 +23,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,30 @@ class EmissionsCheckIT {
             List.of(
                 new SiteConfig("exact", null, SiteConfig.sha256Hex("a"), emissions),
                 new SiteConfig("drifted", null, SiteConfig.sha256Hex("b"), emissions),
-                new SiteConfig("no-params", null, SiteConfig.sha256Hex("c"))),
+                new SiteConfig("no-params", null, SiteConfig.sha256Hex("c")),
+                new SiteConfig(
+                    "changed",
+                    null,
+                    SiteConfig.sha256Hex("d"),
+                    new ObjectMapper()
+                        .valueToTree(
+                            new java.util.TreeMap<>(
+                                Map.of(
+                                    "gasComposition",
+                                        Map.of(
+                                            "CH4", 0.75, "C2H6", 0.12, "C3H8", 0.06, "C4H10", 0.025,
+                                            "C5+", 0.01, "CO2", 0.02, "N2", 0.015),
+                                    "compositionSource", "test gas A, separator outlet",
+                                    "compositionAnalysisDate", "2026-01-10",
+                                    "flare", Map.of("efficiency", 0.911, "source", "test"),
+                                    "engine", Map.of("type", "FOUR_STROKE_LEAN_BURN"),
+                                    "pressureBasePsia", 14.73,
+                                    "uncertainty",
+                                        Map.of(
+                                            "meterRelative", 0.01,
+                                            "compositionRelative", 0.02,
+                                            "flareEfficiency", 0.03,
+                                            "engineEfficiency", 0.005)))))),
             TestUsers.auth());
     vertx = Vertx.vertx();
     influx = new InfluxClient(vertx, config.influx());
@@ -83,7 +107,9 @@ class EmissionsCheckIT {
             .append(t)
             .append('\n');
         lines
-            .append("emissions,site=")
+            .append("emissions,parameter_set=")
+            .append(parameters.id())
+            .append(",site=")
             .append(site)
             .append(" gas_volume_scf=")
             .append(edge.figures().get("gas_volume_scf"))
@@ -93,12 +119,66 @@ class EmissionsCheckIT {
             .append(edge.projectTco2e())
             .append(",avoided_tco2e=")
             .append(edge.avoidedTco2e() * skew)
+            .append(',')
+            .append(paramFields(parameters))
             .append(' ')
             .append(t)
             .append('\n');
       }
     }
+    // "changed": a new lab analysis and flare efficiency half way; central's config holds the new
+    // set, the first half was computed (rightly) with the old one
+    for (int i = 0; i < 200; i++) {
+      ReportSeed.Set set = i < 100 ? OLD : NEW;
+      ReportSeed.Interval interval =
+          new ReportSeed.Interval(
+              "changed",
+              java.time.Instant.ofEpochMilli(T0 + i * 10_000L),
+              0.28 + i * 0.01,
+              10,
+              set);
+      lines.append(ReportSeed.emissions(interval, true, 10));
+      lines.append(
+          ReportSeed.meter("changed", "genset_fuel_meter", interval.cf(), 10, interval.time()));
+    }
     influx.write(Buffer.buffer(lines.toString())).await();
+  }
+
+  private static final ReportSeed.Set OLD = ReportSeed.set(0.98, 14.7, "2025-12-01");
+  private static final ReportSeed.Set NEW = ReportSeed.set(0.911, 14.73, "2026-01-10");
+
+  private static String paramFields(SiteEmissionsParameters p) {
+    StringBuilder fields = new StringBuilder();
+    p.describe()
+        .forEach(
+            (k, v) ->
+                fields
+                    .append(fields.isEmpty() ? "" : ",")
+                    .append("param_")
+                    .append(k)
+                    .append("=\"")
+                    .append(v.replace("\"", "\\\""))
+                    .append('"'));
+    return fields.toString();
+  }
+
+  @Test
+  void aParameterChangeGivesNoFalseMismatches() {
+    String to = java.time.Instant.ofEpochMilli(T0 + 2_000_000).toString();
+    JsonObject result = check("changed", FROM, to).bodyAsJsonObject();
+    assertTrue(result.getBoolean("agree"), result.encodePrettily());
+    assertEquals(200, result.getInteger("intervals"));
+    assertEquals(0, result.getJsonArray("mismatches").size());
+    assertEquals(NEW.parameters().id(), result.getString("configuredParameterSet"));
+    var sets = result.getJsonArray("parameterSets");
+    assertEquals(2, sets.size(), sets.encodePrettily());
+    for (int i = 0; i < 2; i++) {
+      JsonObject set = sets.getJsonObject(i);
+      assertEquals(100, set.getInteger("intervals"));
+      assertTrue(set.getBoolean("usable"), set.encode());
+      assertEquals(
+          set.getString("id").equals(NEW.parameters().id()), set.getBoolean("sameAsConfigured"));
+    }
   }
 
   @AfterAll
@@ -133,6 +213,9 @@ class EmissionsCheckIT {
     assertEquals("flarewatch-epa98w-1.0", result.getString("methodology"));
     assertEquals(
         "0.98", result.getJsonObject("parameters").getString("flare_destruction_efficiency"));
+    assertEquals(parameters.id(), result.getString("configuredParameterSet"));
+    assertEquals(
+        parameters.id(), result.getJsonArray("parameterSets").getJsonObject(0).getString("id"));
   }
 
   @Test
@@ -151,7 +234,10 @@ class EmissionsCheckIT {
   void badRequestsAreProblems() {
     assertEquals(400, check("exact", "yesterday", TO).statusCode());
     assertEquals(400, check("exact", TO, FROM).statusCode());
-    assertEquals(409, check("no-params", FROM, TO).statusCode());
+    assertEquals(
+        200,
+        check("no-params", FROM, TO).statusCode(),
+        "stored parameters suffice: central's own copy is not needed");
     assertEquals(404, check("nowhere", FROM, TO).statusCode());
     HttpResponse<Buffer> unknown =
         client
