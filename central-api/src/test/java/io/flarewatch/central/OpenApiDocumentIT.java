@@ -43,7 +43,12 @@ class OpenApiDocumentIT {
   private static final String SITE = "well-7";
 
   private static final Set<String> PUBLIC =
-      Set.of("POST /api/v1/auth/token", "GET /api/v1/openapi.yaml", "GET /health", "GET /metrics");
+      Set.of(
+          "POST /api/v1/auth/token",
+          "GET /api/v1/openapi.yaml",
+          "GET /api/v1/reports/public-key",
+          "GET /health",
+          "GET /metrics");
 
   private static Vertx vertx;
   private static CentralApp central;
