@@ -1,10 +1,13 @@
 package io.flarewatch.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.reports.signing.ReportSignatures;
+import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.flarewatch.simulator.ServedMinerReading;
@@ -12,10 +15,14 @@ import io.flarewatch.simulator.ServedRegisters;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +119,53 @@ class EndToEndIT {
         "SELECT * FROM gas_meter WHERE device = 'genset-fuel'",
         "genset-fuel",
         "volume_total_scf");
+    assertTheSignedReportCarriesTheEdgesSetAndMeteredHundredths(started);
+  }
+
+  /**
+   * The day's emissions report of the live site: its row names the content id of the parameters the
+   * edge was given, volumes are in the meter's hundredths of a scf, and the signature over its
+   * bytes verifies with the key central serves.
+   */
+  private void assertTheSignedReportCarriesTheEdgesSetAndMeteredHundredths(Instant started) {
+    WebClient client = WebClient.create(vertx);
+    try {
+      String from = started.truncatedTo(ChronoUnit.DAYS).toString();
+      String to = started.truncatedTo(ChronoUnit.DAYS).plus(2, ChronoUnit.DAYS).toString();
+      HttpResponse<Buffer> csv =
+          client
+              .get(system.central().port(), "127.0.0.1", "/api/v1/reports/emissions")
+              .addQueryParam("site", SITE)
+              .addQueryParam("from", from)
+              .addQueryParam("to", to)
+              .addQueryParam("period", "month")
+              .bearerTokenAuthentication(system.bearerToken())
+              .send()
+              .await();
+      assertEquals(200, csv.statusCode(), csv.bodyAsString());
+      String[] lines = csv.bodyAsString().split("\n");
+      List<String> columns = List.of(lines[0].split(","));
+      String[] row = lines[1].split(",", -1);
+      String expectedSet = SiteEmissionsParameters.fromJson(DemoSite.emissions()).id();
+      assertEquals(expectedSet, row[columns.indexOf("parameter_set")], lines[1]);
+      String metered = row[columns.indexOf("gas_volume_metered_cf")];
+      assertTrue(metered.matches("[0-9]+\\.[0-9]{2}") && !metered.equals("0.00"), metered);
+      assertTrue(Long.parseLong(row[columns.indexOf("intervals")]) > 0, lines[1]);
+      assertFalse(row[columns.indexOf("avoided_uncertainty_k2_tco2e")].isEmpty(), lines[1]);
+
+      String pem =
+          client
+              .get(system.central().port(), "127.0.0.1", "/api/v1/reports/public-key")
+              .send()
+              .await()
+              .bodyAsString();
+      byte[] signature = Base64.getDecoder().decode(csv.getHeader("X-Report-Signature"));
+      assertTrue(
+          ReportSignatures.verify(
+              ReportSignatures.readPublicKey(pem), csv.body().getBytes(), signature));
+    } finally {
+      client.close();
+    }
   }
 
   private void assertStoredRegistersWereServed(

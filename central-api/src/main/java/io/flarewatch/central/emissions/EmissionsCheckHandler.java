@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -129,7 +128,8 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
               for (int i = 0; i < ids.size(); i++) {
                 for (ResultSeries series : ResultSeries.of(stored, i)) {
                   for (int row = 0; row < series.rows().size(); row++) {
-                    StoredSet set = StoredSet.of(ids.get(i), parameters(series, row));
+                    StoredSet set =
+                        StoredSet.of(ids.get(i), series.prefixed(row, Schema.PARAMETER_PREFIX));
                     sets.putIfAbsent(
                         ids.get(i).isEmpty() ? untagged(series.time(row)) : ids.get(i), set);
                   }
@@ -141,18 +141,6 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
 
   private static String untagged(long time) {
     return "@" + time;
-  }
-
-  private static SortedMap<String, String> parameters(ResultSeries series, int row) {
-    SortedMap<String, String> parameters = new TreeMap<>();
-    for (int c = 0; c < series.columns().size(); c++) {
-      String column = series.columns().get(c);
-      Object value = series.rows().get(row).getValue(c);
-      if (column.startsWith(Schema.PARAMETER_PREFIX) && value != null) {
-        parameters.put(column.substring(Schema.PARAMETER_PREFIX.length()), value.toString());
-      }
-    }
-    return parameters;
   }
 
   private static JsonObject compare(

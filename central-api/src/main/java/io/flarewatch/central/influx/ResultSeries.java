@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One series of an InfluxDB {@code /query} answer: its tags and rows, read by column name.
@@ -66,6 +68,21 @@ public record ResultSeries(Map<String, String> tags, List<String> columns, List<
   public Object value(int row, String column) {
     int index = columns.indexOf(column);
     return index < 0 ? null : rows.get(row).getValue(index);
+  }
+
+  /**
+   * The non-null values of row {@code row} whose column starts with {@code prefix}, by column name
+   * without the prefix, as text (e.g. the {@code param_*} fields of a point).
+   */
+  public SortedMap<String, String> prefixed(int row, String prefix) {
+    SortedMap<String, String> values = new TreeMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      Object value = rows.get(row).getValue(c);
+      if (columns.get(c).startsWith(prefix) && value != null) {
+        values.put(columns.get(c).substring(prefix.length()), value.toString());
+      }
+    }
+    return values;
   }
 
   public Double doubleValue(int row, String column) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Reads a range's emissions points as {@link Chunk}s: daily sums per site, methodology and
@@ -220,14 +219,7 @@ final class EmissionsChunks {
     Object tagged = series.value(row, Schema.TAG_PARAMETER_SET);
     String set = tagged == null ? "" : tagged.toString();
     if (set.isEmpty()) {
-      SortedMap<String, String> parameters = new TreeMap<>();
-      for (int c = 0; c < series.columns().size(); c++) {
-        String column = series.columns().get(c);
-        Object value = series.rows().get(row).getValue(c);
-        if (column.startsWith(Schema.PARAMETER_PREFIX) && value != null) {
-          parameters.put(column.substring(Schema.PARAMETER_PREFIX.length()), value.toString());
-        }
-      }
+      SortedMap<String, String> parameters = series.prefixed(row, Schema.PARAMETER_PREFIX);
       set = SiteEmissionsParameters.idOf(parameters);
       untagged.putIfAbsent(set, parameters);
     }

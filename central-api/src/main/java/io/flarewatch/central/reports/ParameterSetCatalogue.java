@@ -95,12 +95,8 @@ final class ParameterSetCatalogue {
     for (int i = 0; i < tagged.size(); i++) {
       SortedMap<String, String> parameters = new TreeMap<>();
       for (ResultSeries series : ResultSeries.of(results, 2 + i)) {
-        for (int c = 0; c < series.columns().size() && !series.rows().isEmpty(); c++) {
-          String column = series.columns().get(c);
-          Object value = series.rows().get(0).getValue(c);
-          if (column.startsWith(Schema.PARAMETER_PREFIX) && value != null) {
-            parameters.put(column.substring(Schema.PARAMETER_PREFIX.length()), value.toString());
-          }
+        if (!series.rows().isEmpty()) {
+          parameters.putAll(series.prefixed(0, Schema.PARAMETER_PREFIX));
         }
       }
       stored.put(tagged.get(i), parameters);
