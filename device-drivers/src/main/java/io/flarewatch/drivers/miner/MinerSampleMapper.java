@@ -2,6 +2,7 @@ package io.flarewatch.drivers.miner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.flarewatch.drivers.DecimalScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class MinerSampleMapper {
       for (String field : fields) {
         Double value = LenientValues.number(source, field);
         if (value != null) {
-          return value * thsPerUnit(field.substring(0, 3));
+          return toThs(value, field.substring(0, 3));
         }
       }
     }
@@ -98,20 +99,23 @@ public final class MinerSampleMapper {
         Double value = LenientValues.number(stats, field);
         if (value != null) {
           String unit = LenientValues.text(stats, "rate_unit");
-          return value * thsPerUnit(unit == null ? "GHS" : unit.replace("/", ""));
+          return toThs(value, unit == null ? "GHS" : unit.replace("/", ""));
         }
       }
     }
     return null;
   }
 
-  private static double thsPerUnit(String unit) {
-    return switch (unit.toUpperCase(Locale.ROOT)) {
-      case "THS" -> 1;
-      case "MHS" -> 1e-6;
-      case "KHS" -> 1e-9;
-      default -> 1e-3;
-    };
+  /** A hashrate in TH/s, converted in decimal (101200000 MH/s is 101.2, not 101.19999999999999). */
+  private static double toThs(double value, String unit) {
+    int exponent =
+        switch (unit.toUpperCase(Locale.ROOT)) {
+          case "THS" -> 0;
+          case "MHS" -> -6;
+          case "KHS" -> -9;
+          default -> -3;
+        };
+    return DecimalScale.byPowerOfTen(value, exponent);
   }
 
   // ---- power

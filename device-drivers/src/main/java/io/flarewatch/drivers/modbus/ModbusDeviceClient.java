@@ -1,12 +1,9 @@
 package io.flarewatch.drivers.modbus;
 
-import com.ghgande.j2mod.modbus.ModbusException;
-import com.ghgande.j2mod.modbus.ModbusSlaveException;
-import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
-import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import java.io.Closeable;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every register of a {@link RegisterMap} from one Modbus TCP device.
+ * Reads every value of a {@link RegisterMap} from one Modbus TCP device.
  *
  * <p><b>Blocking.</b> {@link #read()} does socket I/O and may sleep briefly; never call it on a
  * Vert.x event loop. Run it through {@code vertx.executeBlocking(client::read)} or a named {@code
@@ -24,14 +21,17 @@ import org.slf4j.LoggerFactory;
  * <p>Behaviour:
  *
  * <ul>
- *   <li>one request per range planned by {@link ReadPlanner} (cap and gap from map and config);
+ *   <li>one request per range planned by {@link ReadPlanner} (the map's caps and {@code maxGap});
  *   <li>connects lazily; when a request on an already open connection fails (reset, broken pipe,
  *       timeout) the connection is dropped, re-opened and the request repeated once, so a
- *       connection the device dropped hours ago heals on the next read; if that fails too, or a
- *       fresh connection fails, the read fails and the next read starts with a new connection;
+ *       connection the device dropped hours ago heals on the next read;
  *   <li>a "device busy" reply (exception code 6) is retried once after {@link
- *       ModbusDeviceConfig#busyRetryPause()}; any other exception reply fails the read at once;
- *   <li>every failure is a {@link ModbusDeviceException} naming device, function, range and code.
+ *       ModbusDeviceConfig#busyRetryPause()};
+ *   <li><b>partial readings:</b> a request the device answers with an exception fails that request
+ *       only: the others are still read and the reading carries the failure in {@link
+ *       ModbusReading#failed()}. A request that gets no answer (timeout, refused, dropped) means
+ *       the device is gone: the remaining requests are not sent and count as failed with it;
+ *   <li>when no request succeeds the read fails with the first {@link ModbusDeviceException}.
  * </ul>
  */
 public final class ModbusDeviceClient implements Closeable {
@@ -39,10 +39,9 @@ public final class ModbusDeviceClient implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ModbusDeviceClient.class);
 
   private final RegisterMap map;
-  private final ModbusDeviceConfig config;
   private final Clock clock;
   private final List<ReadRange> plan;
-  private ModbusTCPMaster master;
+  private final ModbusConnection connection;
 
   public ModbusDeviceClient(RegisterMap map, ModbusDeviceConfig config) {
     this(map, config, Clock.systemUTC());
@@ -50,9 +49,9 @@ public final class ModbusDeviceClient implements Closeable {
 
   public ModbusDeviceClient(RegisterMap map, ModbusDeviceConfig config, Clock clock) {
     this.map = Objects.requireNonNull(map, "map");
-    this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.plan = ReadPlanner.plan(map.registers(), map.maxRegistersPerRequest(), config.maxGap());
+    this.plan = ReadPlanner.plan(map);
+    this.connection = new ModbusConnection(map.device(), Objects.requireNonNull(config, "config"));
   }
 
   /** The requests one {@link #read()} sends, in order. */
@@ -61,211 +60,78 @@ public final class ModbusDeviceClient implements Closeable {
   }
 
   /**
-   * Reads all registers. Blocking.
+   * Reads all values. Blocking.
    *
-   * @throws ModbusDeviceException when the device cannot be reached or answers with an exception
+   * @return the reading; partial when some requests failed
+   * @throws ModbusDeviceException when no request succeeded
    */
   public synchronized ModbusReading read() {
     var timestamp = clock.instant();
     Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, String> texts = new HashMap<>();
     List<String> invalid = new ArrayList<>();
+    List<FailedRange> failed = new ArrayList<>();
+    ModbusDeviceException gone = null;
     for (ReadRange range : plan) {
-      int[] words = readRange(range);
+      if (gone != null) {
+        failed.add(new FailedRange(range, gone));
+        continue;
+      }
+      int[] words;
+      try {
+        words = connection.read(range);
+      } catch (ModbusDeviceException e) {
+        failed.add(new FailedRange(range, e));
+        if (!e.deviceAnswered()) {
+          gone = e;
+        }
+        continue;
+      }
       for (RegisterDefinition register : range.registers()) {
         int from = register.address() - range.start();
-        int[] registerWords = new int[register.type().words()];
-        System.arraycopy(words, from, registerWords, 0, registerWords.length);
-        double value = RegisterDecoder.decode(register, registerWords);
-        if (Double.isFinite(value)) {
-          values.put(register.name(), value);
-        } else {
-          invalid.add(register.name());
-        }
+        int[] own = new int[register.size()];
+        System.arraycopy(words, from, own, 0, own.length);
+        decodeInto(register, own, values, texts, invalid);
       }
     }
-    return new ModbusReading(map.device(), timestamp, values, invalid);
+    if (failed.size() == plan.size()) {
+      throw failed.get(0).failure();
+    }
+    if (!failed.isEmpty()) {
+      LOG.debug(
+          "{}: partial reading, {} of {} requests failed",
+          map.device(),
+          failed.size(),
+          plan.size());
+    }
+    return new ModbusReading(map.device(), timestamp, values, texts, invalid, failed);
   }
 
   /** Closes the connection; a later {@link #read()} opens a new one. */
   @Override
   public synchronized void close() {
-    dropConnection();
+    connection.close();
   }
 
-  private int[] readRange(ReadRange range) {
-    boolean reusingConnection = master != null && master.isConnected();
-    try {
-      return readWithBusyRetry(range);
-    } catch (ConnectionFailure first) {
-      if (!reusingConnection) {
-        dropConnection();
-        throw new ModbusDeviceException(
-            map.device(), prefix(range) + first.getMessage(), null, first.getCause());
-      }
-      LOG.info(
-          "{} ({}): {} failed ({}), reconnecting",
-          map.device(),
-          config.endpoint(),
-          describe(range),
-          first.getMessage());
-      dropConnection();
-      try {
-        return readWithBusyRetry(range);
-      } catch (ConnectionFailure second) {
-        dropConnection();
-        throw new ModbusDeviceException(
-            map.device(),
-            prefix(range) + "connection failed after reconnecting: " + second.getMessage(),
-            null,
-            second.getCause());
-      }
+  private static void decodeInto(
+      RegisterDefinition register,
+      int[] words,
+      Map<String, Double> values,
+      Map<String, String> texts,
+      List<String> invalid) {
+    if (register.type() == RegisterType.STRING) {
+      texts.put(register.name(), RegisterDecoder.text(register, words));
+      return;
     }
-  }
-
-  private int[] readWithBusyRetry(ReadRange range) throws ConnectionFailure {
-    try {
-      return execute(range);
-    } catch (ModbusSlaveException busyOrOther) {
-      if (busyOrOther.getType() != ModbusDeviceException.DEVICE_BUSY) {
-        throw slaveFailure(range, busyOrOther, false);
-      }
-      LOG.debug("{}: {} busy, retrying once", map.device(), describe(range));
-      pause();
-      try {
-        return execute(range);
-      } catch (ModbusSlaveException again) {
-        throw slaveFailure(range, again, true);
-      }
+    double value = RegisterDecoder.decode(register, words);
+    if (!Double.isFinite(value) || RegisterDecoder.isSentinel(register, words)) {
+      invalid.add(register.name());
+      return;
     }
-  }
-
-  private int[] execute(ReadRange range) throws ModbusSlaveException, ConnectionFailure {
-    ModbusTCPMaster connected = connection();
-    try {
-      InputRegister[] registers =
-          range.function() == RegisterFunction.HOLDING
-              ? connected.readMultipleRegisters(config.unitId(), range.start(), range.count())
-              : connected.readInputRegisters(config.unitId(), range.start(), range.count());
-      if (registers == null || registers.length != range.count()) {
-        throw new ConnectionFailure(
-            "device returned "
-                + (registers == null ? "no" : registers.length)
-                + " registers, expected "
-                + range.count(),
-            null);
-      }
-      int[] words = new int[registers.length];
-      for (int i = 0; i < registers.length; i++) {
-        words[i] = registers[i].toUnsignedShort();
-      }
-      return words;
-    } catch (ModbusSlaveException e) {
-      throw e;
-    } catch (ModbusException | RuntimeException e) {
-      throw new ConnectionFailure(String.valueOf(e.getMessage()), e);
-    }
-  }
-
-  private ModbusTCPMaster connection() throws ConnectionFailure {
-    if (master != null && master.isConnected()) {
-      return master;
-    }
-    dropConnection();
-    ModbusTCPMaster fresh =
-        new ModbusTCPMaster(config.host(), config.port(), (int) config.timeout().toMillis(), false);
-    try {
-      fresh.connect();
-    } catch (Exception e) {
-      fresh.disconnect();
-      throw new ConnectionFailure("cannot connect: " + e.getMessage(), e);
-    }
-    // one attempt per j2mod transaction: retries and reconnects are done here, once, without
-    // j2mod's randomised back-off (j2mod counts attempts, and treats 0 as its default of 5); the
-    // setting applies to the transaction that connect() creates
-    fresh.setRetries(1);
-    master = fresh;
-    return fresh;
-  }
-
-  private void dropConnection() {
-    if (master != null) {
-      try {
-        master.disconnect();
-      } catch (RuntimeException e) {
-        LOG.debug("{}: error while disconnecting: {}", map.device(), e.getMessage());
-      }
-      master = null;
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(config.busyRetryPause().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ModbusDeviceException(map.device(), "interrupted while waiting to retry", null, e);
-    }
-  }
-
-  private ModbusDeviceException slaveFailure(
-      ReadRange range, ModbusSlaveException e, boolean retried) {
-    int code = e.getType();
-    return new ModbusDeviceException(
-        map.device(),
-        prefix(range)
-            + "device replied with exception code "
-            + code
-            + " ("
-            + exceptionName(code)
-            + ")"
-            + (retried ? " again after one retry" : ""),
-        code,
-        e);
-  }
-
-  private String prefix(ReadRange range) {
-    return map.device()
-        + " at "
-        + config.endpoint()
-        + " (unit "
-        + config.unitId()
-        + "): "
-        + describe(range)
-        + ": ";
-  }
-
-  private static String describe(ReadRange range) {
-    return "read "
-        + range.function().key()
-        + " registers "
-        + range.start()
-        + ".."
-        + range.end()
-        + " (function "
-        + range.function().functionCode()
-        + ")";
-  }
-
-  /** Human name of a Modbus exception code. */
-  static String exceptionName(int code) {
-    return switch (code) {
-      case 1 -> "illegal function";
-      case 2 -> "illegal data address";
-      case 3 -> "illegal data value";
-      case 4 -> "device failure";
-      case 5 -> "acknowledge";
-      case 6 -> "device busy";
-      case 8 -> "memory parity error";
-      case 10 -> "gateway path unavailable";
-      case 11 -> "gateway target failed to respond";
-      default -> "unknown exception";
-    };
-  }
-
-  /** Internal: the request did not get a Modbus answer (I/O error, timeout, bad frame). */
-  private static final class ConnectionFailure extends Exception {
-    ConnectionFailure(String message, Throwable cause) {
-      super(message, cause);
+    values.put(register.name(), value);
+    if (!register.bits().isEmpty()) {
+      long word = RegisterDecoder.word(register, words);
+      register.bits().forEach(bit -> values.put(bit.name(), (double) bit.valueIn(word)));
     }
   }
 }

@@ -10,11 +10,10 @@ import java.util.Objects;
  * @param port TCP port, 1..65535 (502 on most devices)
  * @param unitId Modbus unit (slave) id, 0..255
  * @param timeout socket connect and response timeout per request
- * @param maxGap unmapped registers a single request may span (0 = contiguous only)
  * @param busyRetryPause pause before the one retry after a "device busy" (code 6) reply
  */
 public record ModbusDeviceConfig(
-    String host, int port, int unitId, Duration timeout, int maxGap, Duration busyRetryPause) {
+    String host, int port, int unitId, Duration timeout, Duration busyRetryPause) {
 
   public static final int DEFAULT_PORT = 502;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -36,38 +35,30 @@ public record ModbusDeviceConfig(
     if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-    if (maxGap < 0) {
-      throw new IllegalArgumentException("maxGap must not be negative, got " + maxGap);
-    }
     if (busyRetryPause.isNegative()) {
       throw new IllegalArgumentException(
           "busyRetryPause must not be negative, got " + busyRetryPause);
     }
   }
 
-  /** Unit id 1, default timeout and busy pause, contiguous reads only. */
+  /** Unit id 1, default timeout and busy pause. */
   public static ModbusDeviceConfig of(String host, int port) {
-    return new ModbusDeviceConfig(host, port, 1, DEFAULT_TIMEOUT, 0, DEFAULT_BUSY_RETRY_PAUSE);
+    return new ModbusDeviceConfig(host, port, 1, DEFAULT_TIMEOUT, DEFAULT_BUSY_RETRY_PAUSE);
   }
 
   /** A copy with another unit id. */
   public ModbusDeviceConfig withUnitId(int newUnitId) {
-    return new ModbusDeviceConfig(host, port, newUnitId, timeout, maxGap, busyRetryPause);
+    return new ModbusDeviceConfig(host, port, newUnitId, timeout, busyRetryPause);
   }
 
   /** A copy with another timeout. */
   public ModbusDeviceConfig withTimeout(Duration newTimeout) {
-    return new ModbusDeviceConfig(host, port, unitId, newTimeout, maxGap, busyRetryPause);
-  }
-
-  /** A copy with another maximum gap. */
-  public ModbusDeviceConfig withMaxGap(int newMaxGap) {
-    return new ModbusDeviceConfig(host, port, unitId, timeout, newMaxGap, busyRetryPause);
+    return new ModbusDeviceConfig(host, port, unitId, newTimeout, busyRetryPause);
   }
 
   /** A copy with another busy retry pause. */
   public ModbusDeviceConfig withBusyRetryPause(Duration pause) {
-    return new ModbusDeviceConfig(host, port, unitId, timeout, maxGap, pause);
+    return new ModbusDeviceConfig(host, port, unitId, timeout, pause);
   }
 
   /** {@code host:port} for messages. */

@@ -3,16 +3,17 @@ package io.flarewatch.drivers.modbus;
 import java.util.List;
 
 /**
- * One Modbus read request: {@code count} registers of one table starting at {@code start}, and the
- * register values that lie inside it.
+ * One Modbus read request: {@code count} registers (or bits) of one table starting at {@code
+ * start}, and the map values that lie inside it.
  */
 public record ReadRange(
     RegisterFunction function, int start, int count, List<RegisterDefinition> registers) {
 
   public ReadRange {
     registers = List.copyOf(registers);
-    if (count < 1 || count > RegisterMap.PROTOCOL_MAX_REGISTERS) {
-      throw new IllegalArgumentException("count must be 1..125, got " + count);
+    if (count < 1 || count > function.protocolMax()) {
+      throw new IllegalArgumentException(
+          "count must be 1.." + function.protocolMax() + ", got " + count);
     }
   }
 

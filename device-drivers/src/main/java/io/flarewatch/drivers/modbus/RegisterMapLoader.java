@@ -1,8 +1,15 @@
 package io.flarewatch.drivers.modbus;
 
+import static io.flarewatch.drivers.modbus.MapFields.optionalInt;
+import static io.flarewatch.drivers.modbus.MapFields.rejectUnknownKeys;
+import static io.flarewatch.drivers.modbus.MapFields.requiredInt;
+import static io.flarewatch.drivers.modbus.MapFields.requiredText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,27 +18,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads register maps from JSON or YAML and validates them. Every error message names the entry
- * ({@code registers[index] (name)}) and the key that is wrong.
+ * ({@code registers[index] (name)}) and the key that is wrong. Numbers are kept as the decimals
+ * written in the file, so a scale of 0.1 is exactly one tenth.
  */
 public final class RegisterMapLoader {
 
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("device", "description", "maxRegistersPerRequest", "registers");
-  private static final Set<String> REGISTER_KEYS =
-      Set.of("name", "address", "function", "type", "wordOrder", "scale", "offset", "unit");
+      Set.of(
+          "device",
+          "description",
+          "maxRegistersPerRequest",
+          "maxBitsPerRequest",
+          "maxGap",
+          "registers");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new YAMLMapper();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private RegisterMapLoader() {}
 
@@ -43,21 +54,17 @@ public final class RegisterMapLoader {
     } catch (IOException e) {
       throw new RegisterMapException("cannot read register map " + file + ": " + e.getMessage(), e);
     }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".yaml") || name.endsWith(".yml") ? fromYaml(text) : fromJson(text);
+    return isYaml(file.getFileName().toString()) ? fromYaml(text) : fromJson(text);
   }
 
-  /**
-   * Loads a map shipped on the classpath, e.g. {@code register-maps/flarewatch-sim-generator.json}.
-   */
+  /** Loads a map shipped on the classpath, e.g. {@code register-maps/dse-gencomm.yaml}. */
   public static RegisterMap fromResource(String resource) {
     try (InputStream in = RegisterMapLoader.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new RegisterMapException("register map resource not found: " + resource);
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String lower = resource.toLowerCase(Locale.ROOT);
-      return lower.endsWith(".yaml") || lower.endsWith(".yml") ? fromYaml(text) : fromJson(text);
+      return isYaml(resource) ? fromYaml(text) : fromJson(text);
     } catch (IOException e) {
       throw new RegisterMapException("cannot read register map resource " + resource, e);
     }
@@ -71,6 +78,11 @@ public final class RegisterMapLoader {
   /** Parses and validates a YAML register map. */
   public static RegisterMap fromYaml(String yaml) {
     return fromTree(parse(YAML, yaml, "YAML"));
+  }
+
+  private static boolean isYaml(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml");
   }
 
   private static JsonNode parse(ObjectMapper mapper, String text, String format) {
@@ -92,36 +104,61 @@ public final class RegisterMapLoader {
     String device = requiredText(root, "device", "register map");
     String where = "register map '" + device + "'";
     String description = root.hasNonNull("description") ? root.get("description").asText() : "";
-    int maxPerRequest = requiredInt(root, "maxRegistersPerRequest", where);
-    if (maxPerRequest < 2 || maxPerRequest > RegisterMap.PROTOCOL_MAX_REGISTERS) {
+    int maxRegisters = requiredInt(root, "maxRegistersPerRequest", where);
+    if (maxRegisters < 2 || maxRegisters > RegisterMap.PROTOCOL_MAX_REGISTERS) {
       throw new RegisterMapException(
-          where + ": maxRegistersPerRequest must be between 2 and 125, got " + maxPerRequest);
+          where + ": maxRegistersPerRequest must be between 2 and 125, got " + maxRegisters);
+    }
+    int maxBits = optionalInt(root, "maxBitsPerRequest", RegisterFunction.PROTOCOL_MAX_BITS, where);
+    if (maxBits < 1 || maxBits > RegisterFunction.PROTOCOL_MAX_BITS) {
+      throw new RegisterMapException(
+          where + ": maxBitsPerRequest must be between 1 and 2000, got " + maxBits);
+    }
+    int maxGap = optionalInt(root, "maxGap", 0, where);
+    if (maxGap < 0) {
+      throw new RegisterMapException(where + ": maxGap must not be negative, got " + maxGap);
     }
     JsonNode registersNode = root.get("registers");
     if (registersNode == null || !registersNode.isArray() || registersNode.isEmpty()) {
       throw new RegisterMapException(where + ": registers must be a non-empty list");
     }
     List<RegisterDefinition> registers = new ArrayList<>();
-    Map<String, Integer> indexByName = new HashMap<>();
+    Map<String, String> fieldOwners = new HashMap<>();
     for (int i = 0; i < registersNode.size(); i++) {
-      RegisterDefinition register =
-          register(registersNode.get(i), where + ": registers[" + i + "]");
-      Integer previous = indexByName.putIfAbsent(register.name(), i);
-      if (previous != null) {
+      String entry = where + ": registers[" + i + "]";
+      RegisterDefinition register = RegisterEntryReader.read(registersNode.get(i), entry);
+      entry = entry + " (" + register.name() + ")";
+      claim(fieldOwners, register.name(), "registers[" + i + "]", entry);
+      for (BitField bit : register.bits()) {
+        claim(
+            fieldOwners,
+            bit.name(),
+            "registers[" + i + "] bit field '" + bit.name() + "'",
+            entry + ": bit field '" + bit.name() + "'");
+      }
+      int cap = register.function().isBitTable() ? maxBits : maxRegisters;
+      if (register.size() > cap) {
         throw new RegisterMapException(
-            where
-                + ": registers["
-                + i
-                + "] ("
-                + register.name()
-                + "): duplicate name, already used by registers["
-                + previous
-                + "]");
+            entry
+                + ": a "
+                + register.type().key()
+                + " of "
+                + register.size()
+                + " registers does not fit in one read of maxRegistersPerRequest "
+                + cap);
       }
       checkOverlap(where, registers, register, i);
       registers.add(register);
     }
-    return new RegisterMap(device, description, maxPerRequest, registers);
+    return new RegisterMap(device, description, maxRegisters, maxBits, maxGap, registers);
+  }
+
+  /** Field names (registers and bit fields) are unique across the map. */
+  private static void claim(Map<String, String> owners, String name, String owner, String entry) {
+    String previous = owners.putIfAbsent(name, owner);
+    if (previous != null) {
+      throw new RegisterMapException(entry + ": duplicate name, already used by " + previous);
+    }
   }
 
   private static void checkOverlap(
@@ -148,123 +185,5 @@ public final class RegisterMapLoader {
                 candidate.function().key()));
       }
     }
-  }
-
-  private static RegisterDefinition register(JsonNode node, String where) {
-    if (!node.isObject()) {
-      throw new RegisterMapException(where + ": must be an object");
-    }
-    String name = requiredText(node, "name", where);
-    String entry = where + " (" + name + ")";
-    rejectUnknownKeys(node, REGISTER_KEYS, entry);
-    int address = requiredInt(node, "address", entry);
-    String functionKey = requiredText(node, "function", entry);
-    RegisterFunction function =
-        RegisterFunction.fromKey(functionKey)
-            .orElseThrow(
-                () ->
-                    new RegisterMapException(
-                        entry
-                            + ": unknown function '"
-                            + functionKey
-                            + "' (expected "
-                            + keys(Stream.of(RegisterFunction.values()).map(RegisterFunction::key))
-                            + ")"));
-    String typeKey = requiredText(node, "type", entry);
-    RegisterType type =
-        RegisterType.fromKey(typeKey)
-            .orElseThrow(
-                () ->
-                    new RegisterMapException(
-                        entry
-                            + ": unknown type '"
-                            + typeKey
-                            + "' (expected "
-                            + keys(Stream.of(RegisterType.values()).map(RegisterType::key))
-                            + ")"));
-    WordOrder wordOrder = null;
-    if (type.words() == 2) {
-      if (!node.hasNonNull("wordOrder")) {
-        throw new RegisterMapException(
-            entry + ": wordOrder is required for " + type.key() + " (big or little)");
-      }
-      String orderKey = requiredText(node, "wordOrder", entry);
-      wordOrder =
-          WordOrder.fromKey(orderKey)
-              .orElseThrow(
-                  () ->
-                      new RegisterMapException(
-                          entry + ": unknown wordOrder '" + orderKey + "' (expected big, little)"));
-    } else if (node.has("wordOrder")) {
-      throw new RegisterMapException(
-          entry + ": wordOrder is not allowed for 16-bit type " + type.key());
-    }
-    if (address < 0 || address + type.words() - 1 > 65535) {
-      throw new RegisterMapException(
-          entry
-              + ": address "
-              + address
-              + " is out of range (a "
-              + type.key()
-              + " must fit in 0..65535)");
-    }
-    double scale = optionalNumber(node, "scale", 1.0, entry);
-    if (scale == 0) {
-      throw new RegisterMapException(entry + ": scale must not be zero");
-    }
-    double offset = optionalNumber(node, "offset", 0.0, entry);
-    String unit = requiredText(node, "unit", entry);
-    return new RegisterDefinition(name, address, function, type, wordOrder, scale, offset, unit);
-  }
-
-  private static void rejectUnknownKeys(JsonNode node, Set<String> allowed, String where) {
-    Iterator<String> names = node.fieldNames();
-    while (names.hasNext()) {
-      String key = names.next();
-      if (!allowed.contains(key)) {
-        throw new RegisterMapException(
-            where + ": unknown key '" + key + "' (allowed: " + keys(allowed.stream()) + ")");
-      }
-    }
-  }
-
-  private static String requiredText(JsonNode node, String key, String where) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      throw new RegisterMapException(where + ": missing required key '" + key + "'");
-    }
-    if (!value.isTextual()) {
-      throw new RegisterMapException(where + ": '" + key + "' must be a string, got " + value);
-    }
-    if (!key.equals("unit") && value.asText().isBlank()) {
-      throw new RegisterMapException(where + ": '" + key + "' must not be blank");
-    }
-    return value.asText();
-  }
-
-  private static int requiredInt(JsonNode node, String key, String where) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      throw new RegisterMapException(where + ": missing required key '" + key + "'");
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw new RegisterMapException(where + ": '" + key + "' must be an integer, got " + value);
-    }
-    return value.intValue();
-  }
-
-  private static double optionalNumber(JsonNode node, String key, double fallback, String where) {
-    JsonNode value = node.get(key);
-    if (value == null) {
-      return fallback;
-    }
-    if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
-      throw new RegisterMapException(where + ": '" + key + "' must be a number, got " + value);
-    }
-    return value.doubleValue();
-  }
-
-  private static String keys(Stream<String> keys) {
-    return keys.sorted().collect(Collectors.joining(", "));
   }
 }

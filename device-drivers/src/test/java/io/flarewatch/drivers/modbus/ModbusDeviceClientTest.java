@@ -10,6 +10,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import io.flarewatch.drivers.DeviceFailure;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -265,19 +266,115 @@ class ModbusDeviceClientTest {
 
   @Test
   void deviceStillBusyAfterRetryFailsWithCodeSix() throws Exception {
-    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(2);
+    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(Integer.MAX_VALUE);
         ModbusDeviceClient client = busyClient(busy)) {
       ModbusDeviceException e = assertThrows(ModbusDeviceException.class, client::read);
 
       assertTrue(e.isDeviceBusy());
       assertEquals(6, e.exceptionCode().orElseThrow());
-      assertEquals(2, busy.requests());
+      assertEquals(8, busy.requests(), "each of the four blocks and its one retry");
       assertTrue(
           e.getMessage()
               .contains(
                   "read holding registers 0..7 (function 3): device replied with exception code 6"
                       + " (device busy) again after one retry"),
           e.getMessage());
+      assertEquals("modbus_exception", e.code());
+      assertEquals("06 device busy (holding 0..7) after one retry", e.detail());
+    }
+  }
+
+  @Test
+  void blockStillBusyAfterRetryIsLostAloneTheOthersAreRead() throws Exception {
+    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(2);
+        ModbusDeviceClient client = busyClient(busy)) {
+      ModbusReading reading = client.read();
+
+      assertEquals(5, busy.requests(), "busy, its retry busy, then the three other blocks");
+      assertEquals(
+          List.of("power_kw", "apparent_power_kva", "load_pct", "engine_rpm", "fuel_flow_scfh"),
+          reading.failedRegisters());
+      assertTrue(reading.failed().get(0).failure().isDeviceBusy());
+      assertEquals(2.0, reading.value("coolant_temp_c").orElseThrow(), 1e-9, "address 20 x 0.1");
+    }
+  }
+
+  /** A register map with the generator's blocks plus one block beyond what the device serves. */
+  private RegisterMap generatorWithUnservedBlock() {
+    return RegisterMapLoader.fromJson(
+        "{\"device\":\"generator\",\"maxRegistersPerRequest\":16,\"registers\":["
+            + "{\"name\":\"engine_rpm\",\"address\":5,\"function\":\"holding\","
+            + "\"type\":\"uint16\",\"unit\":\"rpm\"},"
+            + "{\"name\":\"x\",\"address\":500,\"function\":\"holding\",\"type\":\"uint16\","
+            + "\"unit\":\"u\"},"
+            + "{\"name\":\"y\",\"address\":501,\"function\":\"holding\",\"type\":\"uint16\","
+            + "\"unit\":\"u\"},"
+            + "{\"name\":\"oil_pressure_kpa\",\"address\":21,\"function\":\"holding\","
+            + "\"type\":\"uint16\",\"unit\":\"kPa\"}]}");
+  }
+
+  @Test
+  void oneFailedBlockKeepsTheOtherBlocksValues() {
+    try (ModbusDeviceClient client = client(generatorWithUnservedBlock())) {
+      ModbusReading reading = client.read();
+
+      assertEquals(1800.0, reading.value("engine_rpm").orElseThrow(), 1e-9);
+      assertEquals(420.0, reading.value("oil_pressure_kpa").orElseThrow(), 1e-9);
+      assertFalse(reading.value("x").isPresent());
+    }
+  }
+
+  @Test
+  void partialReadingNamesTheFailedRegistersAndWhy() {
+    try (ModbusDeviceClient client = client(generatorWithUnservedBlock())) {
+      ModbusReading reading = client.read();
+
+      assertTrue(reading.isPartial());
+      assertEquals(List.of("x", "y"), reading.failedRegisters());
+      assertEquals("modbus_exception", reading.firstFailure().orElseThrow().code());
+      assertEquals("02 illegal data address (holding 500..501): x, y", reading.failureDetail());
+    }
+  }
+
+  @Test
+  void failuresCarryAStableCodeAndDetail() {
+    RegisterMap beyondImage =
+        RegisterMapLoader.fromJson(
+            "{\"device\":\"generator\",\"maxRegistersPerRequest\":16,\"registers\":["
+                + "{\"name\":\"x\",\"address\":500,\"function\":\"holding\","
+                + "\"type\":\"uint16\",\"unit\":\"u\"}]}");
+    try (ModbusDeviceClient client = client(beyondImage)) {
+      DeviceFailure failure = assertThrows(ModbusDeviceException.class, client::read);
+
+      assertEquals("modbus_exception", failure.code());
+      assertEquals("02 illegal data address (holding 500..500)", failure.detail());
+    }
+  }
+
+  @Test
+  void refusedConnectionIsCodedRefused() {
+    ModbusSlaveFactory.close(slave);
+    slave = null;
+    try (ModbusDeviceClient client = client(gasMeter)) {
+      ModbusDeviceException e = assertThrows(ModbusDeviceException.class, client::read);
+
+      assertEquals("refused", e.code());
+      assertEquals("connection refused (input 0..6)", e.detail());
+    }
+  }
+
+  @Test
+  void deviceThatNeverAnswersIsCodedTimeoutAndTriedOnce() throws Exception {
+    try (ScriptedModbusDevice mute = new ScriptedModbusDevice().silent();
+        ModbusDeviceClient client =
+            new ModbusDeviceClient(
+                generator,
+                ModbusDeviceConfig.of("127.0.0.1", mute.port())
+                    .withTimeout(Duration.ofMillis(300)))) {
+      ModbusDeviceException e = assertThrows(ModbusDeviceException.class, client::read);
+
+      assertEquals("timeout", e.code());
+      assertEquals("no answer within 300 ms (holding 0..7)", e.detail());
     }
   }
 

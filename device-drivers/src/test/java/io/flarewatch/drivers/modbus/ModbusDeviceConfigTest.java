@@ -13,7 +13,6 @@ class ModbusDeviceConfigTest {
   @Test
   void defaults() {
     assertEquals(1, base.unitId());
-    assertEquals(0, base.maxGap());
     assertEquals("10.0.0.20:502", base.endpoint());
   }
 
@@ -30,9 +29,6 @@ class ModbusDeviceConfigTest {
         "timeout must be positive, got PT-1S",
         assertThrows(IllegalArgumentException.class, () -> base.withTimeout(Duration.ofSeconds(-1)))
             .getMessage());
-    assertEquals(
-        "maxGap must not be negative, got -2",
-        assertThrows(IllegalArgumentException.class, () -> base.withMaxGap(-2)).getMessage());
     assertEquals(
         "host must not be blank",
         assertThrows(IllegalArgumentException.class, () -> ModbusDeviceConfig.of("", 502))

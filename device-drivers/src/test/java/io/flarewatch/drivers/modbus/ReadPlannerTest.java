@@ -10,15 +10,9 @@ class ReadPlannerTest {
 
   private static RegisterDefinition reg(String name, int address, String function, String type) {
     RegisterType registerType = RegisterType.fromKey(type).orElseThrow();
-    return new RegisterDefinition(
-        name,
-        address,
-        RegisterFunction.fromKey(function).orElseThrow(),
-        registerType,
-        registerType.words() == 2 ? WordOrder.BIG : null,
-        1,
-        0,
-        "u");
+    RegisterFunction table = RegisterFunction.fromKey(function).orElseThrow();
+    return RegisterDefinition.number(
+        name, address, table, registerType, table.isBitTable() ? null : ByteOrder.ABCD, 1, 0, "u");
   }
 
   private static List<String> describe(List<ReadRange> plan) {

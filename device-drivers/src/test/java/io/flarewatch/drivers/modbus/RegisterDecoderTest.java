@@ -14,8 +14,9 @@ class RegisterDecoderTest {
   private static RegisterDefinition register(
       String type, String wordOrder, double scale, double offset) {
     RegisterType registerType = RegisterType.fromKey(type).orElseThrow();
-    WordOrder order = wordOrder == null ? null : WordOrder.fromKey(wordOrder).orElseThrow();
-    return new RegisterDefinition(
+    ByteOrder order =
+        wordOrder == null ? ByteOrder.ABCD : ByteOrder.fromWordOrder(wordOrder).orElseThrow();
+    return RegisterDefinition.number(
         "value", 0, RegisterFunction.HOLDING, registerType, order, scale, offset, "u");
   }
 
@@ -55,7 +56,7 @@ class RegisterDecoderTest {
         "float32 | big    | 0xC148 0x0000 | 1    | 0   | -12.5",
         "float32 | big    | 0x3F80 0x0000 | 2    | 1   | 3",
         "float32 | big    | 0x0000 0x0000 | 1    | 0   | 0",
-        "float32 | little | 0xE979 0xC2F6 | 1    | 0   | -123.45600128173828",
+        "float32 | little | 0xE979 0xC2F6 | 1    | 0   | -123.456",
       })
   void decodesEveryTypeAndWordOrder(
       String type,
@@ -67,6 +68,40 @@ class RegisterDecoderTest {
     double actual =
         RegisterDecoder.decode(register(type, wordOrder, scale, offset), words(hexWords));
     assertEquals(expected, actual, 1e-9);
+  }
+
+  /** A map entry as the loader reads it, so the scale is the decimal written in the file. */
+  private static RegisterDefinition loaded(String type, String scale, String offset) {
+    return RegisterMapLoader.fromJson(
+            "{\"device\":\"d\",\"maxRegistersPerRequest\":8,\"registers\":[{\"name\":\"v\","
+                + "\"address\":0,\"function\":\"holding\",\"type\":\""
+                + type
+                + "\",\"wordOrder\":\"big\",\"scale\":"
+                + scale
+                + ",\"offset\":"
+                + offset
+                + ",\"unit\":\"u\"}]}")
+        .registers()
+        .get(0);
+  }
+
+  @ParameterizedTest(name = "{0} x {2} + {3} = {4}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // words | type | scale | offset | exactly
+        "0x0000 0x0003 | uint32 | 0.1      | 0     | 0.3",
+        "0x0000 0x03F5 | uint32 | 0.1      | 0     | 101.3",
+        "0x0608 0x3080 | uint32 | 0.000001 | 0     | 101.2",
+        "0x0000 0x0007 | int32  | 0.1      | -40   | -39.3",
+        "0xFFFF 0xFFF9 | int32  | 0.1      | 0     | -0.7",
+        "0x42CA 0x6666 | float32 | 1       | 0     | 101.2",
+      })
+  void scalingIsExactInDecimal(
+      String hexWords, String type, String scale, String offset, double exactly) {
+    double value = RegisterDecoder.decode(loaded(type, scale, offset), words(hexWords));
+
+    assertEquals(exactly, value, 0.0, "the nearest double to the exact decimal");
   }
 
   @Test
@@ -89,7 +124,7 @@ class RegisterDecoderTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> RegisterDecoder.decode(register("uint32", "big", 1, 0), words("0x0001")));
-    assertEquals("uint32 needs 2 register word(s), got 1", e.getMessage());
+    assertEquals("uint32 'value' needs 2 register word(s), got 1", e.getMessage());
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.flarewatch.drivers.modbus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +44,12 @@ class RegisterMapLoaderTest {
     RegisterDefinition runHours = map.register("run_hours").orElseThrow();
     assertEquals(30, runHours.address());
     assertEquals(RegisterType.UINT32, runHours.type());
-    assertEquals(WordOrder.BIG, runHours.wordOrder());
-    assertEquals(0.1, runHours.scale());
+    assertEquals(ByteOrder.ABCD, runHours.byteOrder());
+    assertEquals(new BigDecimal("0.1"), runHours.scale());
     assertEquals("h", runHours.unit());
     RegisterDefinition fuel = map.register("fuel_flow_scfh").orElseThrow();
-    assertEquals(WordOrder.LITTLE, fuel.wordOrder());
-    assertNull(map.register("load_pct").orElseThrow().wordOrder());
+    assertEquals(ByteOrder.CDAB, fuel.byteOrder());
+    assertEquals(ByteOrder.ABCD, map.register("load_pct").orElseThrow().byteOrder());
   }
 
   @Test
@@ -89,9 +92,53 @@ class RegisterMapLoaderTest {
 
     assertEquals(2, map.registers().size());
     RegisterDefinition volume = map.registers().get(0);
-    assertEquals(WordOrder.LITTLE, volume.wordOrder());
-    assertEquals(10.0, volume.scale());
-    assertEquals(0.0, map.registers().get(1).offset(), "offset defaults to 0");
+    assertEquals(ByteOrder.CDAB, volume.byteOrder());
+    assertEquals(0, BigDecimal.TEN.compareTo(volume.scale()));
+    assertEquals(BigDecimal.ZERO, map.registers().get(1).offset(), "offset defaults to 0");
+  }
+
+  @Test
+  void readsTheNewKeysOfTheFormat() {
+    RegisterMap map =
+        RegisterMapLoader.fromYaml(
+            """
+            device: genset
+            maxRegistersPerRequest: 32
+            maxBitsPerRequest: 64
+            maxGap: 2
+            registers:
+              - name: status
+                address: 0
+                function: holding
+                type: uint16
+                unit: bits
+                bits:
+                  - {name: running, bit: 0}
+                  - {name: alarm_state, bit: 4, width: 4}
+              - {name: energy_kwh, address: 1, function: holding, type: uint64, byteOrder: HGFEDCBA,
+                 scale: 0.1, unit: kWh}
+              - {name: serial, address: 5, function: holding, type: string, length: 8, byteOrder: BA}
+              - {name: rpm, address: 13, function: input, type: uint16, unit: rpm, invalid: [65535]}
+              - {name: breaker, address: 3, function: coil, type: bool}
+              - {name: e_stop, address: 7, function: discrete, type: bool}
+            """);
+
+    assertEquals(64, map.maxBitsPerRequest());
+    assertEquals(2, map.maxGap());
+    RegisterDefinition status = map.register("status").orElseThrow();
+    assertEquals(
+        List.of(new BitField("running", 0, 1), new BitField("alarm_state", 4, 4)), status.bits());
+    RegisterDefinition energy = map.register("energy_kwh").orElseThrow();
+    assertEquals(ByteOrder.DCBA, energy.byteOrder());
+    assertEquals(4, energy.size());
+    assertEquals(new BigDecimal("0.1"), energy.scale());
+    RegisterDefinition serial = map.register("serial").orElseThrow();
+    assertEquals(RegisterType.STRING, serial.type());
+    assertEquals(8, serial.size());
+    assertEquals(ByteOrder.BADC, serial.byteOrder());
+    assertEquals(Set.of(BigInteger.valueOf(65535)), map.register("rpm").orElseThrow().invalid());
+    assertEquals(RegisterFunction.COIL, map.register("breaker").orElseThrow().function());
+    assertEquals(RegisterType.BOOL, map.register("e_stop").orElseThrow().type());
   }
 
   @Test
@@ -107,12 +154,12 @@ class RegisterMapLoaderTest {
         Arguments.of(
             "unknown type",
             second("\"address\":1,\"function\":\"holding\",\"type\":\"int8\",\"unit\":\"x\""),
-            "register map 'genset': registers[1] (b): unknown type 'int8' (expected float32,"
-                + " int16, int32, uint16, uint32)"),
+            "register map 'genset': registers[1] (b): unknown type 'int8' (expected bool, float32,"
+                + " float64, int16, int32, int64, string, uint16, uint32, uint64)"),
         Arguments.of(
             "unknown function",
-            second("\"address\":1,\"function\":\"coil\",\"type\":\"uint16\",\"unit\":\"x\""),
-            "registers[1] (b): unknown function 'coil' (expected holding, input)"),
+            second("\"address\":1,\"function\":\"relay\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): unknown function 'relay' (expected coil, discrete, holding, input)"),
         Arguments.of(
             "unknown register key",
             second(
@@ -193,7 +240,8 @@ class RegisterMapLoaderTest {
         Arguments.of(
             "missing word order on 32-bit type",
             second("\"address\":1,\"function\":\"holding\",\"type\":\"int32\",\"unit\":\"x\""),
-            "registers[1] (b): wordOrder is required for int32"),
+            "registers[1] (b): byteOrder is required for int32 (ABCD, CDAB, BADC, DCBA; or"
+                + " wordOrder: big or little)"),
         Arguments.of(
             "word order on 16-bit type",
             second(
@@ -214,6 +262,91 @@ class RegisterMapLoaderTest {
             "max per request above 125",
             map(OK_A).replace("\"maxRegistersPerRequest\":16", "\"maxRegistersPerRequest\":126"),
             "maxRegistersPerRequest must be between 2 and 125, got 126"),
+        Arguments.of(
+            "bits on a float",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"float32\","
+                    + "\"byteOrder\":\"ABCD\",\"unit\":\"x\",\"bits\":[{\"name\":\"r\",\"bit\":0}]"),
+            "registers[1] (b): bits need an unsigned integer type"),
+        Arguments.of(
+            "bit outside the word",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"bits\":[{\"name\":\"r\",\"bit\":14,\"width\":4}]"),
+            "registers[1] (b): bits[0] (r): bits 14..17 do not fit a uint16 (0..15)"),
+        Arguments.of(
+            "bit field named like a register",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"bits\":[{\"name\":\"a\",\"bit\":0}]"),
+            "registers[1] (b): bit field 'a': duplicate name, already used by registers[0]"),
+        Arguments.of(
+            "string without length",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"string\""),
+            "registers[1] (b): missing required key 'length'"),
+        Arguments.of(
+            "length on a number",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"length\":2"),
+            "registers[1] (b): length applies to strings only"),
+        Arguments.of(
+            "string longer than one read",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"string\",\"length\":20"),
+            "registers[1] (b): a string of 20 registers does not fit in one read of"
+                + " maxRegistersPerRequest 16"),
+        Arguments.of(
+            "scale on a string",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"string\",\"length\":2,"
+                    + "\"scale\":0.1"),
+            "registers[1] (b): scale and offset are not allowed for string"),
+        Arguments.of(
+            "bool in a register table",
+            second("\"address\":1,\"function\":\"holding\",\"type\":\"bool\""),
+            "registers[1] (b): type bool needs a coil or discrete table"),
+        Arguments.of(
+            "number in a coil table",
+            second("\"address\":1,\"function\":\"coil\",\"type\":\"uint16\",\"unit\":\"x\""),
+            "registers[1] (b): type uint16 cannot be read from the coil table (use bool)"),
+        Arguments.of(
+            "word swap on one register",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"byteOrder\":\"CDAB\""),
+            "registers[1] (b): byteOrder 'CDAB' does not fit uint16 (expected AB, BA)"),
+        Arguments.of(
+            "64-bit spelling on a 32-bit type",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint32\",\"unit\":\"x\","
+                    + "\"byteOrder\":\"ABCDEFGH\""),
+            "registers[1] (b): byteOrder 'ABCDEFGH' does not fit uint32 (expected ABCD, CDAB, BADC,"
+                + " DCBA)"),
+        Arguments.of(
+            "byteOrder and wordOrder together",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint32\",\"unit\":\"x\","
+                    + "\"byteOrder\":\"ABCD\",\"wordOrder\":\"big\""),
+            "registers[1] (b): give byteOrder or wordOrder, not both"),
+        Arguments.of(
+            "sentinels on a float",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"float32\",\"unit\":\"x\","
+                    + "\"byteOrder\":\"ABCD\",\"invalid\":[1]"),
+            "registers[1] (b): invalid applies to integer types only"),
+        Arguments.of(
+            "negative maxGap",
+            map(OK_A)
+                .replace(
+                    "\"maxRegistersPerRequest\":16", "\"maxRegistersPerRequest\":16,\"maxGap\":-1"),
+            "register map 'genset': maxGap must not be negative, got -1"),
+        Arguments.of(
+            "no bits per request",
+            map(OK_A)
+                .replace(
+                    "\"maxRegistersPerRequest\":16",
+                    "\"maxRegistersPerRequest\":16,\"maxBitsPerRequest\":0"),
+            "register map 'genset': maxBitsPerRequest must be between 1 and 2000, got 0"),
         Arguments.of("not JSON", "{\"device\": genset}", "register map is not valid JSON"),
         Arguments.of("not an object", "[1,2]", "register map must be a JSON object"));
   }
@@ -255,8 +388,8 @@ class RegisterMapLoaderTest {
                       - {name: flow, address: 0, function: input, type: double, unit: x}
                     """));
     assertEquals(
-        "register map 'meter': registers[0] (flow): unknown type 'double' (expected float32, int16,"
-            + " int32, uint16, uint32)",
+        "register map 'meter': registers[0] (flow): unknown type 'double' (expected bool, float32,"
+            + " float64, int16, int32, int64, string, uint16, uint32, uint64)",
         e.getMessage());
   }
 }

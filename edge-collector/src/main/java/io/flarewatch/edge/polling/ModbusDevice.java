@@ -58,7 +58,7 @@ final class ModbusDevice implements AutoCloseable {
                               + "' is not in the map "
                               + config.registerMap()));
       TotalizerDelta delta =
-          TotalizerDelta.forUint32(register.scale(), config.maxFlowScfPerSecond());
+          TotalizerDelta.forUint32(register.scale().doubleValue(), config.maxFlowScfPerSecond());
       this.totalizer = new TotalizerTracker(config.id(), delta);
       this.totalizerResolution = delta.resolution();
     } else {
