@@ -8,8 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * Faults per device, set at start from {@link SimulatorConfig.Faults} and changeable at runtime.
- * Thread-safe.
+ * Faults per device, set at start from {@link FaultsConfig} and changeable at runtime. Thread-safe.
  */
 public final class FaultInjector {
   /** What to do with one Modbus request. */

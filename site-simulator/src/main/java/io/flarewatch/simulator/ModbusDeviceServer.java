@@ -1,24 +1,24 @@
 package io.flarewatch.simulator;
 
+import io.flarewatch.drivers.modbus.RegisterFunction;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Modbus TCP server for one simulated device, serving a {@link RegisterMap} from the site model.
- * Supports FC3 (read holding registers) and FC4 (read input registers), several requests per
- * connection, and the faults of {@link FaultInjector}.
+ * A Modbus TCP server for one simulated device, serving a shipped register map ({@link ServedMap})
+ * from the site model. Supports FC1 (coils), FC2 (discrete inputs), FC3 (holding registers) and FC4
+ * (input registers), several requests per connection, and the faults of {@link FaultInjector}.
  *
- * <p>Exception responses: 01 for a function other than the map's, 02 for a range touching an
- * address the map does not define, 03 for a count of 0, above 125 or above the device's
- * maxRegistersPerRequest, 0B for a unit id other than the device's.
+ * <p>Exception responses: 01 for a function whose table the map does not use, 02 for a range
+ * touching an address the map does not define, 03 for a count of 0, above the protocol's limit (125
+ * registers, 2000 bits) or above the map's per-request cap, 0B for a unit id other than the
+ * device's.
  */
 final class ModbusDeviceServer {
   private static final Logger LOG = LoggerFactory.getLogger(ModbusDeviceServer.class);
@@ -32,7 +32,7 @@ final class ModbusDeviceServer {
   private final FaultInjector faults;
   private final GroundTruth groundTruth;
   private final String deviceId;
-  private final RegisterMap map;
+  private final ServedMap map;
   private final int unitId;
   private final String host;
   private final int requestedPort;
@@ -44,7 +44,7 @@ final class ModbusDeviceServer {
       FaultInjector faults,
       GroundTruth groundTruth,
       String deviceId,
-      RegisterMap map,
+      ServedMap map,
       int unitId,
       String host,
       int port) {
@@ -131,7 +131,8 @@ final class ModbusDeviceServer {
       socket.write(exception(transaction, unit, function, GATEWAY_TARGET_FAILED));
       return true;
     }
-    if (function != map.functionCode()) {
+    RegisterFunction table = RegisterFunction.fromCode(function).orElse(null);
+    if (table == null || !map.serves(table)) {
       socket.write(exception(transaction, unit, function, ILLEGAL_FUNCTION));
       return true;
     }
@@ -141,46 +142,25 @@ final class ModbusDeviceServer {
     }
     int start = frame.getUnsignedShort(8);
     int count = frame.getUnsignedShort(10);
-    if (count < 1 || count > 125 || count > map.maxRegistersPerRequest()) {
+    if (count < 1 || count > table.protocolMax() || count > map.maxPerRequest(table)) {
       socket.write(exception(transaction, unit, function, ILLEGAL_DATA_VALUE));
       return true;
     }
+    if (!map.covers(table, start, count)) {
+      socket.write(exception(transaction, unit, function, ILLEGAL_DATA_ADDRESS));
+      return true;
+    }
     SiteModel.DeviceValues values = model.deviceValues(deviceId);
-    int[] regs = new int[count];
-    boolean[] defined = new boolean[count];
-    Map<String, Double> served = new LinkedHashMap<>();
-    for (RegisterSpec spec : map.registers()) {
-      int[] words = spec.encode(values.values().get(spec.name()));
-      boolean complete = true;
-      for (int w = 0; w < words.length; w++) {
-        int offset = spec.address() + w - start;
-        if (offset >= 0 && offset < count) {
-          regs[offset] = words[w];
-          defined[offset] = true;
-        } else {
-          complete = false;
-        }
-      }
-      if (complete) {
-        served.put(spec.name(), spec.decode(words));
-      }
-    }
-    for (boolean d : defined) {
-      if (!d) {
-        socket.write(exception(transaction, unit, function, ILLEGAL_DATA_ADDRESS));
-        return true;
-      }
-    }
-    Buffer response = Buffer.buffer(9 + 2 * count);
+    ServedMap.Answer answer = map.answer(table, start, count, values.values(), "SIM " + deviceId);
+    byte[] data = table.isBitTable() ? packBits(answer.data()) : packWords(answer.data());
+    Buffer response = Buffer.buffer(9 + data.length);
     response.appendUnsignedShort(transaction);
     response.appendUnsignedShort(0);
-    response.appendUnsignedShort(3 + 2 * count);
+    response.appendUnsignedShort(3 + data.length);
     response.appendUnsignedByte((short) unit);
     response.appendUnsignedByte((short) function);
-    response.appendUnsignedByte((short) (2 * count));
-    for (int r : regs) {
-      response.appendUnsignedShort(r);
-    }
+    response.appendUnsignedByte((short) data.length);
+    response.appendBytes(data);
     groundTruth.record(
         new ServedRegisters(
             deviceId,
@@ -189,9 +169,30 @@ final class ModbusDeviceServer {
             function,
             start,
             count,
-            java.util.Collections.unmodifiableMap(served)));
+            answer.numbers(),
+            answer.texts()));
     socket.write(response);
     return true;
+  }
+
+  private static byte[] packWords(int[] words) {
+    byte[] bytes = new byte[2 * words.length];
+    for (int i = 0; i < words.length; i++) {
+      bytes[2 * i] = (byte) (words[i] >>> 8);
+      bytes[2 * i + 1] = (byte) words[i];
+    }
+    return bytes;
+  }
+
+  /** Coils and discrete inputs: the first bit in the lowest bit of the first byte. */
+  private static byte[] packBits(int[] bits) {
+    byte[] bytes = new byte[(bits.length + 7) / 8];
+    for (int i = 0; i < bits.length; i++) {
+      if (bits[i] != 0) {
+        bytes[i / 8] |= (byte) (1 << (i % 8));
+      }
+    }
+    return bytes;
   }
 
   private static Buffer exception(int transaction, int unit, int function, int code) {

@@ -96,7 +96,7 @@ public final class SimulatorMain {
           new SimulatorConfig(
               sized.seed(),
               config.tickMillis(),
-              new SimulatorConfig.Miners(
+              new FleetConfig(
                   sized.miners().count(),
                   config.miners().addressing(),
                   config.miners().baseHost(),
@@ -109,8 +109,8 @@ public final class SimulatorMain {
     }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      SimulatorConfig.Miners m = config.miners();
-      SimulatorConfig.Modbus mb = config.modbus();
+      FleetConfig m = config.miners();
+      ModbusDevicesConfig mb = config.modbus();
       switch (a) {
         case "--config", "--miners", "--seed" -> i++;
         case "--addressing" -> {
@@ -129,31 +129,22 @@ public final class SimulatorMain {
           if (addressing == Addressing.LOOPBACK_RANGE && port == 0) {
             port = 4028;
           }
-          config =
-              config.withMiners(
-                  new SimulatorConfig.Miners(m.count(), addressing, host, port, m.flavourMix()));
+          config = config.withMiners(m.withAddressing(addressing, host, port));
           i++;
         }
         case "--base-host" -> {
           config =
-              config.withMiners(
-                  new SimulatorConfig.Miners(
-                      m.count(), m.addressing(), value(args, i), m.basePort(), m.flavourMix()));
+              config.withMiners(m.withAddressing(m.addressing(), value(args, i), m.basePort()));
           i++;
         }
         case "--base-port" -> {
           config =
-              config.withMiners(
-                  new SimulatorConfig.Miners(
-                      m.count(), m.addressing(), m.baseHost(), intValue(args, i), m.flavourMix()));
+              config.withMiners(m.withAddressing(m.addressing(), m.baseHost(), intValue(args, i)));
           i++;
         }
         case "--modbus-port" -> {
           int p = intValue(args, i);
-          config =
-              config.withModbus(
-                  new SimulatorConfig.Modbus(
-                      mb.host(), p, p == 0 ? 0 : p + 1, p == 0 ? 0 : p + 2, mb.unitId()));
+          config = config.withModbus(mb.withPorts(p, p == 0 ? 0 : p + 1, p == 0 ? 0 : p + 2));
           i++;
         }
         case "--tick-ms" -> {

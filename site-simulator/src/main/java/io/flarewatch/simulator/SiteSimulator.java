@@ -52,7 +52,7 @@ public final class SiteSimulator {
   }
 
   private Future<Void> listen(Vertx vertx) {
-    SimulatorConfig.Miners m = config.miners();
+    FleetConfig m = config.miners();
     long base = baseAddress(m.baseHost());
     List<Future<?>> started = new ArrayList<>();
     for (int i = 0; i < m.count(); i++) {
@@ -69,14 +69,20 @@ public final class SiteSimulator {
       minerServers.add(s);
       started.add(s.listen());
     }
-    SimulatorConfig.Modbus mb = config.modbus();
-    record Device(String id, RegisterMap map, int port) {}
+    ModbusDevicesConfig mb = config.modbus();
+    record Device(String id, ServedMap map, int port) {}
     List<Device> devices =
         List.of(
-            new Device(SimulatorConfig.GENERATOR, RegisterMap.GENERATOR, mb.generatorPort()),
             new Device(
-                SimulatorConfig.GENSET_FUEL_METER, RegisterMap.GAS_METER, mb.gensetFuelMeterPort()),
-            new Device(SimulatorConfig.FLARE_METER, RegisterMap.GAS_METER, mb.flareMeterPort()));
+                SimulatorConfig.GENERATOR, served(SimulatorConfig.GENERATOR), mb.generatorPort()),
+            new Device(
+                SimulatorConfig.GENSET_FUEL_METER,
+                served(SimulatorConfig.GENSET_FUEL_METER),
+                mb.gensetFuelMeterPort()),
+            new Device(
+                SimulatorConfig.FLARE_METER,
+                served(SimulatorConfig.FLARE_METER),
+                mb.flareMeterPort()));
     List<Future<Integer>> modbusPorts = new ArrayList<>();
     for (Device d : devices) {
       ModbusDeviceServer s =
@@ -98,7 +104,7 @@ public final class SiteSimulator {
                         mb.host(),
                         modbusPorts.get(i).result(),
                         mb.unitId(),
-                        d.map().resourceName()));
+                        d.map().resource()));
               }
               List<Future<?>> offline = new ArrayList<>();
               for (Map.Entry<String, MinerFaultSettings> e : config.faults().miners().entrySet()) {
@@ -114,6 +120,10 @@ public final class SiteSimulator {
                   config.seed());
               return Future.all(offline).mapEmpty();
             });
+  }
+
+  private ServedMap served(String deviceId) {
+    return new ServedMap(config.modbus().registerMap(deviceId));
   }
 
   /** The miners, in id order, with their bound ports. */
@@ -174,7 +184,7 @@ public final class SiteSimulator {
 
   private static long baseAddress(String host) {
     try {
-      return SimulatorConfig.toLong(InetAddress.getByName(host));
+      return ConfigChecks.toLong(InetAddress.getByName(host));
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("miners.baseHost is not an address: " + host, e);
     }

@@ -73,7 +73,7 @@ class PhysicsTest {
     SimulatorConfig c =
         d.withTickMillis(60_000)
             .withPhysics(
-                new SimulatorConfig.Physics(
+                new PhysicsConfig(
                     d.physics().ratedKw(),
                     0.85,
                     0.03,
@@ -112,10 +112,10 @@ class PhysicsTest {
   @Test
   void totalizerResetAtRuntimeAndScheduled() throws Exception {
     SimulatorConfig d = SimHarness.config(3, 9);
-    SimulatorConfig.Physics p = d.physics();
+    PhysicsConfig p = d.physics();
     SimulatorConfig c =
         d.withPhysics(
-            new SimulatorConfig.Physics(
+            new PhysicsConfig(
                 p.ratedKw(),
                 p.powerFactor(),
                 p.auxiliaryFraction(),
@@ -129,7 +129,7 @@ class PhysicsTest {
                 1_000_000,
                 2_000_000,
                 List.of(),
-                List.of(new SimulatorConfig.TotalizerReset("flare", 10))));
+                List.of(new PhysicsConfig.TotalizerReset("flare", 10))));
     try (SimHarness h = new SimHarness(c)) {
       h.tick(5);
       assertTrue(h.sim.snapshot().gensetFuel().volumeTotalScf() >= 1_000_000);

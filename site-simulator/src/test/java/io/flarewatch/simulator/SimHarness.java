@@ -90,9 +90,7 @@ final class SimHarness implements AutoCloseable {
     for (Flavour f : flavours) {
       mix.merge(f, 1, Integer::sum);
     }
-    SimulatorConfig.Miners m = c.miners();
-    return c.withMiners(
-        new SimulatorConfig.Miners(m.count(), m.addressing(), m.baseHost(), m.basePort(), mix));
+    return c.withMiners(c.miners().withFlavourMix(mix));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flarewatch.config.ConfigException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SimulatorConfigTest {
     SimulatorConfig c =
         SimulatorConfig.defaults(12, 77)
             .withFaults(
-                new SimulatorConfig.Faults(
+                new FaultsConfig(
                     Map.of(
                         "miner-0003",
                         MinerFaultSettings.none().withQuirks(MinerQuirk.TRAILING_COMMA)),
@@ -72,12 +73,39 @@ class SimulatorConfigTest {
         "{\"bogus\":1} | bogus",
         "{\"miners\":{\"addressing\":\"RANDOM\"}} | miners.addressing",
         "[1] | must be a JSON object",
-        "{\"miners\": | not valid JSON"
+        "{\"miners\": | not valid JSON",
+        "{\"modbus\":{\"registerMaps\":{\"pump\":\"register-maps/dse-gencomm.yaml\"}}} | modbus.registerMaps.pump",
+        "{\"modbus\":{\"registerMaps\":{\"generator\":\"genset.yaml\"}}} | modbus.registerMaps.generator: 'genset.yaml' is not a shipped register map"
       })
   void badConfigNamesTheKey(String json, String expected) {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SimulatorConfig.fromJson(json));
+    ConfigException e = assertThrows(ConfigException.class, () -> SimulatorConfig.fromJson(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void faultSettingsLeftPartlyOutTakeNoFault() {
+    SimulatorConfig c =
+        SimulatorConfig.fromJson(
+            "{\"faults\":{\"miners\":{\"miner-0002\":{\"delayMillis\":3000}},"
+                + "\"modbus\":{\"flare\":{\"exceptionCode\":6,\"exceptionFraction\":0.1}}}}");
+
+    assertEquals(
+        MinerFaultSettings.none().withDelayMillis(3000), c.faults().miners().get("miner-0002"));
+    assertEquals(ModbusFaultSettings.exceptionFraction(6, 0.1), c.faults().modbus().get("flare"));
+  }
+
+  @Test
+  void eachModbusDeviceServesTheMapTheConfigNames() {
+    SimulatorConfig c =
+        SimulatorConfig.fromJson(
+            "{\"modbus\":{\"registerMaps\":{\"generator\":\"register-maps/dse-gencomm.yaml\"}}}");
+
+    assertEquals("register-maps/dse-gencomm.yaml", c.modbus().registerMap("generator"));
+    assertEquals(
+        "register-maps/flarewatch-sim-gas-meter.json",
+        c.modbus().registerMap("flare"),
+        "devices left out keep the simulator's own map");
+    assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
   }
 
   @Test
