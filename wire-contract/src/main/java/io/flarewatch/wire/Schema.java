@@ -69,6 +69,18 @@ public final class Schema {
   /** Emissions points: every parameter is a string field named {@code param_<name>}. */
   public static final String PARAMETER_PREFIX = "param_";
 
+  /**
+   * Device points: why a read failed, in whole or in part, as a stable code ({@code timeout},
+   * {@code refused}, {@code modbus_exception}, ...); text, like {@link #FIELD_ERROR_DETAIL}.
+   */
+  public static final String FIELD_ERROR = "error";
+
+  /** Device points: what the device or the network said about {@link #FIELD_ERROR}, one line. */
+  public static final String FIELD_ERROR_DETAIL = "error_detail";
+
+  /** Modbus device points: register map values not delivered in this reading (a number). */
+  public static final String FIELD_REGISTERS_FAILED = "registers_failed";
+
   /** Site and device ids: lower-case letters, digits, '-' and '_', 1 to 64 characters. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 

@@ -1,12 +1,14 @@
 package io.flarewatch.edge.polling;
 
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.drivers.DeviceFailure;
 import io.flarewatch.drivers.gas.TotalizerDelta;
 import io.flarewatch.drivers.gas.TotalizerTracker;
 import io.flarewatch.drivers.gas.TotalizerVolume;
 import io.flarewatch.drivers.modbus.ModbusDeviceClient;
 import io.flarewatch.drivers.modbus.ModbusDeviceConfig;
 import io.flarewatch.drivers.modbus.ModbusReading;
+import io.flarewatch.drivers.modbus.RegisterDefinition;
 import io.flarewatch.drivers.modbus.RegisterMap;
 import io.flarewatch.drivers.modbus.RegisterMapLoader;
 import io.flarewatch.edge.buffer.MeterState;
@@ -20,20 +22,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Modbus device of the site and what is remembered between its polls (a gas meter's last
- * totalizer reading). Blocking: polled on a worker thread.
+ * totalizer reading, the device's identity strings). Blocking: polled on a worker thread.
+ *
+ * <p>Its point: {@code up=1} when the device delivered at least one block of its registers, with
+ * every number read; when some blocks failed the point also carries {@code error} (the first
+ * failure's code), {@code error_detail} (each failure and the registers it cost) and {@code
+ * registers_failed}. {@code up=0} when nothing could be read: no values, {@code error}, {@code
+ * error_detail} and {@code registers_failed} = every value of the map. Strings of the map are never
+ * fields: they are logged when they first appear or change.
  */
 final class ModbusDevice implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ModbusDevice.class);
   private static final String CLASSPATH = "classpath:";
+  private static final int MAX_DETAIL = 300;
 
   private final ModbusConfig config;
   private final RegisterMap map;
   private final ModbusDeviceClient client;
   private final TotalizerTracker totalizer;
   private final double totalizerResolution;
+  private Map<String, String> lastTexts = Map.of();
 
   ModbusDevice(ModbusConfig config, Duration timeout) {
     this.config = config;
@@ -58,13 +73,33 @@ final class ModbusDevice implements AutoCloseable {
                               + "' is not in the map "
                               + config.registerMap()));
       TotalizerDelta delta =
-          TotalizerDelta.forUint32(register.scale().doubleValue(), config.maxFlowScfPerSecond());
+          new TotalizerDelta(
+              modulus(register), config.maxFlowScfPerSecond(), resolution(register));
       this.totalizer = new TotalizerTracker(config.id(), delta);
       this.totalizerResolution = delta.resolution();
     } else {
       this.totalizer = null;
       this.totalizerResolution = 0;
     }
+  }
+
+  /**
+   * Where the totalizer wraps, in scf: an unsigned register wraps at 2^bits × scale; a signed or
+   * float one is taken not to wrap, so any fall is a reset.
+   */
+  private static double modulus(RegisterDefinition register) {
+    double scale = register.scale().doubleValue();
+    return switch (register.type()) {
+      case UINT16 -> 65_536.0 * scale;
+      case UINT32 -> TotalizerDelta.UINT32_MODULUS * scale;
+      case UINT64 -> Math.pow(2, 64) * scale;
+      default -> Double.MAX_VALUE;
+    };
+  }
+
+  /** The totalizer's step: an integer register counts in steps of its scale, a float has none. */
+  private static double resolution(RegisterDefinition register) {
+    return register.type().isInteger() ? register.scale().doubleValue() : 0;
   }
 
   /** The totalizer's last reading, for gas meters that have read one. */
@@ -89,19 +124,19 @@ final class ModbusDevice implements AutoCloseable {
     return config;
   }
 
-  /** Reads the device once; the point carries every register and, for meters, the volume. */
+  /** Reads the device once; the point carries every value read and, for meters, the volume. */
   DeviceReading poll(String site, long timeMillis) {
     ModbusReading reading = client.read();
-    Point.Builder point =
-        Point.builder(measurement(), timeMillis)
-            .tag(Schema.TAG_SITE, site)
-            .tag(Schema.TAG_DEVICE, config.id())
-            .field(Schema.FIELD_UP, 1L);
-    if (config.isGasMeter()) {
-      point.tag(Schema.TAG_ROLE, config.role().name().toLowerCase(Locale.ROOT));
-    }
+    logTextsWhenChanged(reading.texts());
+    Point.Builder point = base(site, timeMillis).field(Schema.FIELD_UP, 1L);
     for (Map.Entry<String, Double> value : reading.values().entrySet()) {
       point.field(value.getKey(), value.getValue());
+    }
+    if (reading.isPartial()) {
+      point
+          .field(Schema.FIELD_ERROR, reading.firstFailure().orElseThrow().code())
+          .field(Schema.FIELD_ERROR_DETAIL, reading.failureDetail())
+          .field(Schema.FIELD_REGISTERS_FAILED, (long) reading.failedRegisters().size());
     }
     Double volume = null;
     if (totalizer != null) {
@@ -128,17 +163,43 @@ final class ModbusDevice implements AutoCloseable {
     return new DeviceReading(config, point.build(), reading, volume);
   }
 
+  /** The point of a device that delivered nothing this cycle. */
   Point silent(String site, long timeMillis, Throwable failure) {
+    String code;
+    String detail;
+    if (failure instanceof DeviceFailure deviceFailure) {
+      code = deviceFailure.code();
+      detail = deviceFailure.detail();
+    } else {
+      code = "io_error";
+      detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+    return base(site, timeMillis)
+        .field(Schema.FIELD_UP, 0L)
+        .field(Schema.FIELD_ERROR, code)
+        .field(
+            Schema.FIELD_ERROR_DETAIL,
+            detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…")
+        .field(Schema.FIELD_REGISTERS_FAILED, (long) map.registers().size())
+        .build();
+  }
+
+  private Point.Builder base(String site, long timeMillis) {
     Point.Builder point =
         Point.builder(measurement(), timeMillis)
             .tag(Schema.TAG_SITE, site)
-            .tag(Schema.TAG_DEVICE, config.id())
-            .field(Schema.FIELD_UP, 0L)
-            .field("error", failure.getClass().getSimpleName().replace("Exception", ""));
+            .tag(Schema.TAG_DEVICE, config.id());
     if (config.isGasMeter()) {
       point.tag(Schema.TAG_ROLE, config.role().name().toLowerCase(Locale.ROOT));
     }
-    return point.build();
+    return point;
+  }
+
+  private void logTextsWhenChanged(Map<String, String> texts) {
+    if (!texts.isEmpty() && !texts.equals(lastTexts)) {
+      LOG.info("{}: {} reports {}", config.id(), map.device(), new TreeMap<>(texts));
+      lastTexts = texts;
+    }
   }
 
   private String measurement() {
