@@ -3,6 +3,7 @@ package io.flarewatch.drivers.modbus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,11 +25,15 @@ final class MapFields {
   }
 
   static String requiredText(JsonNode node, String key, String where) {
+    return text(required(node, key, where), key, where);
+  }
+
+  private static JsonNode required(JsonNode node, String key, String where) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       throw new RegisterMapException(where + ": missing required key '" + key + "'");
     }
-    return text(value, key, where);
+    return value;
   }
 
   static String optionalText(JsonNode node, String key, String fallback, String where) {
@@ -47,11 +52,7 @@ final class MapFields {
   }
 
   static int requiredInt(JsonNode node, String key, String where) {
-    JsonNode value = node.get(key);
-    if (value == null || value.isNull()) {
-      throw new RegisterMapException(where + ": missing required key '" + key + "'");
-    }
-    return integer(value, key, where);
+    return integer(required(node, key, where), key, where);
   }
 
   static int optionalInt(JsonNode node, String key, int fallback, String where) {
@@ -77,6 +78,15 @@ final class MapFields {
       throw new RegisterMapException(where + ": '" + key + "' must be a number, got " + value);
     }
     return value.decimalValue();
+  }
+
+  /** The parsed spelling, or an error listing the spellings {@code key} allows. */
+  static <T> T oneOf(
+      Optional<T> parsed, String key, String value, Stream<String> allowed, String where) {
+    return parsed.orElseThrow(
+        () ->
+            new RegisterMapException(
+                where + ": unknown " + key + " '" + value + "' (expected " + keys(allowed) + ")"));
   }
 
   static String keys(Stream<String> keys) {

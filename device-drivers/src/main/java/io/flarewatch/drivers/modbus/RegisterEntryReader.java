@@ -1,7 +1,6 @@
 package io.flarewatch.drivers.modbus;
 
 import static io.flarewatch.drivers.modbus.MapFields.integer;
-import static io.flarewatch.drivers.modbus.MapFields.keys;
 import static io.flarewatch.drivers.modbus.MapFields.optionalDecimal;
 import static io.flarewatch.drivers.modbus.MapFields.optionalInt;
 import static io.flarewatch.drivers.modbus.MapFields.optionalText;
@@ -93,29 +92,21 @@ final class RegisterEntryReader {
   }
 
   private static RegisterFunction function(String key, String entry) {
-    return RegisterFunction.fromKey(key)
-        .orElseThrow(
-            () ->
-                new RegisterMapException(
-                    entry
-                        + ": unknown function '"
-                        + key
-                        + "' (expected "
-                        + keys(Stream.of(RegisterFunction.values()).map(RegisterFunction::key))
-                        + ")"));
+    return MapFields.oneOf(
+        RegisterFunction.fromKey(key),
+        "function",
+        key,
+        Stream.of(RegisterFunction.values()).map(RegisterFunction::key),
+        entry);
   }
 
   private static RegisterType type(String key, String entry) {
-    return RegisterType.fromKey(key)
-        .orElseThrow(
-            () ->
-                new RegisterMapException(
-                    entry
-                        + ": unknown type '"
-                        + key
-                        + "' (expected "
-                        + keys(Stream.of(RegisterType.values()).map(RegisterType::key))
-                        + ")"));
+    return MapFields.oneOf(
+        RegisterType.fromKey(key),
+        "type",
+        key,
+        Stream.of(RegisterType.values()).map(RegisterType::key),
+        entry);
   }
 
   private static int length(JsonNode node, RegisterType type, String entry) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flarewatch.drivers.CaseFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,22 +28,11 @@ final class MinerFixtures {
   private MinerFixtures() {}
 
   static Path root() {
-    try {
-      return Path.of(MinerFixtures.class.getClassLoader().getResource("miner-replies").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return CaseFolders.root("miner-replies");
   }
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(root())) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return CaseFolders.names("miner-replies").stream();
   }
 
   /** Raw bytes of the reply to {@code request}, or null when the case has none. */

@@ -2,9 +2,9 @@ package io.flarewatch.drivers.modbus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flarewatch.drivers.CaseFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,22 +31,11 @@ final class ModbusCases {
   private ModbusCases() {}
 
   static Path root() {
-    try {
-      return Path.of(ModbusCases.class.getClassLoader().getResource("modbus-cases").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return CaseFolders.root("modbus-cases");
   }
 
   static Stream<String> names() throws IOException {
-    try (Stream<Path> dirs = Files.list(root())) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return CaseFolders.names("modbus-cases").stream();
   }
 
   static RegisterMap map(String name) {

@@ -255,7 +255,7 @@ class ModbusDeviceClientTest {
 
   @Test
   void busyDeviceIsRetriedOnce() throws Exception {
-    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(1);
+    try (ScriptedModbusDevice busy = busyDevice(1);
         ModbusDeviceClient client = busyClient(busy)) {
       ModbusReading reading = client.read();
 
@@ -266,7 +266,7 @@ class ModbusDeviceClientTest {
 
   @Test
   void deviceStillBusyAfterRetryFailsWithCodeSix() throws Exception {
-    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(Integer.MAX_VALUE);
+    try (ScriptedModbusDevice busy = busyDevice(Integer.MAX_VALUE);
         ModbusDeviceClient client = busyClient(busy)) {
       ModbusDeviceException e = assertThrows(ModbusDeviceException.class, client::read);
 
@@ -286,7 +286,7 @@ class ModbusDeviceClientTest {
 
   @Test
   void blockStillBusyAfterRetryIsLostAloneTheOthersAreRead() throws Exception {
-    try (FakeBusyModbusDevice busy = new FakeBusyModbusDevice(2);
+    try (ScriptedModbusDevice busy = busyDevice(2);
         ModbusDeviceClient client = busyClient(busy)) {
       ModbusReading reading = client.read();
 
@@ -378,7 +378,16 @@ class ModbusDeviceClientTest {
     }
   }
 
-  private ModbusDeviceClient busyClient(FakeBusyModbusDevice device) {
+  /** A device answering "busy" to its first requests, then registers holding their address. */
+  private static ScriptedModbusDevice busyDevice(int busyRequests) throws Exception {
+    ScriptedModbusDevice device = new ScriptedModbusDevice().busyFor(busyRequests);
+    for (int address = 0; address < 50; address++) {
+      device.set(RegisterFunction.HOLDING, address, address);
+    }
+    return device;
+  }
+
+  private ModbusDeviceClient busyClient(ScriptedModbusDevice device) {
     return new ModbusDeviceClient(
         generator,
         ModbusDeviceConfig.of("127.0.0.1", device.port())

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Modbus TCP device on loopback that serves fixed tables (holding, input, coil, discrete; unset
  * addresses read 0), answers requests touching a scripted range with an exception code, and can be
- * told to close the connection after a number of requests or to never answer. Exists because a
- * j2mod slave can neither answer exceptions on purpose nor drop a connection mid-read.
+ * told to answer "busy" to its first requests, to close the connection after a number of requests
+ * or to never answer. Exists because a j2mod slave can neither answer exceptions on purpose nor
+ * drop a connection mid-read.
  */
 final class ScriptedModbusDevice implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class ScriptedModbusDevice implements AutoCloseable {
   private final ServerSocket server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile int closeAfterRequests = Integer.MAX_VALUE;
+  private volatile int busyRequests;
   private volatile boolean silent;
 
   ScriptedModbusDevice() throws IOException {
@@ -70,6 +72,12 @@ final class ScriptedModbusDevice implements AutoCloseable {
     return this;
   }
 
+  /** The first {@code count} requests are answered with exception 6 (device busy). */
+  ScriptedModbusDevice busyFor(int count) {
+    busyRequests = count;
+    return this;
+  }
+
   /** Requests are read and never answered. */
   ScriptedModbusDevice silent() {
     silent = true;
@@ -103,11 +111,17 @@ final class ScriptedModbusDevice implements AutoCloseable {
       if (silent) {
         continue;
       }
-      if (requests.incrementAndGet() > closeAfterRequests) {
+      int request = requests.incrementAndGet();
+      if (request > closeAfterRequests) {
         return;
       }
       RegisterFunction table = RegisterFunction.fromCode(function).orElse(null);
-      Integer code = table == null ? Integer.valueOf(1) : exceptionFor(table, start, count);
+      Integer code =
+          table == null
+              ? Integer.valueOf(1)
+              : request <= busyRequests
+                  ? Integer.valueOf(ModbusDeviceException.DEVICE_BUSY)
+                  : exceptionFor(table, start, count);
       out.writeShort(transaction);
       out.writeShort(0);
       if (code != null) {

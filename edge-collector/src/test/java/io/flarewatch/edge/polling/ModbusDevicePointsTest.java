@@ -13,6 +13,8 @@ import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
 import io.flarewatch.wire.Point;
 import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -39,19 +41,22 @@ class ModbusDevicePointsTest {
                 SimulatorConfig.defaults(3, 5),
                 new ManualClock(Instant.parse("2026-03-01T12:00:00Z")))
             .await();
-    ModbusEndpoint e = simulator.generator();
-    generator =
-        new ModbusDevice(
-            new ModbusConfig(
-                "gen-1",
-                ModbusConfig.Role.GENERATOR,
-                e.host(),
-                e.port(),
-                e.unitId(),
-                "classpath:" + e.registerMap(),
-                null,
-                null),
-            Duration.ofSeconds(2));
+    generator = generatorDevice(simulator.generator());
+  }
+
+  /** The edge's device for a simulated generator, with the map the simulator serves. */
+  static ModbusDevice generatorDevice(ModbusEndpoint e) {
+    return new ModbusDevice(
+        new ModbusConfig(
+            "gen-1",
+            ModbusConfig.Role.GENERATOR,
+            e.host(),
+            e.port(),
+            e.unitId(),
+            "classpath:" + e.registerMap(),
+            null,
+            null),
+        Duration.ofSeconds(2));
   }
 
   @AfterEach
@@ -103,14 +108,22 @@ class ModbusDevicePointsTest {
   }
 
   @Test
-  void unreachableDeviceIsCodedRefused() {
-    simulator.close().await();
+  void deviceNobodyListensForIsCodedRefused() throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    ModbusEndpoint e = simulator.generator();
+    try (ModbusDevice nobody =
+        generatorDevice(
+            new ModbusEndpoint(e.id(), e.host(), closedPort, e.unitId(), e.registerMap()))) {
+      Throwable failure = assertThrows(RuntimeException.class, () -> nobody.poll("site", 1L));
+      Map<String, Object> fields = nobody.silent("site", 1L, failure).fields();
 
-    Throwable failure = assertThrows(RuntimeException.class, () -> generator.poll("site", 1L));
-    Map<String, Object> fields = generator.silent("site", 1L, failure).fields();
-
-    assertEquals(0L, fields.get("up"));
-    assertEquals("refused", fields.get("error"));
+      assertEquals(0L, fields.get("up"));
+      assertEquals("refused", fields.get("error"), fields.toString());
+      assertEquals("connection refused (holding 0..7)", fields.get("error_detail"));
+    }
   }
 
   @Test

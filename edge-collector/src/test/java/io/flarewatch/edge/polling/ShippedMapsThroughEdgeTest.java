@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.drivers.modbus.ShippedRegisterMaps;
-import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.simulator.ManualClock;
-import io.flarewatch.simulator.ModbusEndpoint;
 import io.flarewatch.simulator.ServedRegisters;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
@@ -44,19 +42,7 @@ class ShippedMapsThroughEdgeTest {
         base.withModbus(base.modbus().withRegisterMap(SimulatorConfig.GENERATOR, resource));
     SiteSimulator simulator = SiteSimulator.start(vertx, config, clock).await();
     clock.advance(Duration.ofSeconds(30));
-    ModbusEndpoint e = simulator.generator();
-    ModbusDevice device =
-        new ModbusDevice(
-            new ModbusConfig(
-                "gen-1",
-                ModbusConfig.Role.GENERATOR,
-                e.host(),
-                e.port(),
-                e.unitId(),
-                "classpath:" + e.registerMap(),
-                null,
-                null),
-            Duration.ofSeconds(2));
+    ModbusDevice device = ModbusDevicePointsTest.generatorDevice(simulator.generator());
     try {
       DeviceReading reading = device.poll("site", clock.millis());
 
