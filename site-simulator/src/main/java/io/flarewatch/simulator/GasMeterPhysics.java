@@ -3,9 +3,9 @@ package io.flarewatch.simulator;
 import java.util.SplittableRandom;
 
 /**
- * One gas meter: its totalizer integrating the flow in scf (served in 0.01 scf steps modulo 2^32), gas
- * temperature, line pressure, status bits, and its scheduled and injected totalizer resets. Guarded
- * by the {@link SiteModel}'s lock.
+ * One gas meter: its totalizer integrating the flow in scf (served in 0.01 scf steps modulo 2^32),
+ * gas temperature, line pressure, status bits, and its scheduled and injected totalizer resets.
+ * Guarded by the {@link SiteModel}'s lock.
  */
 final class GasMeterPhysics {
 

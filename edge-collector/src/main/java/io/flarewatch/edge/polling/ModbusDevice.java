@@ -73,8 +73,7 @@ final class ModbusDevice implements AutoCloseable {
                               + "' is not in the map "
                               + config.registerMap()));
       TotalizerDelta delta =
-          new TotalizerDelta(
-              modulus(register), config.maxFlowScfPerSecond(), resolution(register));
+          new TotalizerDelta(modulus(register), config.maxFlowScfPerSecond(), resolution(register));
       this.totalizer = new TotalizerTracker(config.id(), delta);
       this.totalizerResolution = delta.resolution();
     } else {
