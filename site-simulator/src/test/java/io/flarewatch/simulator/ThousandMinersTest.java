@@ -29,7 +29,13 @@ class ThousandMinersTest {
       }
       assertEquals(1000, ports.size(), "distinct ports");
       assertEquals(1000, mining);
-      assertEquals(1000, h.sim.groundTruth().minerReadings().size());
+      // only this test's own requests: on a shared machine another process may poll a port that
+      // was ephemeral for it a moment ago
+      assertEquals(
+          1000,
+          h.sim.groundTruth().minerReadings().stream()
+              .filter(r -> r.command().equals("summary"))
+              .count());
       assertEquals(
           334, h.sim.miners().stream().filter(m -> m.flavour() == Flavour.ANTMINER).count());
     }
