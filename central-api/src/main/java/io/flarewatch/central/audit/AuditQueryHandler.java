@@ -4,17 +4,17 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
 import io.flarewatch.central.http.ApiException;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * {@value #MAX_ENTRIES} (more is a 400 asking for a shorter period, never a silently cut list).
  * Admins only; the query is itself audited.
  */
-public final class AuditQueryHandler implements Handler<RoutingContext> {
+public final class AuditQueryHandler implements Function<RoutingContext, Future<JsonArray>> {
 
   public static final int MAX_ENTRIES = 10_000;
 
@@ -47,7 +47,7 @@ public final class AuditQueryHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public Future<JsonArray> apply(RoutingContext ctx) {
     QueryParameters query = QueryParameters.of(ctx, Set.of("from", "to", "user"));
     Instant from = query.instant("from");
     Instant to = query.instant("to");
@@ -70,7 +70,7 @@ public final class AuditQueryHandler implements Handler<RoutingContext> {
                 : " AND " + identifier("user") + " = " + stringLiteral(user))
             + " ORDER BY time ASC LIMIT "
             + (MAX_ENTRIES + 1);
-    influx.query(influxql).map(AuditQueryHandler::entries).onComplete(JsonReply.to(ctx));
+    return influx.query(influxql).map(AuditQueryHandler::entries);
   }
 
   private static JsonArray entries(JsonArray results) {

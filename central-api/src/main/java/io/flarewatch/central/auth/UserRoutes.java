@@ -32,7 +32,7 @@ public final class UserRoutes {
     router
         .get("/api/v1/audit")
         .handler(authz.require(Role.ADMIN))
-        .handler(new AuditQueryHandler(influx));
+        .respond(new AuditQueryHandler(influx));
     return authz;
   }
 }

@@ -2,10 +2,8 @@ package io.flarewatch.central.emissions;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
-import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.ApiException;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
@@ -17,7 +15,6 @@ import io.flarewatch.emissions.Methodology;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/sites/{site}/emissions/check?from=&to=}: recomputes every interval of the
@@ -38,7 +36,7 @@ import java.util.TreeMap;
  * figures differ by more than 0.1 %. A change of parameters therefore gives no false mismatches;
  * whether a set is the one central's configuration holds now is reported beside it.
  */
-public final class EmissionsCheckHandler implements Handler<RoutingContext> {
+public final class EmissionsCheckHandler implements Function<RoutingContext, Future<JsonObject>> {
 
   /** Relative difference beyond which edge and central figures disagree. */
   public static final double TOLERANCE = 0.001;
@@ -47,18 +45,16 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
   private static final List<String> COMPARED =
       List.of("gas_volume_scf", "baseline_tco2e", "project_tco2e", "avoided_tco2e");
 
-  private final CentralConfig config;
   private final InfluxClient influx;
 
-  public EmissionsCheckHandler(CentralConfig config, InfluxClient influx) {
-    this.config = config;
+  public EmissionsCheckHandler(InfluxClient influx) {
     this.influx = influx;
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    String siteId = ctx.pathParam("site");
-    SiteConfig site = SitePath.known(config, siteId);
+  public Future<JsonObject> apply(RoutingContext ctx) {
+    SiteConfig site = SitePath.site(ctx);
+    String siteId = site.id();
     QueryParameters query = QueryParameters.of(ctx, Set.of("from", "to"));
     Instant from = query.instant("from");
     Instant to = query.instant("to");
@@ -89,13 +85,12 @@ public final class EmissionsCheckHandler implements Handler<RoutingContext> {
             + where
             + " GROUP BY "
             + identifier(Schema.TAG_PARAMETER_SET);
-    influx
+    return influx
         .query(influxql)
         .compose(
             results ->
                 storedSets(where, results)
-                    .map(sets -> compare(siteId, from, to, configured, results, sets)))
-        .onComplete(JsonReply.to(ctx));
+                    .map(sets -> compare(siteId, from, to, configured, results, sets)));
   }
 
   /**

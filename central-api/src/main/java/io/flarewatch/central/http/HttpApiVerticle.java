@@ -1,19 +1,15 @@
 package io.flarewatch.central.http;
 
 import io.flarewatch.central.auth.Authz;
-import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.auth.UserRoutes;
 import io.flarewatch.central.config.CentralConfig;
-import io.flarewatch.central.emissions.EmissionsCheckHandler;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.ingest.SiteIngestAuth;
 import io.flarewatch.central.operations.OperationsRoutes;
 import io.flarewatch.central.query.QueryRoutes;
-import io.flarewatch.central.status.SiteStatusHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -53,16 +49,8 @@ public final class HttpApiVerticle extends VerticleBase {
         .post("/api/v1/sites/:site/samples")
         .handler(new IngestHandler(new SiteIngestAuth(config), influx));
     Authz authz = UserRoutes.mount(vertx, router, config.auth(), influx);
-    router
-        .get("/api/v1/sites/:site/status")
-        .handler(authz.require(Role.VIEWER))
-        .handler(new SiteStatusHandler(config, influx));
-    router
-        .get("/api/v1/sites/:site/emissions/check")
-        .handler(authz.require(Role.VIEWER))
-        .handler(new EmissionsCheckHandler(config, influx));
     QueryRoutes.mount(router, config, influx, authz);
-    router.get("/health").handler(this::health);
+    router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);
     server =
         vertx.createHttpServer(
@@ -99,18 +87,14 @@ public final class HttpApiVerticle extends VerticleBase {
     return router;
   }
 
-  private void health(RoutingContext ctx) {
-    influx
+  private Future<JsonObject> health(RoutingContext ctx) {
+    return influx
         .ping()
-        .onSuccess(
-            up ->
-                ctx.response()
-                    .setStatusCode(up ? 200 : 503)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(
-                        new JsonObject()
-                            .put("status", up ? "UP" : "DOWN")
-                            .put("influx", up ? "UP" : "DOWN")
-                            .encode()));
+        .map(
+            up -> {
+              ctx.response().setStatusCode(up ? 200 : 503);
+              String state = up ? "UP" : "DOWN";
+              return new JsonObject().put("status", state).put("influx", state);
+            });
   }
 }

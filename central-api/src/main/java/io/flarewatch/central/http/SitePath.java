@@ -2,19 +2,40 @@ package io.flarewatch.central.http;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** The configured site a {@code /sites/:site/...} route names, or a 404 problem. */
-public final class SitePath {
+/**
+ * The one place a {@code /sites/:site/...} route resolves its site: mounted after the route's
+ * authorization, it looks the {@code site} path parameter up once and leaves the configured site in
+ * the routing context for the route's handler ({@link #site(RoutingContext)}); an unknown site is a
+ * 404 problem.
+ */
+public final class SitePath implements Handler<RoutingContext> {
 
-  private SitePath() {}
+  private static final String CONTEXT_KEY = "flarewatch.site";
 
-  public static SiteConfig site(RoutingContext ctx, CentralConfig config) {
-    return known(config, ctx.pathParam("site"));
+  private final CentralConfig config;
+
+  public SitePath(CentralConfig config) {
+    this.config = config;
   }
 
-  public static SiteConfig known(CentralConfig config, String siteId) {
-    return config.site(siteId).orElseThrow(() -> unknown(siteId));
+  @Override
+  public void handle(RoutingContext ctx) {
+    String siteId = ctx.pathParam("site");
+    ctx.put(CONTEXT_KEY, config.site(siteId).orElseThrow(() -> unknown(siteId)));
+    ctx.next();
+  }
+
+  /** The site this handler resolved for the request. */
+  public static SiteConfig site(RoutingContext ctx) {
+    SiteConfig site = ctx.get(CONTEXT_KEY);
+    if (site == null) {
+      throw new IllegalStateException(
+          ctx.request().path() + " is served without SitePath resolving its site");
+    }
+    return site;
   }
 
   public static ApiException unknown(String siteId) {

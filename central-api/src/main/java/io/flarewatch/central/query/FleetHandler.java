@@ -4,13 +4,11 @@ import static io.flarewatch.central.influx.InfluxQl.identifier;
 
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -21,12 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/fleet}: every configured site with its latest state, read in one InfluxDB
  * round trip (one multi-statement query grouped by site, never one query per site).
  */
-public final class FleetHandler implements Handler<RoutingContext> {
+public final class FleetHandler implements Function<RoutingContext, Future<JsonObject>> {
 
   static final String ROLE_GENSET_FUEL = "genset_fuel_meter";
   static final String ROLE_FLARE = "flare_meter";
@@ -42,14 +41,14 @@ public final class FleetHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
+  public Future<JsonObject> apply(RoutingContext ctx) {
     QueryParameters.of(ctx, Set.of());
     Instant now = clock.instant();
     Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
     List<String> ids = config.sites().stream().map(SiteConfig::id).toList();
     Future<JsonArray> results =
         ids.isEmpty() ? Future.succeededFuture(null) : influx.query(query(ids, dayStart, now));
-    results.map(r -> fleet(r, now, dayStart)).onComplete(JsonReply.to(ctx));
+    return results.map(r -> fleet(r, now, dayStart));
   }
 
   private static String query(List<String> ids, Instant dayStart, Instant now) {

@@ -2,15 +2,13 @@ package io.flarewatch.central.query;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
-import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.http.ApiException;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,24 +25,21 @@ import java.util.regex.Pattern;
  * {@code GET /api/v1/sites/{site}/series?metric=&from=&to=&step=&agg=&device=}: one whitelisted
  * metric downsampled by InfluxDB ({@code GROUP BY time(step)}), one series per device.
  */
-public final class SeriesHandler implements Handler<RoutingContext> {
+public final class SeriesHandler implements Function<RoutingContext, Future<JsonObject>> {
 
   public static final int MAX_BUCKETS = 10_000;
   static final List<String> AGGREGATES = List.of("mean", "min", "max", "sum", "last", "count");
   private static final Pattern STEP = Pattern.compile("([1-9][0-9]{0,8})(s|m|h|d)");
 
-  private final CentralConfig config;
   private final InfluxClient influx;
 
-  public SeriesHandler(CentralConfig config, InfluxClient influx) {
-    this.config = config;
+  public SeriesHandler(InfluxClient influx) {
     this.influx = influx;
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    String siteId = ctx.pathParam("site");
-    SitePath.known(config, siteId);
+  public Future<JsonObject> apply(RoutingContext ctx) {
+    String siteId = SitePath.site(ctx).id();
     QueryParameters params =
         QueryParameters.of(ctx, Set.of("metric", "from", "to", "step", "agg", "device"));
     SeriesMetrics.Metric metric = SeriesMetrics.parse(ctx.queryParams().get("metric"));
@@ -96,7 +92,7 @@ public final class SeriesHandler implements Handler<RoutingContext> {
     query.append(" GROUP BY time(").append(stepSeconds).append("s)");
     metric.deviceTag().ifPresent(tag -> query.append(", ").append(identifier(tag)));
     query.append(" fill(none)");
-    influx
+    return influx
         .query(query.toString())
         .map(
             results ->
@@ -108,8 +104,7 @@ public final class SeriesHandler implements Handler<RoutingContext> {
                     .put("from", from.toString())
                     .put("to", to.toString())
                     .put("device", device)
-                    .put("series", series(results, metric)))
-        .onComplete(JsonReply.to(ctx));
+                    .put("series", series(results, metric)));
   }
 
   private static JsonArray series(JsonArray results, SeriesMetrics.Metric metric) {

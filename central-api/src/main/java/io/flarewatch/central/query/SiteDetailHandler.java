@@ -2,45 +2,41 @@ package io.flarewatch.central.query;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
-import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.wire.Schema;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/sites/{site}}: the latest point of every generator, gas meter and miner of a
  * site, and the latest site summary, in one InfluxDB round trip.
  */
-public final class SiteDetailHandler implements Handler<RoutingContext> {
+public final class SiteDetailHandler implements Function<RoutingContext, Future<JsonObject>> {
 
   /** The miner fields shown per miner; the rest is in the series endpoint. */
   static final List<String> MINER_FIELDS =
       List.of("up", "state", "hashrate_ths", "temp_chip_max_c", "power_w", "error", "firmware");
 
-  private final CentralConfig config;
   private final InfluxClient influx;
 
-  public SiteDetailHandler(CentralConfig config, InfluxClient influx) {
-    this.config = config;
+  public SiteDetailHandler(InfluxClient influx) {
     this.influx = influx;
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    String siteId = ctx.pathParam("site");
-    SiteConfig site = SitePath.known(config, siteId);
+  public Future<JsonObject> apply(RoutingContext ctx) {
+    SiteConfig site = SitePath.site(ctx);
     QueryParameters.of(ctx, Set.of());
-    String where = " WHERE " + InfluxFilters.tagEquals(Schema.TAG_SITE, siteId);
+    String where = " WHERE " + InfluxFilters.tagEquals(Schema.TAG_SITE, site.id());
     String latest = " ORDER BY time DESC LIMIT 1";
     String query =
         "SELECT * FROM "
@@ -69,7 +65,7 @@ public final class SiteDetailHandler implements Handler<RoutingContext> {
             + identifier(Schema.SITE_SUMMARY)
             + where
             + latest;
-    influx.query(query).map(results -> detail(site, results)).onComplete(JsonReply.to(ctx));
+    return influx.query(query).map(results -> detail(site, results));
   }
 
   private static JsonObject detail(SiteConfig site, JsonArray results) {

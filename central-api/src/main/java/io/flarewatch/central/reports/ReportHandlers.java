@@ -5,6 +5,7 @@ import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.reports.signing.ReportSigner;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class ReportHandlers {
     this.clock = clock;
   }
 
-  public void emissions(RoutingContext ctx) {
+  public Future<Buffer> emissions(RoutingContext ctx) {
     ReportRequest request = ReportRequest.of(ctx, config, null, clock);
     Future<ReportContent> content =
         read(request)
@@ -47,10 +48,10 @@ public final class ReportHandlers {
                     catalogue
                         .read(siteIds(request), request.from(), request.to(), data)
                         .map(sets -> EmissionsReport.build(request, data.chunks(), sets)));
-    respond(ctx, request, content, "emissions", true);
+    return respond(ctx, request, content, "emissions", true);
   }
 
-  public void compliance(RoutingContext ctx) {
+  public Future<Buffer> compliance(RoutingContext ctx) {
     ReportRequest request = ReportRequest.of(ctx, config, ReportPeriod.MONTH, clock);
     Future<ReportContent> content =
         read(request)
@@ -67,15 +68,15 @@ public final class ReportHandlers {
                                       byRole ->
                                           ComplianceReport.build(request, segments, byRole, sets)));
                 });
-    respond(ctx, request, content, "compliance", false);
+    return respond(ctx, request, content, "compliance", false);
   }
 
   /** The public key reports are signed with, PEM; its id in {@code X-Report-Signing-Key}. */
-  public void publicKey(RoutingContext ctx) {
+  public Future<Buffer> publicKey(RoutingContext ctx) {
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-pem-file")
-        .putHeader(ReportResponse.SIGNING_KEY, signer.keyId())
-        .end(signer.publicKeyPem());
+        .putHeader(ReportResponse.SIGNING_KEY, signer.keyId());
+    return Future.succeededFuture(Buffer.buffer(signer.publicKeyPem()));
   }
 
   private Future<EmissionsChunks.Read> read(ReportRequest request) {
@@ -88,7 +89,7 @@ public final class ReportHandlers {
     return request.sites().stream().map(SiteConfig::id).toList();
   }
 
-  private void respond(
+  private Future<Buffer> respond(
       RoutingContext ctx,
       ReportRequest request,
       Future<ReportContent> content,
@@ -103,7 +104,7 @@ public final class ReportHandlers {
             + "-"
             + request.to().toString().substring(0, 10);
     String csvUrl = request.relativeUrl(kind, withPeriod, ReportFormat.CSV);
-    content
+    return content
         .compose(
             report ->
                 ctx.vertx()
@@ -112,7 +113,6 @@ public final class ReportHandlers {
                             ReportResponse.sign(
                                 ReportRenderer.render(report, request.format(), csvUrl), signer),
                         false))
-        .onSuccess(signed -> ReportResponse.send(ctx, signed, request.format(), fileName))
-        .onFailure(ctx::fail);
+        .map(signed -> ReportResponse.withHeaders(ctx, signed, request.format(), fileName));
   }
 }

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Sends a rendered report with its SHA-256 ({@code Content-Digest: sha-256=:<base64>:}, RFC 9530,
+ * Answers a rendered report with its SHA-256 ({@code Content-Digest: sha-256=:<base64>:}, RFC 9530,
  * and {@code X-Content-SHA256: <hex>}) and central's Ed25519 signature of the exact bytes ({@code
  * X-Report-Signature: <base64>}, with {@code X-Report-Signing-Key: <key id>}), so a recipient can
  * check the bytes they keep, now and years later.
@@ -30,7 +30,9 @@ final class ReportResponse {
     return new Signed(body, sha256(body), signer.sign(body), signer.keyId());
   }
 
-  static void send(RoutingContext ctx, Signed report, ReportFormat format, String fileName) {
+  /** Sets the signed report's headers on the response and returns its body. */
+  static Buffer withHeaders(
+      RoutingContext ctx, Signed report, ReportFormat format, String fileName) {
     ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, format.contentType())
         .putHeader(
@@ -41,8 +43,8 @@ final class ReportResponse {
         .putHeader(SIGNING_KEY, report.keyId())
         .putHeader(
             "Content-Disposition",
-            "inline; filename=\"" + fileName + "." + format.extension() + "\"")
-        .end(Buffer.buffer(report.body()));
+            "inline; filename=\"" + fileName + "." + format.extension() + "\"");
+    return Buffer.buffer(report.body());
   }
 
   static byte[] sha256(byte[] body) {

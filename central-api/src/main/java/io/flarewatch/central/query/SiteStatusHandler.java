@@ -1,41 +1,35 @@
-package io.flarewatch.central.status;
+package io.flarewatch.central.query;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
-import io.flarewatch.central.config.CentralConfig;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
-import io.flarewatch.central.query.InfluxFilters;
-import io.flarewatch.central.query.LatestSiteSummary;
 import io.flarewatch.wire.Schema;
-import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/sites/{site}/status}: the latest generator output, total hashrate and miners
  * online, read back from InfluxDB.
  */
-public final class SiteStatusHandler implements Handler<RoutingContext> {
+public final class SiteStatusHandler implements Function<RoutingContext, Future<JsonObject>> {
 
-  private final CentralConfig config;
   private final InfluxClient influx;
 
-  public SiteStatusHandler(CentralConfig config, InfluxClient influx) {
-    this.config = config;
+  public SiteStatusHandler(InfluxClient influx) {
     this.influx = influx;
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    String siteId = ctx.pathParam("site");
-    SitePath.known(config, siteId);
+  public Future<JsonObject> apply(RoutingContext ctx) {
+    String siteId = SitePath.site(ctx).id();
     QueryParameters.of(ctx, Set.of());
     String siteFilter = InfluxFilters.tagEquals(Schema.TAG_SITE, siteId);
     String query =
@@ -47,7 +41,7 @@ public final class SiteStatusHandler implements Handler<RoutingContext> {
             + siteFilter
             + "; "
             + LatestSiteSummary.where(siteFilter);
-    influx.query(query).map(results -> status(siteId, results)).onComplete(JsonReply.to(ctx));
+    return influx.query(query).map(results -> status(siteId, results));
   }
 
   private static JsonObject status(String siteId, JsonArray results) {
