@@ -7,6 +7,9 @@ package io.flarewatch.central.http;
  */
 public class ApiException extends RuntimeException {
 
+  /** Longest piece of client input a problem repeats. */
+  public static final int MAX_EXCERPT_CHARS = 64;
+
   private final int status;
   private final String type;
   private final String title;
@@ -54,6 +57,28 @@ public class ApiException extends RuntimeException {
         "InfluxDB is unavailable; nothing was stored. Retry later.",
         5,
         cause);
+  }
+
+  /**
+   * Client input as a problem may echo it: control characters replaced, cut to {@value
+   * #MAX_EXCERPT_CHARS} characters (then ending in '…'), so no answer repeats a long or binary
+   * request back.
+   */
+  public static String excerpt(String input) {
+    if (input == null) {
+      return "(none)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < input.length() && i < MAX_EXCERPT_CHARS; i++) {
+      char c = input.charAt(i);
+      out.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return out.append(input.length() > MAX_EXCERPT_CHARS ? "…" : "").toString();
+  }
+
+  /** {@link #excerpt(String)} in single quotes. */
+  public static String quoted(String input) {
+    return input == null ? excerpt(null) : "'" + excerpt(input) + "'";
   }
 
   public int status() {

@@ -42,6 +42,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
     router.route().failureHandler(problems);
+    SecurityHeaders.mount(router, false);
     router
         .route("/api/*")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));

@@ -20,6 +20,7 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
 
   public static final String PROBLEM_JSON = "application/problem+json";
   private static final String TYPE_BASE = "https://flarewatch.io/problems/";
+  private static final int MAX_DETAIL_CHARS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(ProblemFailureHandler.class);
 
   @Override
@@ -34,7 +35,7 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
             .put("type", TYPE_BASE + problem.type())
             .put("title", problem.title())
             .put("status", problem.status())
-            .put("detail", problem.getMessage())
+            .put("detail", capped(problem.getMessage()))
             .put("instance", ctx.request().path());
     if (problem.retryAfterSeconds() != null) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds().toString());
@@ -43,6 +44,13 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
         .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
         .end(body.encode());
+  }
+
+  /** A detail longer than any central writes has input in it: only its start is answered. */
+  static String capped(String detail) {
+    return detail.length() <= MAX_DETAIL_CHARS
+        ? detail
+        : detail.substring(0, MAX_DETAIL_CHARS) + "… (cut)";
   }
 
   private static ApiException toProblem(RoutingContext ctx) {
@@ -63,20 +71,24 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
           "bad-encoding", "The body does not decode as its Content-Encoding says (e.g. not gzip).");
     }
     if (failure instanceof HttpException http) {
-      return fromStatus(http.getStatusCode(), http.getPayload());
+      return fromStatus(http.getStatusCode());
     }
     if (failure == null) {
-      return fromStatus(ctx.statusCode(), null);
+      return fromStatus(ctx.statusCode());
     }
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
     return new ApiException(500, "internal", "Internal error", "The server failed unexpectedly.");
   }
 
-  private static ApiException fromStatus(int status, String payload) {
+  /**
+   * The problem for a status a library handler failed with. Its own text is never passed on: it may
+   * name internals or echo the request.
+   */
+  private static ApiException fromStatus(int status) {
     return switch (status) {
-      case 400 -> ApiException.badRequest("bad-request", payloadOr(payload, "Malformed request."));
-      case 401 -> ApiException.unauthorized(payloadOr(payload, "Authentication required."));
-      case 403 -> ApiException.forbidden(payloadOr(payload, "Not allowed."));
+      case 400 -> ApiException.badRequest("bad-request", "Malformed request.");
+      case 401 -> ApiException.unauthorized("Authentication required.");
+      case 403 -> ApiException.forbidden("Not allowed.");
       case 404 -> ApiException.notFound("No such resource.");
       case 405 ->
           new ApiException(405, "method-not-allowed", "Method not allowed", "Method not allowed.");
@@ -88,20 +100,12 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
               "The request body exceeds the size limit.");
       case 415 ->
           new ApiException(
-              415,
-              "unsupported-media-type",
-              "Unsupported media type",
-              payloadOr(payload, "Unsupported content type."));
+              415, "unsupported-media-type", "Unsupported media type", "Unsupported content type.");
       default ->
           status >= 400 && status < 500
-              ? new ApiException(
-                  status, "client-error", "Client error", payloadOr(payload, "Request refused."))
+              ? new ApiException(status, "client-error", "Client error", "Request refused.")
               : new ApiException(
                   500, "internal", "Internal error", "The server failed unexpectedly.");
     };
-  }
-
-  private static String payloadOr(String payload, String fallback) {
-    return payload == null || payload.isBlank() ? fallback : payload;
   }
 }

@@ -26,7 +26,11 @@ public final class QueryParameters {
     if (!unknown.isEmpty()) {
       throw ApiException.badRequest(
           "unknown-parameter",
-          "Unknown query parameter(s) " + unknown + "; allowed: " + new TreeSet<>(allowed) + ".");
+          "Unknown query parameter(s) "
+              + unknown.stream().map(ApiException::excerpt).toList()
+              + "; allowed: "
+              + new TreeSet<>(allowed)
+              + ".");
     }
     for (String name : ctx.queryParams().names()) {
       if (ctx.queryParams().getAll(name).size() > 1) {
@@ -47,9 +51,9 @@ public final class QueryParameters {
           "invalid-parameter",
           "Query parameter '"
               + name
-              + "' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z; got '"
-              + value
-              + "'.");
+              + "' must be an ISO-8601 instant such as 2026-11-01T00:00:00Z; got "
+              + ApiException.quoted(value)
+              + ".");
     }
   }
 
@@ -67,7 +71,11 @@ public final class QueryParameters {
       if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST)) {
         throw ApiException.badRequest(
             "invalid-parameter",
-            "Query parameter '" + name + "' must be between 1970 and 9999; got '" + value + "'.");
+            "Query parameter '"
+                + name
+                + "' must be between 1970 and 9999; got "
+                + ApiException.quoted(value)
+                + ".");
       }
       return time;
     } catch (DateTimeParseException e) {
@@ -76,9 +84,9 @@ public final class QueryParameters {
           "Query parameter '"
               + name
               + "' must be a UTC date such as 2026-01-01 or an ISO instant such as"
-              + " 2026-01-01T00:00:00Z; got '"
-              + value
-              + "'.");
+              + " 2026-01-01T00:00:00Z; got "
+              + ApiException.quoted(value)
+              + ".");
     }
   }
 

@@ -39,6 +39,6 @@ public final class SitePath implements Handler<RoutingContext> {
   }
 
   public static ApiException unknown(String siteId) {
-    return ApiException.notFound("Unknown site '" + siteId + "'.");
+    return ApiException.notFound("Unknown site " + ApiException.quoted(siteId) + ".");
   }
 }

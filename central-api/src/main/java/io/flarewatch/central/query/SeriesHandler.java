@@ -135,9 +135,9 @@ public final class SeriesHandler implements Function<RoutingContext, Future<Json
       throw ApiException.badRequest(
           "invalid-parameter",
           "Query parameter 'step' must be a whole number of s, m, h or d (at least 1s), e.g. 10s"
-              + " or 5m; got '"
-              + value
-              + "'.");
+              + " or 5m; got "
+              + ApiException.quoted(value)
+              + ".");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
@@ -156,7 +156,11 @@ public final class SeriesHandler implements Function<RoutingContext, Future<Json
     if (!AGGREGATES.contains(agg)) {
       throw ApiException.badRequest(
           "invalid-parameter",
-          "Query parameter 'agg' must be one of " + AGGREGATES + "; got '" + value + "'.");
+          "Query parameter 'agg' must be one of "
+              + AGGREGATES
+              + "; got "
+              + ApiException.quoted(value)
+              + ".");
     }
     return agg;
   }

@@ -86,7 +86,11 @@ public final class SeriesMetrics {
     if (metric == null) {
       throw ApiException.badRequest(
           "invalid-parameter",
-          "Unknown metric '" + name + "'; allowed: " + String.join(", ", METRICS.keySet()) + ".");
+          "Unknown metric "
+              + ApiException.quoted(name)
+              + "; allowed: "
+              + String.join(", ", METRICS.keySet())
+              + ".");
     }
     return metric;
   }
