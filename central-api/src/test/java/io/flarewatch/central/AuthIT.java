@@ -233,7 +233,75 @@ class AuthIT {
         Arguments.of(
             "provider token, expired", "Bearer " + providerToken(providerRsa, "ADMIN", -3600)),
         Arguments.of(
-            "provider token, unknown key", "Bearer " + providerToken(strangerRsa, "ADMIN", 0)));
+            "provider token, unknown key", "Bearer " + providerToken(strangerRsa, "ADMIN", 0)),
+        Arguments.of(
+            "exp 100 years after iat",
+            "Bearer " + hs256(ownSecret, admin, now, now + CENTURY_SECONDS)),
+        Arguments.of(
+            "provider token, exp 100 years after iat",
+            "Bearer "
+                + providerToken(
+                    providerRsa,
+                    base(ISSUER, AUDIENCE, "ADMIN")
+                        .put("iat", now)
+                        .put("exp", now + CENTURY_SECONDS))),
+        Arguments.of(
+            "older than the longest lifetime, exp still ahead",
+            "Bearer " + hs256(ownSecret, admin, now - 2 * DAY_SECONDS, now + 3600)),
+        Arguments.of("no iat", "Bearer " + signed(ownSecret, admin.copy().put("exp", now + 3600))),
+        Arguments.of(
+            "provider token, no iat",
+            "Bearer "
+                + providerToken(
+                    providerRsa, base(ISSUER, AUDIENCE, "ADMIN").put("exp", now + 600))),
+        Arguments.of(
+            "iat a day ahead",
+            "Bearer " + hs256(ownSecret, admin, now + DAY_SECONDS, now + DAY_SECONDS + 3600)),
+        Arguments.of(
+            "exp a string",
+            "Bearer "
+                + signed(
+                    ownSecret,
+                    admin.copy().put("iat", now).put("exp", String.valueOf(now + 3600)))),
+        Arguments.of(
+            "iat a string",
+            "Bearer "
+                + signed(
+                    ownSecret,
+                    admin.copy().put("iat", String.valueOf(now)).put("exp", now + 3600))),
+        Arguments.of(
+            "exp an object",
+            "Bearer "
+                + signed(
+                    ownSecret,
+                    admin.copy().put("iat", now).put("exp", new JsonObject().put("at", now)))),
+        Arguments.of(
+            "sub a number",
+            "Bearer "
+                + signed(
+                    ownSecret,
+                    new JsonObject()
+                        .put("sub", 42)
+                        .put("role", "ADMIN")
+                        .put("iat", now)
+                        .put("exp", now + 3600))),
+        Arguments.of(
+            "provider token, exp a string",
+            "Bearer "
+                + providerToken(
+                    providerRsa,
+                    base(ISSUER, AUDIENCE, "ADMIN")
+                        .put("iat", now)
+                        .put("exp", String.valueOf(now + 600)))),
+        Arguments.of(
+            "provider token, sub a list",
+            "Bearer "
+                + providerToken(
+                    providerRsa,
+                    base(ISSUER, AUDIENCE, "ADMIN")
+                        .put("sub", new JsonArray().add("a"))
+                        .put("iat", now)
+                        .put("exp", now + 600))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -491,6 +559,30 @@ class AuthIT {
         "https://flarewatch.io/problems/" + type, response.bodyAsJsonObject().getString("type"));
   }
 
+  private static final long DAY_SECONDS = 86_400;
+  private static final long CENTURY_SECONDS = 100 * 365 * DAY_SECONDS;
+
+  /** A provider token's claims without iat and exp. */
+  private static JsonObject base(String issuer, String audience, Object roles) {
+    return new JsonObject()
+        .put("iss", issuer)
+        .put("aud", audience)
+        .put("sub", "idp-user-42")
+        .put("roles", roles);
+  }
+
+  private static String providerToken(JWTAuth signer, JsonObject claims) {
+    String algorithm = signer == providerEc ? "ES256" : "RS256";
+    return signer.generateToken(
+        claims, new JWTOptions().setAlgorithm(algorithm).setNoTimestamp(true));
+  }
+
+  /** An HS256 token with exactly these claims. */
+  private static String signed(JWTAuth signer, JsonObject claims) {
+    return signer.generateToken(
+        claims, new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
+  }
+
   private static String providerToken(JWTAuth signer, Object roles, long expiresShift) {
     return providerToken(signer, roles, expiresShift, ISSUER, AUDIENCE);
   }
@@ -498,23 +590,15 @@ class AuthIT {
   private static String providerToken(
       JWTAuth signer, Object roles, long expiresShift, String issuer, String audience) {
     long now = Instant.now().getEpochSecond();
-    String algorithm = signer == providerEc ? "ES256" : "RS256";
-    JsonObject claims =
-        new JsonObject()
-            .put("iss", issuer)
-            .put("aud", audience)
-            .put("sub", "idp-user-42")
-            .put("roles", roles)
+    return providerToken(
+        signer,
+        base(issuer, audience, roles)
             .put("iat", now - 60 + expiresShift)
-            .put("exp", now + 600 + expiresShift);
-    return signer.generateToken(
-        claims, new JWTOptions().setAlgorithm(algorithm).setNoTimestamp(true));
+            .put("exp", now + 600 + expiresShift));
   }
 
   private static String hs256(JWTAuth signer, JsonObject claims, long iat, long exp) {
-    return signer.generateToken(
-        claims.copy().put("iat", iat).put("exp", exp),
-        new JWTOptions().setAlgorithm("HS256").setNoTimestamp(true));
+    return signed(signer, claims.copy().put("iat", iat).put("exp", exp));
   }
 
   private static JWTAuth hmac(String secret) {

@@ -17,7 +17,10 @@ public final class BearerTokens {
 
   public BearerTokens(Vertx vertx, AuthConfig config, Clock clock) {
     this.local = new LocalTokens(vertx, config, clock);
-    this.oidc = config.oidc() == null ? null : new OidcTokens(vertx, config.oidc());
+    this.oidc =
+        config.oidc() == null
+            ? null
+            : new OidcTokens(vertx, config.oidc(), config.maxTokenLifetime(), clock);
   }
 
   public LocalTokens local() {

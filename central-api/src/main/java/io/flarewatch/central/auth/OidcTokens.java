@@ -4,25 +4,28 @@ import io.flarewatch.central.config.OidcConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.User;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Access tokens of an OpenID Connect provider: RS256 or ES256, signed by one of the configured
- * keys, with the configured issuer and audience, not expired (30 s of clock skew allowed).
+ * keys, with the configured issuer and audience, not expired (30 s of clock skew allowed), and held
+ * to {@link VerifiedClaims}' rules: {@code iat} required, {@code exp - iat} at most {@code
+ * auth.maxTokenLifetimeMinutes}.
  */
 public final class OidcTokens {
 
   private static final int CLOCK_SKEW_SECONDS = 30;
 
-  private final JWTAuth jwt;
+  private final VerifiedClaims claims;
   private final OidcConfig config;
 
-  public OidcTokens(Vertx vertx, OidcConfig config) {
+  public OidcTokens(Vertx vertx, OidcConfig config, Duration maxLifetime, Clock clock) {
     this.config = config;
     JWTAuthOptions options =
         new JWTAuthOptions()
@@ -37,22 +40,21 @@ public final class OidcTokens {
               .setAlgorithm(config.algorithm(i))
               .setBuffer(config.publicKeysPem().get(i)));
     }
-    this.jwt = JWTAuth.create(vertx, options);
+    this.claims =
+        new VerifiedClaims(
+            JWTAuth.create(vertx, options),
+            maxLifetime,
+            clock,
+            Duration.ofSeconds(CLOCK_SKEW_SECONDS));
   }
 
   public Future<Principal> verify(String token) {
-    return jwt.authenticate(new TokenCredentials(token)).compose(this::principal);
+    return claims.of(token).map(this::principal);
   }
 
-  private Future<Principal> principal(User user) {
-    if (!user.containsKey("exp")) {
-      return Future.failedFuture("the token has no expiry");
-    }
-    if (!(user.get("sub") instanceof String subject) || subject.isBlank()) {
-      return Future.failedFuture("the token has no subject");
-    }
-    return Future.succeededFuture(
-        new Principal(subject, highestRole(user.get(config.roleClaim())), Principal.OIDC));
+  private Principal principal(JsonObject claims) {
+    return new Principal(
+        claims.getString("sub"), highestRole(claims.getValue(config.roleClaim())), Principal.OIDC);
   }
 
   /** The highest role the claim names; null when it names none. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flarewatch.config.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +19,19 @@ import java.util.Set;
  *     openssl rand -base64 48}); changing it logs everyone out
  * @param tokenTtlMinutes how long an issued token is valid, default 480 (a shift)
  * @param oidc an identity provider whose tokens are accepted too; may be absent
+ * @param maxTokenLifetimeMinutes the longest a bearer token may live, central's or the provider's,
+ *     whatever its {@code exp} says: a token whose {@code exp - iat} is longer is refused. Default
+ *     a day, or {@code tokenTtlMinutes} when that is longer; at most a week
  */
 public record AuthConfig(
     @JsonProperty("users") List<UserConfig> users,
     @JsonProperty("jwtSecret") String jwtSecret,
     @JsonProperty("tokenTtlMinutes") Integer tokenTtlMinutes,
-    @JsonProperty("oidc") OidcConfig oidc) {
+    @JsonProperty("oidc") OidcConfig oidc,
+    @JsonProperty("maxTokenLifetimeMinutes") Integer maxTokenLifetimeMinutes) {
 
   public static final int DEFAULT_TOKEN_TTL_MINUTES = 480;
+  public static final int DEFAULT_MAX_TOKEN_LIFETIME_MINUTES = 24 * 60;
   public static final int MIN_SECRET_BYTES = 32;
   private static final int MAX_TOKEN_TTL_MINUTES = 7 * 24 * 60;
 
@@ -54,6 +60,31 @@ public record AuthConfig(
           "auth.tokenTtlMinutes",
           tokenTtlMinutes + " is not 1 to " + MAX_TOKEN_TTL_MINUTES + " (a week)");
     }
+    maxTokenLifetimeMinutes =
+        maxTokenLifetimeMinutes == null
+            ? Math.max(DEFAULT_MAX_TOKEN_LIFETIME_MINUTES, tokenTtlMinutes)
+            : maxTokenLifetimeMinutes;
+    if (maxTokenLifetimeMinutes < tokenTtlMinutes
+        || maxTokenLifetimeMinutes > MAX_TOKEN_TTL_MINUTES) {
+      throw new ConfigException(
+          "auth.maxTokenLifetimeMinutes",
+          maxTokenLifetimeMinutes
+              + " is not from tokenTtlMinutes ("
+              + tokenTtlMinutes
+              + ") to "
+              + MAX_TOKEN_TTL_MINUTES
+              + " (a week)");
+    }
+  }
+
+  public AuthConfig(
+      List<UserConfig> users, String jwtSecret, Integer tokenTtlMinutes, OidcConfig oidc) {
+    this(users, jwtSecret, tokenTtlMinutes, oidc, null);
+  }
+
+  /** The longest a bearer token may live. */
+  public Duration maxTokenLifetime() {
+    return Duration.ofMinutes(maxTokenLifetimeMinutes);
   }
 
   /**
@@ -72,6 +103,14 @@ public record AuthConfig(
 
   @Override
   public String toString() {
-    return "AuthConfig[users=" + users + ", tokenTtlMinutes=" + tokenTtlMinutes + "]";
+    return "AuthConfig[users="
+        + users
+        + ", tokenTtlMinutes="
+        + tokenTtlMinutes
+        + ", maxTokenLifetimeMinutes="
+        + maxTokenLifetimeMinutes
+        + ", oidc="
+        + oidc
+        + "]";
   }
 }

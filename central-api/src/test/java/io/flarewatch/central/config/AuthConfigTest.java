@@ -55,6 +55,9 @@ class AuthConfigTest {
         "bad name | BADNAME | auth.users[].name: 'a b' must be 1 to 64",
         "twice | TWICE | auth.users[1].name: 'ann' is listed twice",
         "ttl | TTL | auth.tokenTtlMinutes: 0 is not 1 to 10080",
+        "lifetime below ttl | SHORTLIFE | auth.maxTokenLifetimeMinutes: 60 is not from"
+            + " tokenTtlMinutes (480) to 10080",
+        "lifetime over a week | LONGLIFE | auth.maxTokenLifetimeMinutes: 20000 is not from",
         "unknown key | UNKNOWN | auth.secret: is not a known key"
       })
   void mistakesAreNamedByKey(String what, String variant, String messageStart) {
@@ -70,6 +73,8 @@ class AuthConfigTest {
           case "BADNAME" -> yaml(auth(SECRET, user("'a b'", "ADMIN", HASH)));
           case "TWICE" -> yaml(auth(SECRET, good + user("ann", "VIEWER", HASH)));
           case "TTL" -> yaml(auth(SECRET, good) + "  tokenTtlMinutes: 0\n");
+          case "SHORTLIFE" -> yaml(auth(SECRET, good) + "  maxTokenLifetimeMinutes: 60\n");
+          case "LONGLIFE" -> yaml(auth(SECRET, good) + "  maxTokenLifetimeMinutes: 20000\n");
           case "UNKNOWN" -> yaml(auth(SECRET, good) + "  secret: x\n");
           default -> throw new IllegalArgumentException(variant);
         };
@@ -77,6 +82,17 @@ class AuthConfigTest {
         assertThrows(
             ConfigException.class, () -> YamlConfigReader.parse(config, CentralConfig.class));
     assertTrue(e.getMessage().startsWith(messageStart), () -> what + ": " + e.getMessage());
+  }
+
+  @Test
+  void theLongestTokenLifetimeIsADayOrTheTtlWhenLonger() {
+    assertEquals(
+        1440, new AuthConfig(java.util.List.of(), SECRET, null, null).maxTokenLifetimeMinutes());
+    assertEquals(
+        2000, new AuthConfig(java.util.List.of(), SECRET, 2000, null).maxTokenLifetimeMinutes());
+    assertEquals(
+        90,
+        new AuthConfig(java.util.List.of(), SECRET, 60, null, 90).maxTokenLifetime().toMinutes());
   }
 
   @Test
