@@ -400,6 +400,48 @@ class AuthIT {
         400,
         "bad-credentials-body");
     assertProblem(post("{not json", "application/json"), 400, "bad-credentials-body");
+    assertProblem(
+        post(
+            "{\"username\": \"nobody\", \"username\": \"viewer\", \"password\": \""
+                + TestUsers.password(Role.VIEWER)
+                + "\"}",
+            "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(
+        post(
+            "{\"username\": \"viewer\", \"password\": \""
+                + TestUsers.password(Role.VIEWER)
+                + "\", \"password\": \"x\"}",
+            "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(
+        post("[{\"username\": \"viewer\", \"password\": \"x\"}]", "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(
+        post(
+            new JsonObject().put("username", "v".repeat(129)).put("password", "x").encode(),
+            "application/json"),
+        400,
+        "bad-credentials-body");
+    assertProblem(
+        post(
+            new JsonObject().put("username", "viewer").put("password", "p".repeat(1025)).encode(),
+            "application/json"),
+        400,
+        "bad-credentials-body");
+    assertEquals(
+        401,
+        post(
+                new JsonObject()
+                    .put("username", "v".repeat(128))
+                    .put("password", "p".repeat(1024))
+                    .encode(),
+                "application/json")
+            .statusCode(),
+        "the longest name and password allowed are checked");
     assertProblem(post("username=admin", "text/plain"), 415, "unsupported-media-type");
   }
 

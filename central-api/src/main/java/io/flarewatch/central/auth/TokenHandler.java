@@ -2,10 +2,10 @@ package io.flarewatch.central.auth;
 
 import io.flarewatch.central.audit.AuditRecorder;
 import io.flarewatch.central.http.ApiException;
+import io.flarewatch.central.http.JsonBodies;
 import io.flarewatch.central.http.QueryParameters;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -21,6 +21,8 @@ import java.util.Set;
 public final class TokenHandler implements Handler<RoutingContext> {
 
   private static final Set<String> KEYS = Set.of("username", "password");
+  static final int MAX_USERNAME_CHARS = 128;
+  static final int MAX_PASSWORD_CHARS = 1024;
 
   private final LocalLogin login;
   private final LocalTokens tokens;
@@ -40,9 +42,9 @@ public final class TokenHandler implements Handler<RoutingContext> {
     audit.recordWhenDone(ctx);
     QueryParameters.of(ctx, Set.of());
     JsonObject body = body(ctx);
-    String username = text(body, "username");
+    String username = text(body, "username", MAX_USERNAME_CHARS);
     AuditRecorder.claimedUser(ctx, username);
-    char[] password = text(body, "password").toCharArray();
+    char[] password = text(body, "password", MAX_PASSWORD_CHARS).toCharArray();
     String address = ctx.request().remoteAddress().hostAddress();
     throttle
         .admit(username, address)
@@ -104,6 +106,7 @@ public final class TokenHandler implements Handler<RoutingContext> {
   }
 
   private static JsonObject body(RoutingContext ctx) {
+    String expected = "The body must be {\"username\": \"…\", \"password\": \"…\"}.";
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null || !contentType.startsWith("application/json")) {
       throw new ApiException(
@@ -112,24 +115,20 @@ public final class TokenHandler implements Handler<RoutingContext> {
           "Unsupported media type",
           "Send {\"username\", \"password\"} as application/json; got " + contentType + ".");
     }
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
-    if (body == null || !KEYS.containsAll(body.fieldNames())) {
-      throw ApiException.badRequest(
-          "bad-credentials-body", "The body must be {\"username\": \"…\", \"password\": \"…\"}.");
+    JsonObject body = JsonBodies.object(ctx, "bad-credentials-body", expected);
+    if (!KEYS.containsAll(body.fieldNames())) {
+      throw ApiException.badRequest("bad-credentials-body", expected);
     }
     return body;
   }
 
-  private static String text(JsonObject body, String key) {
+  /** A non-empty string of at most {@code maxChars}, refused before any password check. */
+  private static String text(JsonObject body, String key, int maxChars) {
     Object value = body.getValue(key);
-    if (!(value instanceof String text) || text.isEmpty()) {
+    if (!(value instanceof String text) || text.isEmpty() || text.length() > maxChars) {
       throw ApiException.badRequest(
-          "bad-credentials-body", "'" + key + "' must be a non-empty string.");
+          "bad-credentials-body",
+          "'" + key + "' must be a non-empty string of at most " + maxChars + " characters.");
     }
     return text;
   }
