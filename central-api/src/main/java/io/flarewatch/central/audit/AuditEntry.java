@@ -13,6 +13,8 @@ package io.flarewatch.central.audit;
  * @param remoteAddress the peer's address
  * @param forwardedFor the {@code X-Forwarded-For} header as received; null when absent
  * @param note why a token was refused, or that the connection closed early; null otherwise
+ * @param site the configured site the request was about (a site route's, or a report's {@code
+ *     site}); null when it named none
  */
 public record AuditEntry(
     String user,
@@ -24,4 +26,21 @@ public record AuditEntry(
     int status,
     String remoteAddress,
     String forwardedFor,
-    String note) {}
+    String note,
+    String site) {
+
+  /** An entry about no one site. */
+  public AuditEntry(
+      String user,
+      String role,
+      String via,
+      String method,
+      String path,
+      String query,
+      int status,
+      String remoteAddress,
+      String forwardedFor,
+      String note) {
+    this(user, role, via, method, path, query, status, remoteAddress, forwardedFor, note, null);
+  }
+}

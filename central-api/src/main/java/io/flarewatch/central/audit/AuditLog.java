@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit log: measurement {@code audit} in central's database, tags {@code user}, {@code role},
- * {@code via}, fields {@code method}, {@code path}, {@code query}, {@code status}, {@code
- * remote_address}, {@code forwarded_for}, {@code note}. Timestamps are unique (see {@link
+ * {@code via}, {@code site}, fields {@code method}, {@code path}, {@code query}, {@code status},
+ * {@code remote_address}, {@code forwarded_for}, {@code note}. Timestamps are unique (see {@link
  * UniqueTimestamps}), so no entry ever overwrites another.
  */
 public final class AuditLog {
@@ -85,6 +85,7 @@ public final class AuditLog {
             .tag("user", tagValue(entry.user()))
             .tag("role", tagValue(entry.role()))
             .tag("via", tagValue(entry.via()))
+            .tag("site", tagValue(entry.site()))
             .field("method", fieldValue(entry.method()))
             .field("path", fieldValue(entry.path()))
             .field("query", fieldValue(entry.query()))

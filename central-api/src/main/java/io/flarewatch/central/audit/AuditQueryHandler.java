@@ -3,6 +3,8 @@ package io.flarewatch.central.audit;
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 import static io.flarewatch.central.influx.InfluxQl.stringLiteral;
 
+import io.flarewatch.central.auth.Principal;
+import io.flarewatch.central.auth.SiteScope;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.QueryParameters;
 import io.flarewatch.central.influx.InfluxClient;
@@ -20,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/v1/audit?from=&to=&user=}: the audit entries of a period, oldest first, at most
  * {@value #MAX_ENTRIES} (more is a 400 asking for a shorter period, never a silently cut list).
- * Admins only; the query is itself audited.
+ * Admins only; the query is itself audited. An admin limited to some sites sees only the entries
+ * about those sites (their {@code site} tag), not logins or requests about the whole fleet.
  */
 public final class AuditQueryHandler implements Function<RoutingContext, Future<JsonArray>> {
 
@@ -32,6 +35,7 @@ public final class AuditQueryHandler implements Function<RoutingContext, Future<
           new String[] {"user", "user"},
           new String[] {"role", "role"},
           new String[] {"via", "via"},
+          new String[] {"site", "site"},
           new String[] {"method", "method"},
           new String[] {"path", "path"},
           new String[] {"query", "query"},
@@ -55,6 +59,10 @@ public final class AuditQueryHandler implements Function<RoutingContext, Future<
       throw ApiException.badRequest("invalid-period", "'from' must be before 'to'.");
     }
     String user = ctx.queryParams().get("user");
+    SiteScope scope = Principal.of(ctx).sites();
+    if (!scope.all() && scope.ids().isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
     String influxql =
         "SELECT "
             + COLUMNS.stream().map(c -> identifier(c[0])).collect(Collectors.joining(", "))
@@ -68,9 +76,18 @@ public final class AuditQueryHandler implements Function<RoutingContext, Future<
             + (user == null || user.isEmpty()
                 ? ""
                 : " AND " + identifier("user") + " = " + stringLiteral(user))
+            + (scope.all() ? "" : " AND " + sites(scope.ids()))
             + " ORDER BY time ASC LIMIT "
             + (MAX_ENTRIES + 1);
     return influx.query(influxql).map(AuditQueryHandler::entries);
+  }
+
+  /** {@code ("site" = 'a' OR "site" = 'b')}. */
+  private static String sites(Set<String> ids) {
+    return ids.stream()
+        .sorted()
+        .map(id -> identifier("site") + " = " + stringLiteral(id))
+        .collect(Collectors.joining(" OR ", "(", ")"));
   }
 
   private static JsonArray entries(JsonArray results) {

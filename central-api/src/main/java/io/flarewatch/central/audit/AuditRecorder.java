@@ -15,6 +15,7 @@ public final class AuditRecorder {
   private static final String REGISTERED = "flarewatch.audit.registered";
   private static final String CLAIMED_USER = "flarewatch.audit.claimedUser";
   private static final String NOTE = "flarewatch.audit.note";
+  private static final String SITE = "flarewatch.audit.site";
 
   private final AuditLog log;
 
@@ -54,7 +55,8 @@ public final class AuditRecorder {
                   ctx.response().getStatusCode(),
                   remoteAddress,
                   forwardedFor,
-                  note));
+                  note,
+                  ctx.get(SITE)));
         });
   }
 
@@ -66,6 +68,14 @@ public final class AuditRecorder {
   /** The user name a login attempt claimed, recorded when it does not authenticate. */
   public static void claimedUser(RoutingContext ctx, String name) {
     ctx.put(CLAIMED_USER, name);
+  }
+
+  /**
+   * The configured site the request is about, for the entry's {@code site} tag (only ids central
+   * knows: the tag's values stay few).
+   */
+  public static void site(RoutingContext ctx, String siteId) {
+    ctx.put(SITE, siteId);
   }
 
   /** A short reason to keep with the entry, e.g. why a token was refused. */

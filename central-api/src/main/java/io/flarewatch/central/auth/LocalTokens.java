@@ -19,9 +19,9 @@ import java.time.Instant;
  *
  * <p>A token is accepted only while its user is still configured, and it carries the user's role
  * from the current config rather than the role written in the token, so removing or demoting a user
- * takes effect at the next restart, not at the token's expiry. Its claims are held to {@link
- * VerifiedClaims}' rules, so even a token signed with the real key lives no longer than {@code
- * auth.maxTokenLifetimeMinutes}.
+ * takes effect at the next restart, not at the token's expiry; so do the user's sites. Its claims
+ * are held to {@link VerifiedClaims}' rules, so even a token signed with the real key lives no
+ * longer than {@code auth.maxTokenLifetimeMinutes}.
  */
 public final class LocalTokens {
 
@@ -55,7 +55,7 @@ public final class LocalTokens {
             .put("exp", expires);
     String token =
         jwt.generateToken(claims, new JWTOptions().setAlgorithm(ALGORITHM).setNoTimestamp(true));
-    return new IssuedToken(token, Instant.ofEpochSecond(expires), user.role());
+    return new IssuedToken(token, Instant.ofEpochSecond(expires), user.role(), user.siteScope());
   }
 
   /** The token's user; fails when the signature, expiry or user does not hold. */
@@ -66,7 +66,10 @@ public final class LocalTokens {
   private Future<Principal> principal(JsonObject claims) {
     return config
         .user(claims.getString("sub"))
-        .map(u -> Future.succeededFuture(new Principal(u.name(), u.role(), Principal.LOCAL)))
+        .map(
+            u ->
+                Future.succeededFuture(
+                    new Principal(u.name(), u.role(), Principal.LOCAL, u.siteScope())))
         .orElseGet(() -> Future.failedFuture("the token's user is no longer configured"));
   }
 }

@@ -11,12 +11,16 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Access tokens of an OpenID Connect provider: RS256 or ES256, signed by one of the configured
  * keys, with the configured issuer and audience, not expired (30 s of clock skew allowed), and held
  * to {@link VerifiedClaims}' rules: {@code iat} required, {@code exp - iat} at most {@code
- * auth.maxTokenLifetimeMinutes}.
+ * auth.maxTokenLifetimeMinutes}. With {@code auth.oidc.sitesClaim}, the token's claim lists the
+ * user's sites.
  */
 public final class OidcTokens {
 
@@ -54,13 +58,34 @@ public final class OidcTokens {
 
   private Principal principal(JsonObject claims) {
     return new Principal(
-        claims.getString("sub"), highestRole(claims.getValue(config.roleClaim())), Principal.OIDC);
+        claims.getString("sub"),
+        highestRole(claims.getValue(config.roleClaim())),
+        Principal.OIDC,
+        config.sitesClaim() == null ? SiteScope.ALL : sites(claims.getValue(config.sitesClaim())));
+  }
+
+  /**
+   * The sites the claim lists: one id or a list of them, {@code "*"} for every site; nothing (or
+   * anything else) for no site.
+   */
+  private static SiteScope sites(Object claim) {
+    Iterable<?> names =
+        claim instanceof JsonArray list ? list : claim == null ? List.of() : List.of(claim);
+    Set<String> ids = new HashSet<>();
+    for (Object name : names) {
+      if ("*".equals(name)) {
+        return SiteScope.ALL;
+      }
+      if (name instanceof String id) {
+        ids.add(id);
+      }
+    }
+    return ids.isEmpty() ? SiteScope.NONE : SiteScope.of(ids);
   }
 
   /** The highest role the claim names; null when it names none. */
   private static Role highestRole(Object claim) {
-    Iterable<?> names =
-        claim instanceof JsonArray list ? list : java.util.List.of(String.valueOf(claim));
+    Iterable<?> names = claim instanceof JsonArray list ? list : List.of(String.valueOf(claim));
     Role highest = null;
     for (Object name : names) {
       Role role = name instanceof String text ? Role.parse(text).orElse(null) : null;

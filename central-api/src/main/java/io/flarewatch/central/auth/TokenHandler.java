@@ -80,7 +80,8 @@ public final class TokenHandler implements Handler<RoutingContext> {
                 return;
               }
               ctx.put(
-                  Principal.CONTEXT_KEY, new Principal(username, issued.role(), Principal.LOCAL));
+                  Principal.CONTEXT_KEY,
+                  new Principal(username, issued.role(), Principal.LOCAL, issued.sites()));
               ctx.response()
                   .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                   .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

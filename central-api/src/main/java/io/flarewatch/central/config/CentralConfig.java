@@ -35,6 +35,16 @@ public record CentralConfig(
       throw new ConfigException(
           "auth", "is required: jwtSecret and users (see config/central.example.yaml)");
     }
+    for (UserConfig user : auth.users()) {
+      List<String> userSites = user.sites() == null ? List.of() : user.sites();
+      for (int i = 0; i < userSites.size(); i++) {
+        if (!ids.contains(userSites.get(i))) {
+          throw new ConfigException(
+              "auth.users[" + user.name() + "].sites[" + i + "]",
+              "'" + userSites.get(i) + "' is not a configured site");
+        }
+      }
+    }
     reports = reports == null ? ReportsConfig.defaults() : reports;
   }
 

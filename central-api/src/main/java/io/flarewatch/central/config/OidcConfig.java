@@ -14,12 +14,15 @@ import java.util.List;
  *     wins); other values are ignored
  * @param publicKeysPem the provider's signing keys ({@code -----BEGIN PUBLIC KEY-----}): RSA for
  *     RS256, EC P-256 for ES256; list the next key before the provider rotates to it
+ * @param sitesClaim the claim listing the sites a user may see (a site id or a list of them; {@code
+ *     "*"} for every site; a token without it sees no site); absent: provider users see every site
  */
 public record OidcConfig(
     @JsonProperty("issuer") String issuer,
     @JsonProperty("audience") String audience,
     @JsonProperty("roleClaim") String roleClaim,
-    @JsonProperty("publicKeysPem") List<String> publicKeysPem) {
+    @JsonProperty("publicKeysPem") List<String> publicKeysPem,
+    @JsonProperty("sitesClaim") String sitesClaim) {
 
   public static final String DEFAULT_ROLE_CLAIM = "roles";
 
@@ -39,6 +42,15 @@ public record OidcConfig(
     for (int i = 0; i < publicKeysPem.size(); i++) {
       algorithm(publicKeysPem, i);
     }
+    if (sitesClaim != null && sitesClaim.isBlank()) {
+      throw new ConfigException(
+          "auth.oidc.sitesClaim", "is blank; leave it out to let provider users see every site");
+    }
+  }
+
+  /** A provider whose users see every site. */
+  public OidcConfig(String issuer, String audience, String roleClaim, List<String> publicKeysPem) {
+    this(issuer, audience, roleClaim, publicKeysPem, null);
   }
 
   /** The JWS algorithm of key {@code i}: RS256 or ES256. */

@@ -1,5 +1,7 @@
 package io.flarewatch.central.http;
 
+import io.flarewatch.central.audit.AuditRecorder;
+import io.flarewatch.central.auth.Principal;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.vertx.core.Handler;
@@ -8,8 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The one place a {@code /sites/:site/...} route resolves its site: mounted after the route's
  * authorization, it looks the {@code site} path parameter up once and leaves the configured site in
- * the routing context for the route's handler ({@link #site(RoutingContext)}); an unknown site is a
- * 404 problem.
+ * the routing context for the route's handler ({@link #site(RoutingContext)}). A site central does
+ * not know and a site outside the user's scope get the same 404 problem, so a user cannot learn
+ * which other sites exist. The audit entry of the request names a configured site either way.
  */
 public final class SitePath implements Handler<RoutingContext> {
 
@@ -24,7 +27,12 @@ public final class SitePath implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String siteId = ctx.pathParam("site");
-    ctx.put(CONTEXT_KEY, config.site(siteId).orElseThrow(() -> unknown(siteId)));
+    SiteConfig site = config.site(siteId).orElseThrow(() -> unknown(siteId));
+    AuditRecorder.site(ctx, site.id());
+    if (!Principal.of(ctx).sites().includes(site.id())) {
+      throw unknown(siteId);
+    }
+    ctx.put(CONTEXT_KEY, site);
     ctx.next();
   }
 

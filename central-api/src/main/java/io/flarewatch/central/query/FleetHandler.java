@@ -2,6 +2,7 @@ package io.flarewatch.central.query;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
+import io.flarewatch.central.auth.Principal;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.http.QueryParameters;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code GET /api/v1/fleet}: every configured site with its latest state, read in one InfluxDB
- * round trip (one multi-statement query grouped by site, never one query per site).
+ * {@code GET /api/v1/fleet}: every configured site the user may see with its latest state, read in
+ * one InfluxDB round trip (one multi-statement query grouped by site, never one query per site).
  */
 public final class FleetHandler implements Function<RoutingContext, Future<JsonObject>> {
 
@@ -45,10 +46,11 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
     QueryParameters.of(ctx, Set.of());
     Instant now = clock.instant();
     Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
-    List<String> ids = config.sites().stream().map(SiteConfig::id).toList();
+    List<SiteConfig> sites = Principal.of(ctx).sites().filter(config.sites(), SiteConfig::id);
+    List<String> ids = sites.stream().map(SiteConfig::id).toList();
     Future<JsonArray> results =
         ids.isEmpty() ? Future.succeededFuture(null) : influx.query(query(ids, dayStart, now));
-    return results.map(r -> fleet(r, now, dayStart));
+    return results.map(r -> fleet(sites, r, now, dayStart));
   }
 
   private static String query(List<String> ids, Instant dayStart, Instant now) {
@@ -90,9 +92,10 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
         + bySite;
   }
 
-  private JsonObject fleet(JsonArray results, Instant now, Instant dayStart) {
+  private static JsonObject fleet(
+      List<SiteConfig> sites, JsonArray results, Instant now, Instant dayStart) {
     Map<String, SiteState> states = new HashMap<>();
-    config.sites().forEach(s -> states.put(s.id(), new SiteState()));
+    sites.forEach(s -> states.put(s.id(), new SiteState()));
     if (results != null) {
       for (ResultSeries series : ResultSeries.of(results, 0)) {
         SiteState state = states.get(series.tag(Schema.TAG_SITE));
@@ -127,9 +130,9 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
         }
       }
     }
-    JsonArray sites = new JsonArray();
-    for (SiteConfig site : config.sites()) {
-      sites.add(states.get(site.id()).toJson(site, now));
+    JsonArray answered = new JsonArray();
+    for (SiteConfig site : sites) {
+      answered.add(states.get(site.id()).toJson(site, now));
     }
     return new JsonObject()
         .put("time", now.toString())
@@ -141,7 +144,7 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
                     "avoidedTco2eToday sums the site's emissions points since 00:00 UTC"
                         + " (the UTC day), not the site's local day.")
                 .add("gas flows are the latest flow_rate_mscfd of each meter, added per role."))
-        .put("sites", sites);
+        .put("sites", answered);
   }
 
   private static Double add(Double total, Double value) {

@@ -1,7 +1,11 @@
 package io.flarewatch.central.reports;
 
+import io.flarewatch.central.audit.AuditRecorder;
+import io.flarewatch.central.auth.Principal;
+import io.flarewatch.central.auth.SiteScope;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.http.SitePath;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.reports.signing.ReportSigner;
 import io.vertx.core.Future;
@@ -14,7 +18,8 @@ import java.util.List;
 /**
  * {@code GET /api/v1/reports/emissions}, {@code GET /api/v1/reports/compliance} and {@code GET
  * /api/v1/reports/public-key}: read the emissions chunks month by month and their parameter sets,
- * build the report, render, hash and sign it off the event loop.
+ * build the report, render, hash and sign it off the event loop. A report covers only sites the
+ * user may see.
  */
 public final class ReportHandlers {
 
@@ -40,7 +45,7 @@ public final class ReportHandlers {
   }
 
   public Future<Buffer> emissions(RoutingContext ctx) {
-    ReportRequest request = ReportRequest.of(ctx, config, null, clock);
+    ReportRequest request = scoped(ctx, ReportRequest.of(ctx, config, null, clock));
     Future<ReportContent> content =
         read(request)
             .compose(
@@ -52,7 +57,7 @@ public final class ReportHandlers {
   }
 
   public Future<Buffer> compliance(RoutingContext ctx) {
-    ReportRequest request = ReportRequest.of(ctx, config, ReportPeriod.MONTH, clock);
+    ReportRequest request = scoped(ctx, ReportRequest.of(ctx, config, ReportPeriod.MONTH, clock));
     Future<ReportContent> content =
         read(request)
             .compose(
@@ -83,6 +88,30 @@ public final class ReportHandlers {
     return request.sites().isEmpty()
         ? Future.succeededFuture(new EmissionsChunks.Read(List.of(), java.util.Map.of()))
         : chunks.read(siteIds(request), request.from(), request.to());
+  }
+
+  /**
+   * The request within the user's sites: a named site outside them is answered like an unknown site
+   * (404); without a site, the report covers every site the user may see.
+   */
+  private static ReportRequest scoped(RoutingContext ctx, ReportRequest request) {
+    SiteScope scope = Principal.of(ctx).sites();
+    String named = request.siteParameter();
+    if (named != null) {
+      AuditRecorder.site(ctx, named);
+      if (!scope.includes(named)) {
+        throw SitePath.unknown(named);
+      }
+      return request;
+    }
+    return new ReportRequest(
+        null,
+        scope.filter(request.sites(), SiteConfig::id),
+        request.from(),
+        request.to(),
+        request.period(),
+        request.format(),
+        request.asOf());
   }
 
   private static List<String> siteIds(ReportRequest request) {

@@ -1,16 +1,19 @@
 package io.flarewatch.central.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.auth.SiteScope;
 import io.flarewatch.config.ConfigException;
 import io.flarewatch.config.YamlConfigReader;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +30,18 @@ class AuthConfigTest {
 
   private static String user(String name, String role, String hash) {
     return "    - {name: " + name + ", role: " + role + ", passwordHash: \"" + hash + "\"}\n";
+  }
+
+  private static String scoped(String sites) {
+    return "    - {name: ann, role: VIEWER, sites: "
+        + sites
+        + ", passwordHash: \""
+        + HASH
+        + "\"}\n";
+  }
+
+  private static String withSite(String auth) {
+    return yaml("sites: [{id: well-1, ingestTokenSha256: \"" + "a".repeat(64) + "\"}]\n" + auth);
   }
 
   private static String auth(String secret, String users) {
@@ -58,7 +73,12 @@ class AuthConfigTest {
         "lifetime below ttl | SHORTLIFE | auth.maxTokenLifetimeMinutes: 60 is not from"
             + " tokenTtlMinutes (480) to 10080",
         "lifetime over a week | LONGLIFE | auth.maxTokenLifetimeMinutes: 20000 is not from",
-        "unknown key | UNKNOWN | auth.secret: is not a known key"
+        "unknown key | UNKNOWN | auth.secret: is not a known key",
+        "site not configured | UNKNOWNSITE | auth.users[ann].sites[1]: 'nowhere' is not a"
+            + " configured site",
+        "no sites | NOSITES | auth.users[ann].sites: is empty; leave it out",
+        "bad site id | BADSITE | auth.users[ann].sites[0]: site id 'A B' is not a valid id",
+        "site twice | SITETWICE | auth.users[ann].sites[1]: 'well-1' is listed twice"
       })
   void mistakesAreNamedByKey(String what, String variant, String messageStart) {
     String good = user("ann", "ADMIN", HASH);
@@ -76,12 +96,40 @@ class AuthConfigTest {
           case "SHORTLIFE" -> yaml(auth(SECRET, good) + "  maxTokenLifetimeMinutes: 60\n");
           case "LONGLIFE" -> yaml(auth(SECRET, good) + "  maxTokenLifetimeMinutes: 20000\n");
           case "UNKNOWN" -> yaml(auth(SECRET, good) + "  secret: x\n");
+          case "UNKNOWNSITE" -> withSite(auth(SECRET, scoped("[well-1, nowhere]")));
+          case "NOSITES" -> withSite(auth(SECRET, scoped("[]")));
+          case "BADSITE" -> withSite(auth(SECRET, scoped("['A B']")));
+          case "SITETWICE" -> withSite(auth(SECRET, scoped("[well-1, well-1]")));
           default -> throw new IllegalArgumentException(variant);
         };
     ConfigException e =
         assertThrows(
             ConfigException.class, () -> YamlConfigReader.parse(config, CentralConfig.class));
     assertTrue(e.getMessage().startsWith(messageStart), () -> what + ": " + e.getMessage());
+  }
+
+  @Test
+  void usersSeeTheirSitesOrAllWhenNoneAreListed() throws Exception {
+    CentralConfig config =
+        YamlConfigReader.parse(
+            withSite(auth(SECRET, scoped("[well-1]") + user("bob", "ADMIN", HASH))),
+            CentralConfig.class);
+    SiteScope ann = config.auth().user("ann").orElseThrow().siteScope();
+    assertTrue(ann.includes("well-1"));
+    assertFalse(ann.includes("well-2"));
+    assertTrue(config.auth().user("bob").orElseThrow().siteScope().all());
+    assertEquals(
+        "auth.oidc.sitesClaim: is blank; leave it out to let provider users see every site",
+        assertThrows(
+                ConfigException.class,
+                () -> new OidcConfig("https://idp", "central", null, List.of(pemOfEcKey()), " "))
+            .getMessage());
+  }
+
+  private static String pemOfEcKey() throws Exception {
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(256);
+    return pem(ec.generateKeyPair().getPublic().getEncoded());
   }
 
   @Test
