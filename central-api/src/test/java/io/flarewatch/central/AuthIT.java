@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.OidcConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -69,6 +72,13 @@ class AuthIT {
   private static final Map<Role, String> LOCAL_TOKENS = new EnumMap<>(Role.class);
   private static Instant started;
 
+  /** Failed logins an account, or an address, may have in a row before it waits. */
+  private static final int ACCOUNT_FREE_FAILURES = 10;
+
+  private static final int ADDRESS_FREE_FAILURES = 20;
+  private static final String TRUSTED_PROXY = "127.0.4.1";
+  private static final String FIELD_PASSWORD = "pw-of-the-field";
+
   /** The user endpoints, each with the lowest role that may use it. */
   enum Endpoint {
     STATUS("/api/v1/sites/" + SITE + "/status", Role.VIEWER),
@@ -111,9 +121,15 @@ class AuthIT {
             AUDIENCE,
             "roles",
             List.of(providerRsaPublicPem, pem("PUBLIC KEY", ec.getPublic().getEncoded())));
+    List<UserConfig> users = new ArrayList<>(TestUsers.users());
+    String fieldHash =
+        PasswordHash.of(FIELD_PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
+    for (String name : List.of("field-1", "field-2")) {
+      users.add(new UserConfig(name, Role.ENGINEER, fieldHash));
+    }
     CentralConfig config =
         new CentralConfig(
-            new HttpConfig("127.0.0.1", 0, null),
+            new HttpConfig("127.0.0.1", 0, null, List.of(TRUSTED_PROXY + "/32", "10.9.9.0/24")),
             new InfluxConfig(
                 InfluxTestServer.shared().url(),
                 InfluxTestServer.uniqueDatabase("auth"),
@@ -125,7 +141,7 @@ class AuthIT {
                     null,
                     SiteConfig.sha256Hex("ingest"),
                     new ObjectMapper().readTree(EMISSIONS))),
-            TestUsers.auth(oidc));
+            new AuthConfig(users, TestUsers.JWT_SECRET, null, oidc));
     central = CentralApp.start(vertx, config).await();
     client = WebClient.create(vertx);
     for (Role role : Role.values()) {
@@ -135,6 +151,7 @@ class AuthIT {
 
   @AfterAll
   static void stop() {
+    CLIENTS.forEach(WebClient::close);
     if (vertx != null) {
       vertx.close().await();
     }
@@ -333,40 +350,88 @@ class AuthIT {
   // ---- login ----------------------------------------------------------------------------------
 
   /**
-   * Password guessing from one address: the sixth try is refused with 429 even with the right
-   * password, the same user still logs in from another address, and the refusal is audited.
+   * Guesses spread over many addresses: once the account's budget of failures is spent, no address
+   * without a device token gets a password check, not even with the right password; the refusal is
+   * audited.
    */
   @Test
-  void repeatedFailuresLockTheUserOutFromThatAddressOnly() {
-    WebClient guesser =
-        WebClient.create(vertx, new WebClientOptions().setLocalAddress("127.0.0.2"));
-    try {
-      for (int i = 0; i < 5; i++) {
-        assertProblem(
-            TestUsers.login(guesser, central.port(), "engineer", "guess-" + i),
-            401,
-            "unauthorized");
-      }
-      HttpResponse<Buffer> refused =
-          TestUsers.login(guesser, central.port(), "engineer", TestUsers.password(Role.ENGINEER));
-      assertProblem(refused, 429, "too-many-logins");
-      int retryAfter = Integer.parseInt(refused.getHeader("Retry-After"));
-      assertTrue(retryAfter > 50 && retryAfter <= 60, "Retry-After " + retryAfter);
-
-      assertEquals(
-          200,
-          TestUsers.login(client, central.port(), "engineer", TestUsers.password(Role.ENGINEER))
-              .statusCode());
-      JsonObject audited =
-          awaitEntry(
-              "engineer",
-              e ->
-                  e.getInteger("status") == 429
-                      && "127.0.0.2".equals(e.getString("remoteAddress")));
-      assertEquals("/api/v1/auth/token", audited.getString("path"));
-    } finally {
-      guesser.close();
+  void guessesFromManyAddressesAreLimitedToo() {
+    for (int i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+      assertProblem(
+          TestUsers.login(from("127.0.1." + (i + 1)), central.port(), "field-1", "guess-" + i),
+          401,
+          "unauthorized");
     }
+    HttpResponse<Buffer> refused =
+        TestUsers.login(from("127.0.1.99"), central.port(), "field-1", FIELD_PASSWORD);
+    assertProblem(refused, 429, "too-many-logins");
+    int retryAfter = Integer.parseInt(refused.getHeader("Retry-After"));
+    assertTrue(retryAfter > 50 && retryAfter <= 60, "Retry-After " + retryAfter);
+    JsonObject audited =
+        awaitEntry(
+            "field-1",
+            e ->
+                e.getInteger("status") == 429 && "127.0.1.99".equals(e.getString("remoteAddress")));
+    assertEquals("/api/v1/auth/token", audited.getString("path"));
+  }
+
+  /**
+   * An attack on the account from the user's own address (a shared NAT) and from elsewhere: the
+   * user's device, holding the device token of an earlier login, still logs in with the right
+   * password, from the very same address.
+   */
+  @Test
+  void theRealUserStillLogsInDuringAnAttack() {
+    HttpResponse<Buffer> earlier =
+        TestUsers.login(from("127.0.2.1"), central.port(), "field-2", FIELD_PASSWORD);
+    assertEquals(200, earlier.statusCode(), earlier.bodyAsString());
+    String deviceToken = earlier.bodyAsJsonObject().getString("deviceToken");
+    assertNotNull(deviceToken);
+
+    for (int i = 0; i < ACCOUNT_FREE_FAILURES + 2; i++) {
+      String address = i % 2 == 0 ? "127.0.2.1" : "127.0.2.2";
+      int status =
+          TestUsers.login(from(address), central.port(), "field-2", "guess-" + i).statusCode();
+      assertTrue(status == 401 || status == 429, "guess " + i + ": " + status);
+    }
+    assertProblem(
+        TestUsers.login(from("127.0.2.1"), central.port(), "field-2", FIELD_PASSWORD),
+        429,
+        "too-many-logins");
+
+    HttpResponse<Buffer> real = login(from("127.0.2.1"), "field-2", FIELD_PASSWORD, deviceToken);
+    assertEquals(200, real.statusCode(), real.bodyAsString());
+    String renewed = real.bodyAsJsonObject().getString("deviceToken");
+    assertEquals(200, login(from("127.0.2.3"), "field-2", FIELD_PASSWORD, renewed).statusCode());
+    assertProblem(
+        login(from("127.0.2.2"), "field-2", FIELD_PASSWORD, deviceToken + "x"),
+        429,
+        "too-many-logins");
+  }
+
+  /**
+   * X-Forwarded-For names the client only when the peer is a trusted proxy: behind the proxy each
+   * client has its own budget, and a client elsewhere cannot escape its own by sending the header.
+   */
+  @Test
+  void forwardedForCountsOnlyFromATrustedProxy() {
+    WebClient proxy = from(TRUSTED_PROXY);
+    for (int i = 0; i < ADDRESS_FREE_FAILURES; i++) {
+      assertEquals(
+          401, loginVia(proxy, "198.51.100.7, 10.9.9.9", "nobody-" + i).statusCode(), "try " + i);
+    }
+    assertProblem(loginVia(proxy, "198.51.100.7", "nobody-x"), 429, "too-many-logins");
+    assertEquals(
+        401,
+        loginVia(proxy, "198.51.100.8", "nobody-x").statusCode(),
+        "another client behind the proxy has its own budget");
+
+    WebClient spoofer = from("127.0.3.1");
+    for (int i = 0; i < ADDRESS_FREE_FAILURES; i++) {
+      assertEquals(
+          401, loginVia(spoofer, "203.0.113." + i, "nobody-s" + i).statusCode(), "try " + i);
+    }
+    assertProblem(loginVia(spoofer, "203.0.113.250", "nobody-y"), 429, "too-many-logins");
   }
 
   @Test
@@ -542,6 +607,36 @@ class AuthIT {
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  private static final List<WebClient> CLIENTS = new ArrayList<>();
+
+  /** A client whose requests come from this loopback address. */
+  private static synchronized WebClient from(String address) {
+    WebClient client = WebClient.create(vertx, new WebClientOptions().setLocalAddress(address));
+    CLIENTS.add(client);
+    return client;
+  }
+
+  private static HttpResponse<Buffer> login(
+      WebClient client, String username, String password, String deviceToken) {
+    return client
+        .post(central.port(), "127.0.0.1", "/api/v1/auth/token")
+        .sendJsonObject(
+            new JsonObject()
+                .put("username", username)
+                .put("password", password)
+                .put("deviceToken", deviceToken))
+        .await();
+  }
+
+  private static HttpResponse<Buffer> loginVia(
+      WebClient client, String forwardedFor, String username) {
+    return client
+        .post(central.port(), "127.0.0.1", "/api/v1/auth/token")
+        .putHeader("X-Forwarded-For", forwardedFor)
+        .sendJsonObject(new JsonObject().put("username", username).put("password", "guess"))
+        .await();
+  }
 
   private static JsonArray audit(String user) {
     String uri =

@@ -3,95 +3,135 @@ package io.flarewatch.central.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Slows password guessing and bounds the CPU logins can take.
+ * Slows password guessing without handing anyone a cheap way to lock a real user out, after OWASP's
+ * device cookies; and bounds the CPU logins can take.
  *
- * <p>After {@value #FREE_FAILURES} failed logins in a row for one user name from one address, that
- * pair is refused for {@link #FIRST_LOCK}, doubling with each further failure up to {@link
- * #MAX_LOCK}; a successful login clears it. Keying on the pair means a guesser cannot lock a user
- * out from other addresses. At most {@value #MAX_CHECKS_AT_ONCE} password checks (PBKDF2, a good
- * fraction of a second each) run at once, so a flood of logins cannot starve ingest. Methods are
- * synchronized: they are quick, and logins are rare.
+ * <ul>
+ *   <li>A login without a valid device token (an untrusted client) waits when its account has
+ *       failed {@value #ACCOUNT_FREE_FAILURES} times in a row from any addresses, or its address
+ *       has failed {@value #ADDRESS_FREE_FAILURES} times in a row for any accounts: 1 minute,
+ *       doubling with each further failure up to 15 minutes ({@link Strikes}). Guesses spread over
+ *       many addresses, or over many accounts, are limited alike.
+ *   <li>A login with a device token central issued to that user on an earlier successful login (a
+ *       trusted client) skips both: an attack on the account, even from the user's own address
+ *       behind a shared NAT, does not lock the user's devices out. Each device token has its own
+ *       budget of {@value #DEVICE_FREE_FAILURES} failures in a row; past it, it counts as
+ *       untrusted.
+ *   <li>At most {@value #MAX_CHECKS_AT_ONCE} password checks (PBKDF2, a good fraction of a second
+ *       each) run at once, untrusted clients taking at most {@value #MAX_UNTRUSTED_CHECKS_AT_ONCE}
+ *       of them, so a flood of logins cannot starve ingest, nor keep the users' devices out.
+ * </ul>
+ *
+ * Counts live in this process (a restart forgets them) and in bounded memory; configured users'
+ * accounts are kept apart from the names nobody has, so made-up names cannot push a real account's
+ * count out. Methods are synchronized: they are quick, and logins are rare.
  */
 public final class LoginThrottle {
 
-  static final int FREE_FAILURES = 5;
-  static final Duration FIRST_LOCK = Duration.ofMinutes(1);
-  static final Duration MAX_LOCK = Duration.ofMinutes(15);
+  static final int ACCOUNT_FREE_FAILURES = 10;
+  static final int ADDRESS_FREE_FAILURES = 20;
+  static final int DEVICE_FREE_FAILURES = 5;
   static final int MAX_CHECKS_AT_ONCE = 4;
+  static final int MAX_UNTRUSTED_CHECKS_AT_ONCE = MAX_CHECKS_AT_ONCE - 1;
   static final Duration BUSY_RETRY = Duration.ofSeconds(1);
-  private static final int MAX_TRACKED_PAIRS = 10_000;
+  private static final int MAX_KEYS = 10_000;
 
-  private record Failures(int count, Instant lockedUntil) {}
+  /**
+   * One login attempt.
+   *
+   * @param user the name it claims
+   * @param address the client's address (see {@code ClientAddress})
+   * @param device the id of a valid device token the user presented; null for none
+   */
+  public record Attempt(String user, String address, String device) {
 
-  private final Clock clock;
-  private final Map<String, Failures> failures = new LinkedHashMap<>();
-  private int checksRunning;
+    boolean trusted() {
+      return device != null;
+    }
 
-  public LoginThrottle(Clock clock) {
-    this.clock = clock;
+    Attempt untrusted() {
+      return new Attempt(user, address, null);
+    }
   }
 
   /**
-   * Admits a password check for this user and address, or says how long to wait: the rest of the
-   * pair's lock, or {@link #BUSY_RETRY} when {@value #MAX_CHECKS_AT_ONCE} checks are running. An
-   * admitted check must end with {@link #succeeded} or {@link #failed}.
+   * What {@link #admit} decided: the attempt admitted (untrusted when its device had to wait), or
+   * how long to wait before trying again.
    */
-  public synchronized Optional<Duration> admit(String user, String address) {
-    Failures pair = failures.get(key(user, address));
-    Instant now = clock.instant();
-    if (pair != null && pair.lockedUntil().isAfter(now)) {
-      return Optional.of(Duration.between(now, pair.lockedUntil()));
+  public record Admission(Attempt attempt, Duration retryAfter) {
+
+    public boolean admitted() {
+      return retryAfter == null;
     }
-    if (checksRunning >= MAX_CHECKS_AT_ONCE) {
-      return Optional.of(BUSY_RETRY);
-    }
-    checksRunning++;
-    return Optional.empty();
   }
 
-  /** An admitted check found the password right: the pair starts afresh. */
-  public synchronized void succeeded(String user, String address) {
+  private final Clock clock;
+  private final Set<String> knownUsers;
+  private final Strikes accounts = new Strikes(ACCOUNT_FREE_FAILURES, 0);
+  private final Strikes unknownAccounts = new Strikes(ACCOUNT_FREE_FAILURES, MAX_KEYS);
+  private final Strikes addresses = new Strikes(ADDRESS_FREE_FAILURES, MAX_KEYS);
+  private final Strikes devices = new Strikes(DEVICE_FREE_FAILURES, MAX_KEYS);
+  private int checksRunning;
+
+  public LoginThrottle(Clock clock, Set<String> knownUsers) {
+    this.clock = clock;
+    this.knownUsers = Set.copyOf(knownUsers);
+  }
+
+  /**
+   * Admits a password check or says how long to wait. An admitted check must end with {@link
+   * #succeeded} or {@link #failed} of the admitted attempt.
+   */
+  public synchronized Admission admit(Attempt attempt) {
+    Instant now = clock.instant();
+    if (attempt.trusted() && devices.wait(attempt.device(), now).isZero()) {
+      return start(attempt, MAX_CHECKS_AT_ONCE);
+    }
+    Attempt untrusted = attempt.untrusted();
+    Duration account = accounts(untrusted.user()).wait(untrusted.user(), now);
+    Duration address = addresses.wait(untrusted.address(), now);
+    Duration wait = account.compareTo(address) >= 0 ? account : address;
+    if (!wait.isZero()) {
+      return new Admission(untrusted, wait);
+    }
+    return start(untrusted, MAX_UNTRUSTED_CHECKS_AT_ONCE);
+  }
+
+  /** An admitted check found the password right. */
+  public synchronized void succeeded(Attempt admitted) {
     checksRunning--;
-    failures.remove(key(user, address));
+    if (admitted.trusted()) {
+      devices.succeeded(admitted.device());
+    } else {
+      accounts(admitted.user()).succeeded(admitted.user());
+      addresses.succeeded(admitted.address());
+    }
   }
 
   /** An admitted check found the password wrong (or the user unknown). */
-  public synchronized void failed(String user, String address) {
+  public synchronized void failed(Attempt admitted) {
     checksRunning--;
-    String key = key(user, address);
-    Failures before = failures.remove(key);
-    int count = before == null ? 1 : before.count() + 1;
-    Instant lockedUntil = clock.instant().plus(lock(count));
-    failures.put(key, new Failures(count, lockedUntil));
-    forgetOldest();
-  }
-
-  /** How long a pair is refused after its {@code count}-th failure in a row. */
-  static Duration lock(int count) {
-    if (count < FREE_FAILURES) {
-      return Duration.ZERO;
-    }
-    int doublings = Math.min(count - FREE_FAILURES, 10);
-    Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
-    return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
-  }
-
-  /** Keeps memory bounded: the pairs that failed longest ago are forgotten first. */
-  private void forgetOldest() {
-    Iterator<String> oldest = failures.keySet().iterator();
-    while (failures.size() > MAX_TRACKED_PAIRS) {
-      oldest.next();
-      oldest.remove();
+    Instant now = clock.instant();
+    if (admitted.trusted()) {
+      devices.failed(admitted.device(), now);
+    } else {
+      accounts(admitted.user()).failed(admitted.user(), now);
+      addresses.failed(admitted.address(), now);
     }
   }
 
-  private static String key(String user, String address) {
-    return address + '\n' + user;
+  private Admission start(Attempt attempt, int maxChecks) {
+    if (checksRunning >= maxChecks) {
+      return new Admission(attempt, BUSY_RETRY);
+    }
+    checksRunning++;
+    return new Admission(attempt, null);
+  }
+
+  private Strikes accounts(String user) {
+    return knownUsers.contains(user) ? accounts : unknownAccounts;
   }
 }

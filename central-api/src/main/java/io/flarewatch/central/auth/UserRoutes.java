@@ -4,10 +4,14 @@ import io.flarewatch.central.audit.AuditLog;
 import io.flarewatch.central.audit.AuditQueryHandler;
 import io.flarewatch.central.audit.AuditRecorder;
 import io.flarewatch.central.config.AuthConfig;
+import io.flarewatch.central.config.UserConfig;
+import io.flarewatch.central.http.ClientAddress;
 import io.flarewatch.central.influx.InfluxClient;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Mounts the login ({@code POST /api/v1/auth/token}) and the audit log ({@code GET /api/v1/audit},
@@ -17,17 +21,27 @@ public final class UserRoutes {
 
   private UserRoutes() {}
 
-  public static Authz mount(Vertx vertx, Router router, AuthConfig config, InfluxClient influx) {
+  public static Authz mount(
+      Vertx vertx,
+      Router router,
+      AuthConfig config,
+      ClientAddress clientAddress,
+      InfluxClient influx) {
     AuditRecorder audit = new AuditRecorder(new AuditLog(influx));
-    BearerTokens tokens = new BearerTokens(vertx, config, Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    BearerTokens tokens = new BearerTokens(vertx, config, clock);
     Authz authz = new Authz(tokens, audit);
+    Set<String> userNames =
+        config.users().stream().map(UserConfig::name).collect(Collectors.toSet());
     router
         .post("/api/v1/auth/token")
-        .handler(
+        .respond(
             new TokenHandler(
                 new LocalLogin(config),
                 tokens.local(),
-                new LoginThrottle(Clock.systemUTC()),
+                new DeviceTokens(config.jwtSecret(), clock),
+                new LoginThrottle(clock, userNames),
+                clientAddress,
                 audit));
     router
         .get("/api/v1/audit")

@@ -1,7 +1,9 @@
 package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flarewatch.central.http.ClientAddress;
 import io.flarewatch.config.ConfigException;
+import java.util.List;
 
 /**
  * The HTTP listener.
@@ -9,11 +11,14 @@ import io.flarewatch.config.ConfigException;
  * @param host address to listen on
  * @param port 0 picks a free port (tests)
  * @param maxBodyBytes largest request body accepted, after decompression
+ * @param trustedProxies reverse proxies (IP addresses or CIDR ranges) whose {@code X-Forwarded-For}
+ *     names the client; from any other peer the header is ignored. Default none
  */
 public record HttpConfig(
     @JsonProperty("host") String host,
     @JsonProperty("port") Integer port,
-    @JsonProperty("maxBodyBytes") Long maxBodyBytes) {
+    @JsonProperty("maxBodyBytes") Long maxBodyBytes,
+    @JsonProperty("trustedProxies") List<String> trustedProxies) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
@@ -28,6 +33,20 @@ public record HttpConfig(
     if (maxBodyBytes < 1024) {
       throw new ConfigException("http.maxBodyBytes", maxBodyBytes + " is below 1024");
     }
+    trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
+    for (int i = 0; i < trustedProxies.size(); i++) {
+      try {
+        ClientAddress.rule(trustedProxies.get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("http.trustedProxies[" + i + "]", e.getMessage());
+      }
+    }
+    trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** A listener behind no proxy. */
+  public HttpConfig(String host, Integer port, Long maxBodyBytes) {
+    this(host, port, maxBodyBytes, null);
   }
 
   public static HttpConfig defaults() {

@@ -49,7 +49,13 @@ public final class HttpApiVerticle extends VerticleBase {
     router
         .post("/api/v1/sites/:site/samples")
         .handler(new IngestHandler(new SiteIngestAuth(config), influx));
-    Authz authz = UserRoutes.mount(vertx, router, config.auth(), influx);
+    Authz authz =
+        UserRoutes.mount(
+            vertx,
+            router,
+            config.auth(),
+            new ClientAddress(config.http().trustedProxies()),
+            influx);
     QueryRoutes.mount(router, config, influx, authz);
     router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);

@@ -86,6 +86,24 @@ class CentralConfigTest {
                         CentralConfig.class))
             .getMessage());
     assertEquals(
+        "http.trustedProxies[1]: '10.0.0.0/40' has a prefix that is not 0 to 32",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "http: {trustedProxies: [192.0.2.7, 10.0.0.0/40]}\n",
+                        CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "http.trustedProxies[0]: 'proxy.example' is not an IP address or a CIDR range such as"
+            + " 10.0.0.0/8",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "http: {trustedProxies: [proxy.example]}\n", CentralConfig.class))
+            .getMessage());
+    assertEquals(
         "http.port: 70000 is not a port number (0 to 65535)",
         assertThrows(
                 ConfigException.class,
