@@ -18,7 +18,8 @@ public record HttpConfig(
     @JsonProperty("host") String host,
     @JsonProperty("port") Integer port,
     @JsonProperty("maxBodyBytes") Long maxBodyBytes,
-    @JsonProperty("trustedProxies") List<String> trustedProxies) {
+    @JsonProperty("trustedProxies") List<String> trustedProxies,
+    @JsonProperty("tls") TlsConfig tls) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
@@ -46,7 +47,12 @@ public record HttpConfig(
 
   /** A listener behind no proxy. */
   public HttpConfig(String host, Integer port, Long maxBodyBytes) {
-    this(host, port, maxBodyBytes, null);
+    this(host, port, maxBodyBytes, null, null);
+  }
+
+  /** A plain-HTTP listener behind these proxies. */
+  public HttpConfig(String host, Integer port, Long maxBodyBytes, List<String> trustedProxies) {
+    this(host, port, maxBodyBytes, trustedProxies, null);
   }
 
   public static HttpConfig defaults() {

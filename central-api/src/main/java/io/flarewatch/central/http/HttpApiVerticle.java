@@ -3,6 +3,7 @@ package io.flarewatch.central.http;
 import io.flarewatch.central.auth.Authz;
 import io.flarewatch.central.auth.UserRoutes;
 import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.TlsConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.ingest.SiteIngestAuth;
@@ -13,6 +14,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -42,7 +44,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
     router.route().failureHandler(problems);
-    SecurityHeaders.mount(router, false);
+    SecurityHeaders.mount(router, config.http().tls() != null);
     router
         .route("/api/*")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
@@ -59,13 +61,22 @@ public final class HttpApiVerticle extends VerticleBase {
     QueryRoutes.mount(router, config, influx, authz);
     router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(config.http().host())
-                .setPort(config.http().port())
-                .setDecompressionSupported(true)
-                .setCompressionSupported(true));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.http().host())
+            .setPort(config.http().port())
+            .setDecompressionSupported(true)
+            .setCompressionSupported(true);
+    TlsConfig tls = config.http().tls();
+    if (tls != null) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setKeyPath(tls.keyPath().toString())
+                  .setCertPath(tls.certPath().toString()));
+    }
+    server = vertx.createHttpServer(options);
     return server.requestHandler(router).listen();
   }
 

@@ -86,6 +86,26 @@ class CentralConfigTest {
                         CentralConfig.class))
             .getMessage());
     assertEquals(
+        "http.tls.keyPath: is required: the PEM file of the private key",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "http: {tls: {certPath: config/central.example.yaml}}\n",
+                        CentralConfig.class))
+            .getMessage());
+    assertEquals(
+        "http.tls.certPath: '/nonexistent/cert.pem' cannot be read",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base
+                            + "http: {tls: {keyPath: config/central.example.yaml,"
+                            + " certPath: /nonexistent/cert.pem}}\n",
+                        CentralConfig.class))
+            .getMessage());
+    assertEquals(
         "http.trustedProxies[1]: '10.0.0.0/40' has a prefix that is not 0 to 32",
         assertThrows(
                 ConfigException.class,

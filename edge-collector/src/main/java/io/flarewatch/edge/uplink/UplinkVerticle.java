@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -83,15 +84,17 @@ public final class UplinkVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setDefaultHost(central.url().getHost())
-                .setDefaultPort(central.port())
-                .setSsl(central.ssl())
-                .setConnectTimeout(5_000)
-                .setKeepAlive(true));
+    WebClientOptions options =
+        new WebClientOptions()
+            .setDefaultHost(central.url().getHost())
+            .setDefaultPort(central.port())
+            .setSsl(central.ssl())
+            .setConnectTimeout(5_000)
+            .setKeepAlive(true);
+    if (central.caCertPath() != null) {
+      options.setTrustOptions(new PemTrustOptions().addCertPath(central.caCertPath().toString()));
+    }
+    client = WebClient.create(vertx, options);
     running = true;
     wakeUps = vertx.eventBus().localConsumer(SAMPLES_APPENDED, message -> wakeUp());
     vertx.runOnContext(v -> sendNext());

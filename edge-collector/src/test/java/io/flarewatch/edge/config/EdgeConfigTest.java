@@ -77,6 +77,8 @@ class EdgeConfigTest {
         "bad role          | 'role: GENERATOR'               | 'role: ENGINE'                   | modbus[0].role: 'ENGINE' is not one of [GENERATOR, GENSET_FUEL_METER, FLARE_METER]",
         "range not an IPv4 | 'firstHost: 127.0.1.254'        | 'firstHost: miners.local'        | minerRanges[].firstHost: 'miners.local' is not an IPv4 address",
         "missing token     | 'token: secret'                 | 'token: \"\"'                    | central.token: is required",
+        "CA for plain http | 'token: secret'                 | 'token: secret, caCertPath: config/edge.example.yaml' | central.caCertPath: applies to an https url only",
+        "CA unreadable     | '\"http://127.0.0.1:8080\", token: secret' | '\"https://c.example\", token: secret, caCertPath: /nonexistent/ca.pem' | central.caCertPath: '/nonexistent/ca.pem' cannot be read",
       })
   void rejectsBadValuesNamingTheKey(String name, String from, String to, String message) {
     String yaml = VALID.replace(from, to);
