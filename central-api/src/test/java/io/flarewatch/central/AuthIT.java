@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
@@ -51,14 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthIT {
 
   private static final String SITE = "well-1";
-  private static final String ISSUER = "https://idp.test/realms/flarewatch";
-  private static final String AUDIENCE = "flarewatch-central";
-  private static final String EMISSIONS =
-      """
-      {"gasComposition": {"CH4": 0.8, "C2H6": 0.1, "C3H8": 0.05, "CO2": 0.03, "N2": 0.02},
-       "compositionSource": "test", "flare": {"efficiency": 0.98, "source": "test"},
-       "engine": {"type": "FOUR_STROKE_LEAN_BURN"}}
-      """;
+  private static final String ISSUER = TestProvider.ISSUER;
+  private static final String AUDIENCE = TestProvider.AUDIENCE;
   private static final String FROM = "2026-01-01T00:00:00Z";
   private static final String TO = "2026-01-02T00:00:00Z";
 
@@ -110,17 +103,18 @@ class AuthIT {
     started = Instant.now();
     KeyPair rsa = generate("RSA", 2048);
     KeyPair ec = generate("EC", 256);
-    providerRsaPublicPem = pem("PUBLIC KEY", rsa.getPublic().getEncoded());
+    providerRsaPublicPem = TestProvider.pem("PUBLIC KEY", rsa.getPublic().getEncoded());
     vertx = Vertx.vertx();
-    providerRsa = signer("RS256", rsa);
-    providerEc = signer("ES256", ec);
-    strangerRsa = signer("RS256", generate("RSA", 2048));
+    providerRsa = TestProvider.signer(vertx, "RS256", rsa);
+    providerEc = TestProvider.signer(vertx, "ES256", ec);
+    strangerRsa = TestProvider.signer(vertx, "RS256", generate("RSA", 2048));
     OidcConfig oidc =
         new OidcConfig(
             ISSUER,
             AUDIENCE,
             "roles",
-            List.of(providerRsaPublicPem, pem("PUBLIC KEY", ec.getPublic().getEncoded())));
+            List.of(
+                providerRsaPublicPem, TestProvider.pem("PUBLIC KEY", ec.getPublic().getEncoded())));
     List<UserConfig> users = new ArrayList<>(TestUsers.users());
     String fieldHash =
         PasswordHash.of(FIELD_PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
@@ -137,10 +131,7 @@ class AuthIT {
                 null),
             List.of(
                 new SiteConfig(
-                    SITE,
-                    null,
-                    SiteConfig.sha256Hex("ingest"),
-                    new ObjectMapper().readTree(EMISSIONS))),
+                    SITE, null, SiteConfig.sha256Hex("ingest"), TestProvider.emissions())),
             new AuthConfig(users, TestUsers.JWT_SECRET, null, oidc));
     central = CentralApp.start(vertx, config).await();
     client = WebClient.create(vertx);
@@ -745,34 +736,10 @@ class AuthIT {
             .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
   }
 
-  private static JWTAuth signer(String algorithm, KeyPair keys) {
-    return JWTAuth.create(
-        vertx,
-        new JWTAuthOptions()
-            .addPubSecKey(
-                new PubSecKeyOptions()
-                    .setAlgorithm(algorithm)
-                    .setBuffer(pem("PRIVATE KEY", keys.getPrivate().getEncoded())))
-            .addPubSecKey(
-                new PubSecKeyOptions()
-                    .setAlgorithm(algorithm)
-                    .setBuffer(pem("PUBLIC KEY", keys.getPublic().getEncoded()))));
-  }
-
   private static KeyPair generate(String type, int size) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
     generator.initialize(size);
     return generator.generateKeyPair();
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 
   private static String b64(String json) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
@@ -22,18 +21,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,16 +51,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SiteScopeIT {
 
   private static final List<String> SITES = List.of("north-1", "north-2", "south-1");
-  private static final String ISSUER = "https://idp.test/realms/flarewatch";
-  private static final String AUDIENCE = "flarewatch-central";
+  private static final String ISSUER = TestProvider.ISSUER;
+  private static final String AUDIENCE = TestProvider.AUDIENCE;
   private static final String FROM = "2026-01-01T00:00:00Z";
   private static final String TO = "2026-01-02T00:00:00Z";
-  private static final String EMISSIONS =
-      """
-      {"gasComposition": {"CH4": 0.8, "C2H6": 0.1, "C3H8": 0.05, "CO2": 0.03, "N2": 0.02},
-       "compositionSource": "test", "flare": {"efficiency": 0.98, "source": "test"},
-       "engine": {"type": "FOUR_STROKE_LEAN_BURN"}}
-      """;
 
   /** Who asks, and which sites they should see. */
   enum Who {
@@ -138,7 +127,7 @@ class SiteScopeIT {
         users.add(new UserConfig(who.userName(), who.role, hash, sites));
       }
     }
-    JsonNode emissions = new ObjectMapper().readTree(EMISSIONS);
+    JsonNode emissions = TestProvider.emissions();
     List<SiteConfig> sites = new ArrayList<>();
     for (String site : SITES) {
       sites.add(new SiteConfig(site, null, SiteConfig.sha256Hex("token-" + site), emissions));
@@ -160,18 +149,11 @@ class SiteScopeIT {
                     ISSUER,
                     AUDIENCE,
                     "roles",
-                    List.of(pem("PUBLIC KEY", provider.getPublic().getEncoded())),
+                    List.of(TestProvider.pem("PUBLIC KEY", provider.getPublic().getEncoded())),
                     "flarewatch_sites")));
     central = CentralApp.start(vertx, config).await();
     client = WebClient.create(vertx);
-    JWTAuth signer =
-        JWTAuth.create(
-            vertx,
-            new JWTAuthOptions()
-                .addPubSecKey(
-                    new PubSecKeyOptions()
-                        .setAlgorithm("RS256")
-                        .setBuffer(pem("PRIVATE KEY", provider.getPrivate().getEncoded()))));
+    JWTAuth signer = TestProvider.signer(vertx, "RS256", provider);
     long now = Instant.now().getEpochSecond();
     for (Who who : Who.values()) {
       if (who.viaProvider()) {
@@ -325,15 +307,5 @@ class SiteScopeIT {
         .bearerTokenAuthentication(TOKENS.get(who))
         .send()
         .await();
-  }
-
-  private static String pem(String type, byte[] der) {
-    return "-----BEGIN "
-        + type
-        + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END "
-        + type
-        + "-----\n";
   }
 }

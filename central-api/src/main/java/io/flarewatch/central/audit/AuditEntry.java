@@ -27,20 +27,4 @@ public record AuditEntry(
     String remoteAddress,
     String forwardedFor,
     String note,
-    String site) {
-
-  /** An entry about no one site. */
-  public AuditEntry(
-      String user,
-      String role,
-      String via,
-      String method,
-      String path,
-      String query,
-      int status,
-      String remoteAddress,
-      String forwardedFor,
-      String note) {
-    this(user, role, via, method, path, query, status, remoteAddress, forwardedFor, note, null);
-  }
-}
+    String site) {}

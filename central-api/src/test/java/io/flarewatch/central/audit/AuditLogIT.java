@@ -49,7 +49,8 @@ class AuditLogIT {
   }
 
   private static AuditEntry entry(String user, String path) {
-    return new AuditEntry(user, "VIEWER", "local", "GET", path, null, 200, "127.0.0.1", null, null);
+    return new AuditEntry(
+        user, "VIEWER", "local", "GET", path, null, 200, "127.0.0.1", null, null, null);
   }
 
   @Test
