@@ -12,8 +12,10 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,9 +25,12 @@ import java.util.Objects;
  * until the peer closes or a complete JSON value has arrived. The timeout covers connect and read
  * together. Non-blocking: safe to call from an event loop.
  *
- * <p>Returned futures fail with {@link MinerUnreachableException} (refused, unknown host, dropped
- * before replying), {@link MinerTimeoutException} (no complete reply in time) or {@link
- * MinerReplyException} (bad, cut off, oversize or STATUS E/F reply).
+ * <p>Returned futures fail with a {@link MinerApiException} whose code says why: {@link
+ * MinerUnreachableException} ({@code refused}, {@code unreachable}), {@link MinerTimeoutException}
+ * ({@code timeout}: no complete reply in time), {@link MinerConnectionException} ({@code io_error}:
+ * reset, closed or cut off before a complete reply), {@link MinerReplyException} ({@code
+ * bad_reply}: not JSON, oversize) or {@link MinerStatusException} ({@code reply_error}: STATUS
+ * E/F).
  */
 public final class MinerApiClient {
 
@@ -103,16 +108,15 @@ public final class MinerApiClient {
       timerId =
           vertx.setTimer(
               timeoutMs,
-              id ->
-                  fail(
-                      new MinerTimeoutException(
-                          prefix()
-                              + "no complete reply within "
-                              + timeoutMs
-                              + " ms ("
-                              + receivedBytes()
-                              + " bytes received)",
-                          null)));
+              id -> {
+                String what =
+                    "no complete reply within "
+                        + timeoutMs
+                        + " ms ("
+                        + receivedBytes()
+                        + " bytes received)";
+                fail(new MinerTimeoutException(prefix() + what, what, null));
+              });
       netClient
           .connect(address.port(), address.host())
           .onComplete(
@@ -137,10 +141,10 @@ public final class MinerApiClient {
       connected
           .write(Buffer.buffer(request))
           .onFailure(
-              e ->
-                  fail(
-                      new MinerUnreachableException(
-                          prefix() + "cannot send request: " + e.getMessage(), e)));
+              e -> {
+                String what = "cannot send request: " + e.getMessage();
+                fail(new MinerConnectionException(prefix() + what, what, e));
+              });
     }
 
     private void onData(Buffer chunk) {
@@ -150,15 +154,17 @@ public final class MinerApiClient {
       received.appendBuffer(chunk);
       receivedLength = received.length();
       if (received.length() > options.maxReplyBytes()) {
+        String what = "reply exceeds " + options.maxReplyBytes() + " bytes";
         fail(
             new MinerReplyException(
                 prefix()
-                    + "reply exceeds "
-                    + options.maxReplyBytes()
-                    + " bytes: '"
+                    + what
+                    + ": '"
                     + MinerReplyDecoder.excerpt(
                         received.getBytes(0, Math.min(200, received.length())))
-                    + "'"));
+                    + "'",
+                what,
+                null));
         return;
       }
       byte[] bytes = received.getBytes();
@@ -175,21 +181,18 @@ public final class MinerApiClient {
       if (MinerReplyDecoder.isComplete(bytes)) {
         finish(bytes);
       } else if (bytes.length == 0) {
-        fail(
-            new MinerUnreachableException(
-                prefix() + "connection failed before any reply: " + error.getMessage(), error));
+        String what = "connection failed before any reply: " + error.getMessage();
+        fail(new MinerConnectionException(prefix() + what, what, error));
       } else {
+        String what =
+            "connection failed after "
+                + bytes.length
+                + " bytes, reply incomplete ("
+                + error.getMessage()
+                + ")";
         fail(
-            new MinerReplyException(
-                prefix()
-                    + "connection failed after "
-                    + bytes.length
-                    + " bytes, reply incomplete ("
-                    + error.getMessage()
-                    + "): '"
-                    + MinerReplyDecoder.excerpt(bytes)
-                    + "'",
-                error));
+            new MinerConnectionException(
+                prefix() + what + ": '" + MinerReplyDecoder.excerpt(bytes) + "'", what, error));
       }
     }
 
@@ -199,7 +202,8 @@ public final class MinerApiClient {
       }
       byte[] bytes = received.getBytes();
       if (bytes.length == 0) {
-        fail(new MinerReplyException(prefix() + "connection closed without a reply"));
+        String what = "connection closed without a reply";
+        fail(new MinerConnectionException(prefix() + what, what, null));
       } else {
         finish(bytes);
       }
@@ -209,8 +213,8 @@ public final class MinerApiClient {
       try {
         JsonNode reply = MinerReplyDecoder.decode(bytes);
         complete(reply);
-      } catch (MinerReplyException e) {
-        fail(new MinerReplyException(prefix() + e.getMessage(), e.getCause()));
+      } catch (MinerApiException e) {
+        fail(e.withPrefix(prefix()));
       }
     }
 
@@ -235,21 +239,26 @@ public final class MinerApiClient {
     }
 
     private MinerApiException connectFailure(Throwable cause) {
+      String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      String lower = reason.toLowerCase(Locale.ROOT);
       if (cause instanceof ConnectTimeoutException) {
         return new MinerTimeoutException(
-            prefix() + "connect timed out: " + cause.getMessage(), cause);
+            prefix() + "connect timed out: " + reason, "connect timed out", cause);
       }
-      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-        return new MinerUnreachableException(
-            prefix() + "cannot connect: " + cause.getMessage(), cause);
+      if (lower.contains("refused")) {
+        return MinerUnreachableException.refused(
+            prefix() + "cannot connect: " + reason, reason, cause);
       }
-      return new MinerUnreachableException(
-          prefix()
-              + "cannot connect: "
-              + cause.getClass().getSimpleName()
-              + " "
-              + cause.getMessage(),
-          cause);
+      if (cause instanceof ConnectException
+          || cause instanceof UnknownHostException
+          || cause instanceof NoRouteToHostException
+          || lower.contains("unreachable")
+          || lower.contains("no route")) {
+        return MinerUnreachableException.unreachable(
+            prefix() + "cannot connect: " + reason, reason, cause);
+      }
+      String what = "cannot connect: " + cause.getClass().getSimpleName() + " " + reason;
+      return new MinerConnectionException(prefix() + what, what, cause);
     }
 
     private int receivedBytes() {

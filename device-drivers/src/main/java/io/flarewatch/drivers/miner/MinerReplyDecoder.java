@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  *       ALLOW_TRAILING_COMMA}.
  * </ul>
  *
- * Numbers sent as strings are left as strings; the sample mapping accepts both. A reply whose
- * STATUS is E (error) or F (fatal), at the top level or in any part of a joined reply, fails with a
- * {@link MinerReplyException} naming the Msg.
+ * Numbers sent as strings are left as strings; the sample mapping accepts both. A reply that cannot
+ * be read fails with a {@link MinerReplyException} ({@code bad_reply}); a reply whose STATUS is E
+ * (error) or F (fatal), at the top level or in any part of a joined reply, fails with a {@link
+ * MinerStatusException} ({@code reply_error}) carrying the firmware's Code and Msg.
  */
 public final class MinerReplyDecoder {
 
@@ -67,15 +68,13 @@ public final class MinerReplyDecoder {
       return root;
     } catch (JsonProcessingException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
-      throw new MinerReplyException(
+      String what =
           "reply is not valid JSON ("
               + e.getOriginalMessage()
               + ") near '"
               + around(repaired, offset)
-              + "' in '"
-              + excerpt(raw)
-              + "'",
-          e);
+              + "'";
+      throw new MinerReplyException(what + " in '" + excerpt(raw) + "'", what, e);
     }
   }
 
@@ -115,7 +114,7 @@ public final class MinerReplyDecoder {
       boolean commandKey = !field.getKey().equals(field.getKey().toUpperCase(Locale.ROOT));
       boolean joinedPart = commandKey && value.isArray() && value.size() > 0;
       if (joinedPart && value.get(0).isObject()) {
-        checkStatus(value.get(0), "'" + field.getKey() + "' part: ", raw);
+        checkStatus(value.get(0), "'" + field.getKey() + "' part", raw);
       }
     }
   }
@@ -134,16 +133,22 @@ public final class MinerReplyDecoder {
     if (letter.equals("E") || letter.equals("F")) {
       JsonNode msg = entry.get("Msg");
       JsonNode codeNumber = entry.get("Code");
-      throw new MinerReplyException(
-          where
+      String message = msg == null ? null : msg.isTextual() ? msg.asText() : msg.toString();
+      String number = codeNumber == null ? null : codeNumber.asText();
+      throw new MinerStatusException(
+          (where.isEmpty() ? "" : where + ": ")
               + "miner replied STATUS "
               + letter
-              + (codeNumber == null ? "" : " (code " + codeNumber.asText() + ")")
+              + (number == null ? "" : " (code " + number + ")")
               + ": "
-              + (msg == null ? "no Msg" : msg.isTextual() ? msg.asText() : msg.toString())
+              + (message == null ? "no Msg" : message)
               + " in '"
               + excerpt(raw)
-              + "'");
+              + "'",
+          letter,
+          number,
+          message,
+          where);
     }
   }
 

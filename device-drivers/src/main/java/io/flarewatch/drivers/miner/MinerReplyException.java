@@ -1,16 +1,28 @@
 package io.flarewatch.drivers.miner;
 
 /**
- * The miner replied, but the reply is unusable: not JSON even after repairs, too large, cut off, or
- * a STATUS E/F error. The message names what is wrong and quotes a short excerpt.
+ * The miner replied, but the reply cannot be read: not JSON even after repairs, not an object, or
+ * larger than allowed. Code {@code bad_reply}. The message names what is wrong and quotes a short
+ * excerpt.
  */
 public class MinerReplyException extends MinerApiException {
 
+  public static final String CODE = "bad_reply";
+
   public MinerReplyException(String message) {
-    super(message, null);
+    this(message, null);
   }
 
   public MinerReplyException(String message, Throwable cause) {
-    super(message, cause);
+    this(message, message, cause);
+  }
+
+  public MinerReplyException(String message, String detail, Throwable cause) {
+    super(CODE, message, detail, cause);
+  }
+
+  @Override
+  MinerReplyException withPrefix(String prefix) {
+    return new MinerReplyException(prefix + getMessage(), detail(), getCause());
   }
 }

@@ -110,6 +110,10 @@ class MinerApiClientTest {
     assertInstanceOf(MinerTimeoutException.class, failure);
     assertTrue(
         failure.getMessage().contains("no complete reply within 500 ms"), failure.getMessage());
+    assertEquals("timeout", ((MinerApiException) failure).code());
+    assertEquals(
+        "no complete reply within 500 ms (0 bytes received)",
+        ((MinerApiException) failure).detail());
     assertTrue(failure.getMessage().contains(server.address().toString()), failure.getMessage());
   }
 
@@ -137,6 +141,10 @@ class MinerApiClientTest {
 
     assertInstanceOf(MinerUnreachableException.class, failure);
     assertTrue(failure.getMessage().contains("cannot connect"), failure.getMessage());
+    assertEquals("refused", ((MinerApiException) failure).code());
+    assertTrue(
+        ((MinerApiException) failure).detail().contains("Connection refused"),
+        ((MinerApiException) failure).detail());
   }
 
   @Test
@@ -153,10 +161,11 @@ class MinerApiClientTest {
 
     Throwable failure = Await.failure(client.command(server.address(), "summary", null));
 
-    assertInstanceOf(MinerReplyException.class, failure);
+    assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(
         failure.getMessage().contains("connection failed after 43 bytes, reply incomplete"),
         failure.getMessage());
+    assertEquals("io_error", ((MinerApiException) failure).code());
     assertTrue(failure.getMessage().contains("\"SUMMARY\":[{\"Ela"), failure.getMessage());
   }
 
@@ -169,16 +178,19 @@ class MinerApiClientTest {
 
     assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("reply exceeds 4096 bytes"), failure.getMessage());
+    assertEquals("bad_reply", ((MinerApiException) failure).code());
+    assertEquals("reply exceeds 4096 bytes", ((MinerApiException) failure).detail());
   }
 
   @Test
-  void closeWithoutReplyIsAReplyError() throws Exception {
+  void closeWithoutReplyIsAConnectionError() throws Exception {
     server = FakeMinerServer.start(vertx, (request, socket) -> socket.close());
 
     Throwable failure = Await.failure(client.command(server.address(), "summary", null));
 
-    assertInstanceOf(MinerReplyException.class, failure);
+    assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(failure.getMessage().contains("closed without a reply"), failure.getMessage());
+    assertEquals("io_error", ((MinerApiException) failure).code());
   }
 
   @Test
@@ -193,9 +205,11 @@ class MinerApiClientTest {
 
     Throwable failure = Await.failure(client.command(server.address(), "sumary", null));
 
-    assertInstanceOf(MinerReplyException.class, failure);
+    assertInstanceOf(MinerStatusException.class, failure);
     assertTrue(failure.getMessage().contains("'sumary'"), failure.getMessage());
     assertTrue(failure.getMessage().contains("Invalid command"), failure.getMessage());
+    assertEquals("reply_error", ((MinerApiException) failure).code());
+    assertEquals("STATUS E Code 14: Invalid command", ((MinerApiException) failure).detail());
   }
 
   @Test
@@ -206,6 +220,7 @@ class MinerApiClientTest {
 
     assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("HTTP/1.1 400 Bad"), failure.getMessage());
+    assertEquals("bad_reply", ((MinerApiException) failure).code());
   }
 
   @Test

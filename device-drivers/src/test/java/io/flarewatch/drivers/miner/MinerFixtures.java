@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flarewatch.drivers.CaseFolders;
+import io.flarewatch.drivers.DeviceFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * The recorded replies in {@code src/test/resources/miner-replies/<case>/}: {@code version.raw}
  * (reply to the detection command), one {@code <request>.raw} per poll request of the firmware, and
- * {@code expected.json} (the expected sample, or {@code {"error": class, "messageContains":
- * [...]}}).
+ * {@code expected.json} (the expected sample, or {@code {"error": class, "code": stored code,
+ * "detail": stored detail, "messageContains": [...]}}).
  */
 final class MinerFixtures {
 
@@ -61,6 +62,12 @@ final class MinerFixtures {
         fail(fixture + ": expected " + expected.get("error").asText() + " but got " + sample);
       }
       assertEquals(expected.get("error").asText(), failure.getClass().getSimpleName(), fixture);
+      if (expected.has("code")) {
+        assertEquals(expected.get("code").asText(), ((DeviceFailure) failure).code(), fixture);
+      }
+      if (expected.has("detail")) {
+        assertEquals(expected.get("detail").asText(), ((DeviceFailure) failure).detail(), fixture);
+      }
       for (JsonNode part : expected.get("messageContains")) {
         assertTrue(
             failure.getMessage().contains(part.asText()),

@@ -53,18 +53,22 @@ class MinerReplyDecoderTest {
         bytes(
             "{\"STATUS\":[{\"STATUS\":\"E\",\"When\":1,\"Code\":45,\"Msg\":\"Access denied to"
                 + " 'restart' command\",\"Description\":\"cgminer\"}],\"id\":1}\u0000");
-    MinerReplyException e =
-        assertThrows(MinerReplyException.class, () -> MinerReplyDecoder.decode(raw));
+    MinerStatusException e =
+        assertThrows(MinerStatusException.class, () -> MinerReplyDecoder.decode(raw));
     assertTrue(
         e.getMessage().contains("STATUS E (code 45): Access denied to 'restart' command"),
         e.getMessage());
+    assertEquals("reply_error", e.code());
+    assertEquals("STATUS E Code 45: Access denied to 'restart' command", e.detail());
+    assertEquals("45", e.statusCode());
+    assertEquals("Access denied to 'restart' command", e.statusMessage());
   }
 
   @Test
   void fatalStatusIsAnErrorToo() {
     byte[] raw = bytes("{\"STATUS\":[{\"STATUS\":\"F\",\"Msg\":\"Socket error\"}]}");
-    MinerReplyException e =
-        assertThrows(MinerReplyException.class, () -> MinerReplyDecoder.decode(raw));
+    MinerStatusException e =
+        assertThrows(MinerStatusException.class, () -> MinerReplyDecoder.decode(raw));
     assertTrue(e.getMessage().contains("STATUS F"), e.getMessage());
     assertTrue(e.getMessage().contains("Socket error"), e.getMessage());
   }
@@ -74,8 +78,8 @@ class MinerReplyDecoderTest {
     byte[] raw =
         bytes(
             "{\"STATUS\":\"E\",\"When\":1,\"Code\":23,\"Msg\":\"invalid json\",\"Description\":\"\"}");
-    MinerReplyException e =
-        assertThrows(MinerReplyException.class, () -> MinerReplyDecoder.decode(raw));
+    MinerStatusException e =
+        assertThrows(MinerStatusException.class, () -> MinerReplyDecoder.decode(raw));
     assertTrue(e.getMessage().contains("invalid json"), e.getMessage());
   }
 
@@ -94,6 +98,8 @@ class MinerReplyDecoderTest {
         assertThrows(MinerReplyException.class, () -> MinerReplyDecoder.decode(raw));
     assertTrue(e.getMessage().startsWith("reply is not valid JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("\"Elapsed\":12 34"), e.getMessage());
+    assertEquals("bad_reply", e.code());
+    assertTrue(e.detail().startsWith("reply is not valid JSON"), e.detail());
   }
 
   @Test
