@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers the last totalizer reading of one meter and counts resets; the arithmetic is {@link
- * TotalizerDelta}. Not thread-safe: one tracker per meter, used by one poller.
+ * TotalizerDelta}. A reading can be measured first and committed once its volume is stored ({@link
+ * #measure}, {@link #commit}). Not thread-safe: one tracker per meter, used by one poller.
  */
 public final class TotalizerTracker {
 
@@ -27,11 +28,26 @@ public final class TotalizerTracker {
   }
 
   /**
-   * Accepts the next reading and returns the volume since the previous one.
+   * Accepts the next reading and returns the volume since the previous one: {@link #measure} and
+   * {@link #commit} at once.
    *
    * @throws IllegalArgumentException if the reading is out of range or not later than the last
    */
   public TotalizerVolume accept(double reading, Instant at) {
+    Pending pending = measure(reading, at);
+    commit(pending);
+    return pending.volume();
+  }
+
+  /**
+   * The volume since the last committed reading, without moving on: the tracker stays at that
+   * reading until {@link #commit} is called with the result. Whoever stores the volume commits only
+   * once it is stored, so after a failure to store, the next reading's volume covers the whole time
+   * since the last stored one and no gas goes missing.
+   *
+   * @throws IllegalArgumentException if the reading is out of range or not later than the last
+   */
+  public Pending measure(double reading, Instant at) {
     Objects.requireNonNull(at, "at");
     if (previousAt != null && !at.isAfter(previousAt)) {
       throw new IllegalArgumentException(
@@ -42,14 +58,45 @@ public final class TotalizerTracker {
             previous,
             reading,
             previousAt == null ? Duration.ZERO : Duration.between(previousAt, at));
-    if (volume.kind() == TotalizerVolume.Kind.RESET) {
-      resets++;
-      LOG.warn("{}: totalizer reset, volume unknown for this interval: {}", meter, volume.reason());
-    }
-    previous = reading;
-    previousAt = at;
-    return volume;
+    return new Pending(volume, reading, at, previousAt);
   }
+
+  /**
+   * Moves on to a measured reading (its volume was stored).
+   *
+   * @throws IllegalStateException if the tracker moved on since the reading was measured
+   */
+  public void commit(Pending pending) {
+    if (!Objects.equals(pending.measuredFrom(), previousAt)) {
+      throw new IllegalStateException(
+          meter
+              + ": the reading at "
+              + pending.at()
+              + " was measured from the one at "
+              + pending.measuredFrom()
+              + ", but the tracker has moved on to "
+              + previousAt);
+    }
+    if (pending.volume().kind() == TotalizerVolume.Kind.RESET) {
+      resets++;
+      LOG.warn(
+          "{}: totalizer reset, volume unknown for this interval: {}",
+          meter,
+          pending.volume().reason());
+    }
+    previous = pending.reading();
+    previousAt = pending.at();
+  }
+
+  /**
+   * A measured reading not yet committed.
+   *
+   * @param volume the volume since the reading it was measured from
+   * @param reading the totalizer reading
+   * @param at when it was read
+   * @param measuredFrom when the reading it was measured from was taken; null for a first reading
+   */
+  public record Pending(TotalizerVolume volume, double reading, Instant at, Instant measuredFrom) {}
 
   /**
    * Continues from a reading remembered across a restart (e.g. stored with the samples of the cycle

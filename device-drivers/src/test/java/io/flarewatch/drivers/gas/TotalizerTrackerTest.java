@@ -66,4 +66,32 @@ class TotalizerTrackerTest {
     assertEquals(750.0, volume.volume());
     assertThrows(IllegalStateException.class, () -> after.resumeFrom(1, Instant.EPOCH));
   }
+
+  @Test
+  void aMeasuredReadingNotCommittedLeavesTheNextVolumeCoveringTheWholeGap() {
+    TotalizerTracker tracker = new TotalizerTracker("fuel", TotalizerDelta.forUint32(1, 1_000));
+    tracker.accept(1_000, T0);
+
+    TotalizerTracker.Pending lost = tracker.measure(1_018, T0.plusSeconds(10));
+    TotalizerTracker.Pending stored = tracker.measure(1_030, T0.plusSeconds(20));
+    tracker.commit(stored);
+
+    assertEquals(18.0, lost.volume().volume(), "what the lost interval would have said");
+    assertEquals(30.0, stored.volume().volume(), "the stored interval carries the whole gap");
+    assertEquals(
+        new TotalizerTracker.LastReading(1_030, T0.plusSeconds(20)), tracker.last().orElseThrow());
+    assertThrows(IllegalStateException.class, () -> tracker.commit(lost), "moved on since");
+  }
+
+  @Test
+  void aResetCountsOnlyOnceCommitted() {
+    TotalizerTracker tracker = new TotalizerTracker("fuel", TotalizerDelta.forUint32(1, 1));
+    tracker.accept(1_000, T0);
+
+    TotalizerTracker.Pending reset = tracker.measure(5, T0.plusSeconds(10));
+    assertEquals(TotalizerVolume.Kind.RESET, reset.volume().kind());
+    assertEquals(0, tracker.resets());
+    tracker.commit(reset);
+    assertEquals(1, tracker.resets());
+  }
 }
