@@ -30,7 +30,8 @@ public final class Schema {
   public static final String EMISSIONS = "emissions";
 
   /**
-   * Something the edge itself reports, e.g. {@code kind=buffer_full} with {@code dropped_lines}.
+   * Something the edge itself reports: {@code kind=buffer_full} with {@code dropped_lines}, {@code
+   * kind=cycle_lost} with {@code lost_cycles} and {@code skipped_cycles}.
    */
   public static final String EDGE_EVENT = "edge_event";
 
@@ -81,10 +82,41 @@ public final class Schema {
   /** Modbus device points: register map values not delivered in this reading (a number). */
   public static final String FIELD_REGISTERS_FAILED = "registers_failed";
 
+  /** Miner fields each firmware may or may not report. */
+  public static final String FIELD_POWER_LIMIT_W = "power_limit_w";
+
+  public static final String FIELD_TEMP_AMBIENT_C = "temp_ambient_c";
+  public static final String FIELD_POOL_INDEX = "pool_index";
+  public static final String FIELD_POOL_URL = "pool_url";
+  public static final String FIELD_POOL_USER = "pool_user";
+
+  /** Per-board hashrate fields go up to {@code hashrate_board<MAX_BOARDS - 1>_ths}. */
+  public static final int MAX_BOARDS = 8;
+
+  /** {@code edge_event} tag saying what happened, and its kinds. */
+  public static final String TAG_KIND = "kind";
+
+  public static final String KIND_BUFFER_FULL = "buffer_full";
+  public static final String KIND_CYCLE_LOST = "cycle_lost";
+  public static final String FIELD_DROPPED_LINES = "dropped_lines";
+  public static final String FIELD_DROPPED_LINES_TOTAL = "dropped_lines_total";
+  public static final String FIELD_LOST_CYCLES = "lost_cycles";
+  public static final String FIELD_LOST_CYCLES_TOTAL = "lost_cycles_total";
+  public static final String FIELD_SKIPPED_CYCLES = "skipped_cycles";
+  public static final String FIELD_SKIPPED_CYCLES_TOTAL = "skipped_cycles_total";
+
   /** Site and device ids: lower-case letters, digits, '-' and '_', 1 to 64 characters. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private Schema() {}
+
+  /** The miner field of one board's hashrate in TH/s: {@code hashrate_board0_ths}, ... */
+  public static String fieldHashrateBoardThs(int board) {
+    if (board < 0 || board >= MAX_BOARDS) {
+      throw new IllegalArgumentException("board " + board + " is not in 0.." + (MAX_BOARDS - 1));
+    }
+    return "hashrate_board" + board + "_ths";
+  }
 
   /** Returns the id, or throws naming what is wrong with it. */
   public static String checkId(String what, String id) {

@@ -5,9 +5,15 @@ import io.flarewatch.drivers.miner.PowerSource;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
-/** Turns a miner's normalised sample, or its failure to answer, into a {@code miner} point. */
+/**
+ * Turns a miner's normalised sample, or its failure to answer, into a {@code miner} point.
+ *
+ * <p>Per-board hashrates are fields of the miner point ({@code hashrate_board0_ths} ...), at most
+ * {@link Schema#MAX_BOARDS}: no extra series or points per miner, and a bounded set of field keys.
+ */
 final class MinerPoints {
 
   private MinerPoints() {}
@@ -21,12 +27,23 @@ final class MinerPoints {
         .field(Schema.FIELD_HASHRATE_THS, sample.hashrateThs())
         .field("temp_chip_max_c", sample.maxChipTempC())
         .field("temp_board_max_c", sample.maxBoardTempC())
+        .field(Schema.FIELD_TEMP_AMBIENT_C, sample.ambientTempC())
         .field(
             "fan_rpm_max",
             sample.fanRpms().isEmpty() ? null : (long) Collections.max(sample.fanRpms()))
         .field("uptime_s", sample.uptimeSeconds())
         .field("pools_alive", sample.poolsAlive() == null ? null : (long) sample.poolsAlive())
-        .field("pools_total", sample.poolsTotal() == null ? null : (long) sample.poolsTotal());
+        .field("pools_total", sample.poolsTotal() == null ? null : (long) sample.poolsTotal())
+        .field(
+            Schema.FIELD_POOL_INDEX,
+            sample.activePoolIndex() == null ? null : (long) sample.activePoolIndex())
+        .field(Schema.FIELD_POOL_URL, ShortText.of(sample.activePoolUrl()))
+        .field(Schema.FIELD_POOL_USER, ShortText.of(sample.activePoolUser()))
+        .field(Schema.FIELD_POWER_LIMIT_W, sample.powerLimitWatts());
+    List<Double> boards = sample.boardHashratesThs();
+    for (int board = 0; board < Math.min(boards.size(), Schema.MAX_BOARDS); board++) {
+      point.field(Schema.fieldHashrateBoardThs(board), boards.get(board));
+    }
     if (sample.powerSource() != PowerSource.NONE) {
       point
           .field(Schema.FIELD_POWER_W, sample.powerWatts())
@@ -36,9 +53,8 @@ final class MinerPoints {
   }
 
   static Point silent(String site, String minerId, long timeMillis, Throwable failure) {
-    return base(site, minerId, timeMillis)
-        .field(Schema.FIELD_UP, 0L)
-        .field("error", failure.getClass().getSimpleName().replace("Exception", ""))
+    return DeviceErrorFields.add(
+            base(site, minerId, timeMillis).field(Schema.FIELD_UP, 0L), failure)
         .build();
   }
 

@@ -92,7 +92,10 @@ class DeadMinersTest {
       boolean isDead = dead.contains(point.tag("miner"));
       assertEquals(isDead ? 0L : 1L, point.fields().get("up"), point.toString());
       if (isDead) {
-        assertEquals("MinerTimeout", point.fields().get("error"));
+        assertEquals("timeout", point.fields().get("error"));
+        assertEquals(
+            "no complete reply within " + TIMEOUT_MILLIS + " ms (0 bytes received)",
+            point.fields().get("error_detail"));
       }
     }
     assertEquals(2L * DEAD, stats.deviceFailures());
