@@ -5,19 +5,39 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Runs the blocking {@link SampleBuffer} on one dedicated worker thread, so SQLite and fsync never
  * touch an event loop and every buffer operation happens in the order it was asked for.
  */
-public final class BufferExecutor implements AutoCloseable {
+public final class BufferExecutor {
+
+  private static final String WORKER = "edge-sample-buffer";
 
   private final SampleBuffer buffer;
   private final WorkerExecutor worker;
 
-  public BufferExecutor(Vertx vertx, SampleBuffer buffer) {
+  private BufferExecutor(SampleBuffer buffer, WorkerExecutor worker) {
     this.buffer = buffer;
-    this.worker = vertx.createSharedWorkerExecutor("edge-sample-buffer", 1);
+    this.worker = worker;
+  }
+
+  /** Runs an already open buffer. */
+  public BufferExecutor(Vertx vertx, SampleBuffer buffer) {
+    this(buffer, vertx.createSharedWorkerExecutor(WORKER, 1));
+  }
+
+  /**
+   * Opens a buffer on the buffer's own worker thread (opening checks the file and may move a
+   * corrupt one aside: blocking work) and runs it there.
+   */
+  public static Future<BufferExecutor> open(Vertx vertx, Callable<SampleBuffer> opener) {
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER, 1);
+    return worker
+        .executeBlocking(opener)
+        .map(buffer -> new BufferExecutor(buffer, worker))
+        .onFailure(e -> worker.close());
   }
 
   /** Appends; the result is the number of old lines dropped to make room. */
@@ -50,10 +70,11 @@ public final class BufferExecutor implements AutoCloseable {
         });
   }
 
-  public Future<Void> reject(Batch batch, String reason) {
+  /** Sets a batch central refused aside (see {@link SampleBuffer#setAside}). */
+  public Future<Void> setAside(Batch batch, String reason) {
     return worker.executeBlocking(
         () -> {
-          buffer.reject(batch, reason);
+          buffer.setAside(batch, reason);
           return null;
         });
   }
@@ -62,16 +83,19 @@ public final class BufferExecutor implements AutoCloseable {
     return worker.executeBlocking(buffer::stats);
   }
 
-  /**
-   * Runs other blocking work on the buffer's thread, in order with its operations (e.g. closing
-   * it).
-   */
-  public <T> Future<T> run(java.util.concurrent.Callable<T> work) {
+  /** Runs other blocking work on the buffer's thread, in order with its operations. */
+  public <T> Future<T> run(Callable<T> work) {
     return worker.executeBlocking(work);
   }
 
-  @Override
-  public void close() {
-    worker.close();
+  /** Closes the buffer on its thread, after everything asked before, then the thread. */
+  public Future<Void> close() {
+    return worker
+        .executeBlocking(
+            () -> {
+              buffer.close();
+              return (Void) null;
+            })
+        .eventually(worker::close);
   }
 }

@@ -13,18 +13,21 @@ import java.util.Map;
 public interface SampleBuffer extends AutoCloseable {
 
   /**
-   * Stores lines durably; when this returns they count as collected.
+   * Stores lines durably, all of them or none; when this returns they count as collected.
    *
    * @return how many of the oldest lines were dropped to stay within the byte limit
+   * @throws BufferException when nothing was stored (e.g. the disk is full and no room could be
+   *     made); the buffer goes on working and later appends may succeed
    */
   default long append(List<String> lines) {
     return append(lines, Map.of());
   }
 
   /**
-   * Stores lines and the gas meters' totalizer states in one transaction.
+   * Stores lines and the gas meters' totalizer states in one transaction: all of them or none.
    *
    * @return how many of the oldest lines were dropped to stay within the byte limit
+   * @throws BufferException when nothing was stored
    */
   long append(List<String> lines, Map<String, MeterState> meterStates);
 
@@ -44,10 +47,12 @@ public interface SampleBuffer extends AutoCloseable {
   void remove(Batch batch);
 
   /**
-   * Moves a batch central refused as malformed out of the way, kept with the reason for a person to
-   * look at, so one bad line cannot block everything behind it.
+   * Sets aside a batch central refused as malformed: it leaves the lines waiting for central and is
+   * kept, with the reason, in the {@code rejected} table for a person to look at, so one bad line
+   * cannot block everything behind it. (Unlike Telegraf's {@code Reject}, which puts a batch back
+   * to be sent again.)
    */
-  void reject(Batch batch, String reason);
+  void setAside(Batch batch, String reason);
 
   BufferStats stats();
 

@@ -1,19 +1,13 @@
 package io.flarewatch.edge.buffer;
 
-import java.io.IOException;
+import io.flarewatch.edge.buffer.SampleTables.Line;
+import io.flarewatch.edge.buffer.SampleTables.Rows;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,144 +15,91 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link SampleBuffer} in SQLite, WAL journal with {@code synchronous=FULL}: a committed append
- * survives kill -9 and power loss. When the lines held exceed {@code maxBytes}, the oldest are
- * dropped and counted (the count is kept in the database too).
+ * survives kill -9 and power loss, and every append commits whole or not at all.
+ *
+ * <p>The lines held stay within the lower of {@code maxBytes} and what the disk allows with {@code
+ * reserveBytes} kept free ({@link BufferSpace}); beyond it the oldest lines are dropped and counted
+ * (the count is kept in the database too). If the disk fills anyway (SQLITE_FULL: something else
+ * took the space), the append is rolled back whole, the WAL is handed back to the disk, the oldest
+ * lines are dropped to make room and the append is tried once more; if that fails too, it fails and
+ * nothing of it is stored. Either way the buffer goes on answering and recovers by itself once
+ * space returns. Acknowledged batches are removed in chunks the size of the WAL, so removing a
+ * large batch needs little free space.
  */
 public final class SqliteSampleBuffer implements SampleBuffer {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteSampleBuffer.class);
+  private static final int SQLITE_FULL = 13;
+  private static final long NO_PAGE_CAP = 4_294_967_294L;
 
-  private final Connection db;
-  private final long maxBytes;
+  /** Free disk space kept for everything else unless the config says otherwise. */
+  public static final long DEFAULT_RESERVE_BYTES = 64L << 20;
+
+  private final BufferFile file;
+  private final BufferConnection db;
+  private final BufferSpace space;
   private final Clock clock;
   private long lines;
   private long bytes;
 
-  private SqliteSampleBuffer(Connection db, long maxBytes, Clock clock) throws SQLException {
+  private SqliteSampleBuffer(
+      BufferFile file, BufferConnection db, BufferSpace space, Clock clock, boolean wasCorrupt)
+      throws SQLException {
+    this.file = file;
     this.db = db;
-    this.maxBytes = maxBytes;
+    this.space = space;
     this.clock = clock;
-    try (Statement s = db.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
-      s.execute("PRAGMA synchronous=FULL");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS samples (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-              + " collected_ms INTEGER NOT NULL, bytes INTEGER NOT NULL, line TEXT NOT NULL)");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS rejected (id INTEGER PRIMARY KEY, collected_ms INTEGER"
-              + " NOT NULL, rejected_ms INTEGER NOT NULL, reason TEXT NOT NULL, line TEXT NOT NULL)");
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS meter_state (meter TEXT PRIMARY KEY, reading REAL NOT NULL,"
-              + " at_ms INTEGER NOT NULL)");
-      s.execute("INSERT OR IGNORE INTO counters VALUES ('dropped_lines', 0)");
-      s.execute("INSERT OR IGNORE INTO counters VALUES ('corrupt_files_set_aside', 0)");
-      try (ResultSet r = s.executeQuery("SELECT count(*), coalesce(sum(bytes), 0) FROM samples")) {
-        r.next();
-        lines = r.getLong(1);
-        bytes = r.getLong(2);
-      }
+    Rows held = db.read(SampleTables::held);
+    lines = held.lines();
+    bytes = held.bytes();
+    if (wasCorrupt) {
+      db.write(c -> SampleTables.addToCounter(c, SampleTables.CORRUPT_FILES, 1));
     }
-    db.setAutoCommit(false);
-    db.commit();
+  }
+
+  /** Opens (or creates) the buffer file with the default reserve of free disk space. */
+  public static SqliteSampleBuffer open(Path file, long maxBytes, Clock clock) {
+    return open(file, maxBytes, DEFAULT_RESERVE_BYTES, clock);
   }
 
   /**
-   * Opens (or creates) the buffer file. A file SQLite reports as corrupt is moved aside (kept for
-   * inspection, named {@code <file>.corrupt-<millis>}), counted and logged, and an empty buffer
-   * takes its place: the edge keeps collecting instead of failing at every start.
+   * Opens (or creates) the buffer file. A file SQLite reports as corrupt is moved aside and
+   * replaced by an empty buffer ({@link CorruptBufferRecovery}).
+   *
+   * @param maxBytes the most bytes of lines held
+   * @param reserveBytes free disk space the buffer leaves for everything else
    */
-  public static SqliteSampleBuffer open(Path file, long maxBytes, Clock clock) {
+  public static SqliteSampleBuffer open(Path file, long maxBytes, long reserveBytes, Clock clock) {
+    return open(file, maxBytes, reserveBytes, BufferSpace.Disk.FILE_STORE, clock);
+  }
+
+  /**
+   * As {@link #open(Path, long, long, Clock)}, with the disk's free space read from {@code disk}.
+   */
+  static SqliteSampleBuffer open(
+      Path file, long maxBytes, long reserveBytes, BufferSpace.Disk disk, Clock clock) {
     if (maxBytes < 1024) {
       throw new IllegalArgumentException("buffer.maxBytes " + maxBytes + " is below 1024");
     }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-    } catch (IOException e) {
-      throw new BufferException(
-          "cannot create the directory of " + file + ": " + e.getMessage(), e);
+    if (reserveBytes < 0) {
+      throw new IllegalArgumentException("buffer.reserveBytes " + reserveBytes + " is below 0");
     }
+    BufferFile.createDirectory(file);
+    long budget = BufferSpace.budget(file, maxBytes, reserveBytes, disk);
+    BufferFile bufferFile = new BufferFile(file, BufferFile.walLimitFor(budget));
+    CorruptBufferRecovery.Opened opened = CorruptBufferRecovery.open(bufferFile, clock);
+    BufferConnection connection = new BufferConnection(bufferFile, opened.connection());
     try {
-      return openChecked(file, maxBytes, clock);
-    } catch (SQLException e) {
-      if (!isCorruption(e)) {
-        throw new BufferException(
-            "cannot open the sample buffer " + file + ": " + e.getMessage(), e);
-      }
-      Path aside = setAside(file, clock.millis());
-      LOG.error(
-          "sample buffer {} is corrupt ({}); moved it to {} and started an empty buffer",
-          file,
-          e.getMessage(),
-          aside);
-      try {
-        SqliteSampleBuffer fresh = openChecked(file, maxBytes, clock);
-        fresh.incrementCounter(CORRUPT_FILES);
-        return fresh;
-      } catch (SQLException again) {
-        throw new BufferException(
-            "cannot open a new sample buffer " + file + ": " + again.getMessage(), again);
-      }
-    }
-  }
-
-  private static final String DROPPED_LINES = "dropped_lines";
-  private static final String CORRUPT_FILES = "corrupt_files_set_aside";
-
-  private static SqliteSampleBuffer openChecked(Path file, long maxBytes, Clock clock)
-      throws SQLException {
-    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-    try {
-      try (Statement check = connection.createStatement();
-          ResultSet result = check.executeQuery("PRAGMA quick_check")) {
-        String verdict = result.next() ? result.getString(1) : "no answer";
-        if (!"ok".equals(verdict)) {
-          throw new SQLException("quick_check: " + verdict, "corrupt", SQLITE_CORRUPT);
-        }
-      }
-      return new SqliteSampleBuffer(connection, maxBytes, clock);
+      return new SqliteSampleBuffer(
+          bufferFile,
+          connection,
+          new BufferSpace(maxBytes, reserveBytes, disk, bufferFile),
+          clock,
+          opened.corruptFileSetAside());
     } catch (SQLException e) {
       connection.close();
-      throw e;
+      throw new BufferException("cannot open the sample buffer " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static final int SQLITE_CORRUPT = 11;
-  private static final int SQLITE_NOTADB = 26;
-
-  private static boolean isCorruption(SQLException e) {
-    int primary = e.getErrorCode() & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-  }
-
-  private static Path setAside(Path file, long millis) {
-    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + millis);
-    try {
-      Files.move(file, aside);
-      for (String suffix : new String[] {"-wal", "-shm"}) {
-        Path companion = file.resolveSibling(file.getFileName() + suffix);
-        if (Files.exists(companion)) {
-          Files.move(companion, aside.resolveSibling(aside.getFileName() + suffix));
-        }
-      }
-      return aside;
-    } catch (IOException e) {
-      throw new BufferException(
-          "cannot move the corrupt buffer " + file + " aside: " + e.getMessage(), e);
-    }
-  }
-
-  private void incrementCounter(String name) throws SQLException {
-    try (PreparedStatement update =
-        db.prepareStatement("UPDATE counters SET value = value + 1 WHERE name = ?")) {
-      update.setString(1, name);
-      update.executeUpdate();
-    }
-    db.commit();
   }
 
   @Override
@@ -166,248 +107,215 @@ public final class SqliteSampleBuffer implements SampleBuffer {
     if (newLines.isEmpty() && meterStates.isEmpty()) {
       return 0;
     }
-    long now = clock.millis();
-    try (PreparedStatement insert =
-        db.prepareStatement("INSERT INTO samples (collected_ms, bytes, line) VALUES (?, ?, ?)")) {
-      long added = 0;
-      for (String line : newLines) {
-        int size = line.getBytes(StandardCharsets.UTF_8).length;
-        insert.setLong(1, now);
-        insert.setInt(2, size);
-        insert.setString(3, line);
-        insert.addBatch();
-        added += size;
-      }
-      insert.executeBatch();
-      saveMeterStates(meterStates);
-      Dropped dropped =
-          bytes + added > maxBytes ? dropOldest(bytes + added - maxBytes) : Dropped.NONE;
-      db.commit();
-      lines += newLines.size() - dropped.lines();
-      bytes += added - dropped.bytes();
-      if (dropped.lines() > 0) {
-        LOG.warn(
-            "sample buffer full ({} bytes max): dropped the {} oldest lines",
-            maxBytes,
-            dropped.lines());
-      }
-      return dropped.lines();
+    List<Line> sized = new ArrayList<>(newLines.size());
+    long added = 0;
+    for (String line : newLines) {
+      Line entry = new Line(line, line.getBytes(StandardCharsets.UTF_8).length);
+      sized.add(entry);
+      added += entry.bytes();
+    }
+    try {
+      return appendWithin(sized, added, meterStates);
     } catch (SQLException e) {
-      rollback();
-      throw new BufferException("cannot append to the sample buffer: " + e.getMessage(), e);
+      if (!isFull(e)) {
+        throw new BufferException("cannot append to the sample buffer: " + e.getMessage(), e);
+      }
+      LOG.warn(
+          "sample buffer {}: disk full while appending {} lines ({}); making room",
+          file.path(),
+          newLines.size(),
+          e.getMessage());
+    }
+    Rows made = makeRoom(added);
+    try {
+      return made.lines() + appendWithin(sized, added, meterStates);
+    } catch (SQLException e) {
+      throw new BufferException(
+          "cannot append to the sample buffer, nothing of it stored"
+              + (isFull(e) ? " (disk full even after dropping the oldest lines)" : "")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private record Dropped(long lines, long bytes) {
-    static final Dropped NONE = new Dropped(0, 0);
+  /**
+   * One transaction: the oldest lines beyond the limit go first (so the new ones reuse their
+   * pages), then the new lines and meter states; if the new lines alone exceed the limit, their own
+   * oldest go too.
+   */
+  private long appendWithin(List<Line> newLines, long added, Map<String, MeterState> meterStates)
+      throws SQLException {
+    long limit = space.limit(bytes, added, db.read(SampleTables::pages));
+    long excess = bytes + added - limit;
+    long now = clock.millis();
+    Rows dropped =
+        db.write(
+            c -> {
+              Rows old =
+                  excess > 0 ? SampleTables.dropOldest(c, Math.min(excess, bytes)) : Rows.NONE;
+              SampleTables.insert(c, newLines, now);
+              SampleTables.saveMeterStates(c, meterStates);
+              long stillOver = excess - old.bytes();
+              return stillOver > 0 ? old.plus(SampleTables.dropOldest(c, stillOver)) : old;
+            });
+    lines += newLines.size() - dropped.lines();
+    bytes += added - dropped.bytes();
+    if (dropped.lines() > 0) {
+      LOG.warn(
+          "sample buffer full ({} bytes allowed, {} max): dropped the {} oldest lines",
+          limit,
+          space.maxBytes(),
+          dropped.lines());
+    }
+    return dropped.lines();
   }
 
-  private Dropped dropOldest(long excessBytes) throws SQLException {
-    long dropped = 0;
-    long freed = 0;
-    long lastId = -1;
-    try (Statement oldest = db.createStatement();
-        ResultSet r = oldest.executeQuery("SELECT id, bytes FROM samples ORDER BY id")) {
-      while (freed < excessBytes && r.next()) {
-        lastId = r.getLong(1);
-        freed += r.getLong(2);
-        dropped++;
-      }
+  /**
+   * After SQLITE_FULL: hands the WAL's space back to the disk and drops the oldest lines, at least
+   * as many bytes as the failed append needed, so that it fits in the pages they free.
+   */
+  private Rows makeRoom(long neededBytes) {
+    try {
+      db.read(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return null;
+          });
+    } catch (SQLException e) {
+      LOG.warn("sample buffer {}: WAL checkpoint failed: {}", file.path(), e.getMessage());
     }
-    if (lastId >= 0) {
-      try (PreparedStatement delete = db.prepareStatement("DELETE FROM samples WHERE id <= ?");
-          PreparedStatement count =
-              db.prepareStatement(
-                  "UPDATE counters SET value = value + ? WHERE name = 'dropped_lines'")) {
-        delete.setLong(1, lastId);
-        delete.executeUpdate();
-        count.setLong(1, dropped);
-        count.executeUpdate();
-      }
+    long toFree = (long) Math.ceil(neededBytes * BufferSpace.DEFAULT_OVERHEAD);
+    try {
+      Rows dropped = db.write(c -> SampleTables.dropOldest(c, toFree));
+      lines -= dropped.lines();
+      bytes -= dropped.bytes();
+      LOG.error(
+          "sample buffer {}: disk full, dropped the {} oldest lines to make room",
+          file.path(),
+          dropped.lines());
+      return dropped;
+    } catch (SQLException e) {
+      throw new BufferException(
+          "cannot append to the sample buffer, nothing of it stored: the disk is full and"
+              + " dropping the oldest lines failed too: "
+              + e.getMessage(),
+          e);
     }
-    return new Dropped(dropped, freed);
   }
 
-  private void saveMeterStates(Map<String, MeterState> meterStates) throws SQLException {
-    if (meterStates.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement upsert =
-        db.prepareStatement("INSERT OR REPLACE INTO meter_state VALUES (?, ?, ?)")) {
-      for (Map.Entry<String, MeterState> state : meterStates.entrySet()) {
-        upsert.setString(1, state.getKey());
-        upsert.setDouble(2, state.getValue().reading());
-        upsert.setLong(3, state.getValue().atMillis());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    }
+  private static boolean isFull(SQLException e) {
+    return (e.getErrorCode() & 0xff) == SQLITE_FULL;
   }
 
   @Override
   public synchronized Map<String, MeterState> meterStates() {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT meter, reading, at_ms FROM meter_state")) {
-      Map<String, MeterState> states = new HashMap<>();
-      while (r.next()) {
-        states.put(r.getString(1), new MeterState(r.getDouble(2), r.getLong(3)));
-      }
-      db.commit();
-      return states;
+    try {
+      return db.read(SampleTables::meterStates);
     } catch (SQLException e) {
-      rollback();
       throw new BufferException("cannot read the meters' states: " + e.getMessage(), e);
     }
   }
 
   @Override
   public synchronized Batch oldest(int maxLines) {
-    return select(
-        "SELECT id, collected_ms, line FROM samples ORDER BY id LIMIT ?", maxLines, null, false);
+    return select(maxLines, null);
   }
 
   @Override
   public synchronized Batch newest(int maxLines, long sinceMillis) {
-    return select(
-        "SELECT id, collected_ms, line FROM samples WHERE collected_ms >= ? ORDER BY id DESC"
-            + " LIMIT ?",
-        maxLines,
-        sinceMillis,
-        true);
+    return select(maxLines, sinceMillis);
   }
 
-  private Batch select(String sql, int maxLines, Long sinceMillis, boolean descending) {
-    try (PreparedStatement select = db.prepareStatement(sql)) {
-      int parameter = 1;
-      if (sinceMillis != null) {
-        select.setLong(parameter++, sinceMillis);
-      }
-      select.setInt(parameter, maxLines);
-      List<Long> ids = new ArrayList<>();
-      List<Long> collected = new ArrayList<>();
-      List<String> batch = new ArrayList<>();
-      try (ResultSet r = select.executeQuery()) {
-        while (r.next()) {
-          ids.add(r.getLong(1));
-          collected.add(r.getLong(2));
-          batch.add(r.getString(3));
-        }
-      }
-      db.commit();
-      if (batch.isEmpty()) {
-        return Batch.EMPTY;
-      }
-      if (descending) {
-        Collections.reverse(ids);
-        Collections.reverse(collected);
-        Collections.reverse(batch);
-      }
-      return new Batch(
-          ids.get(0),
-          ids.get(ids.size() - 1),
-          collected.get(0),
-          collected.get(collected.size() - 1),
-          batch);
+  private Batch select(int maxLines, Long sinceMillis) {
+    try {
+      return db.read(c -> SampleTables.select(c, maxLines, sinceMillis));
     } catch (SQLException e) {
-      rollback();
       throw new BufferException("cannot read the sample buffer: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Removes a batch in chunks of at most the WAL's size, each its own transaction: a large batch
+   * then needs little free disk. If a chunk fails, the chunks before it stay removed and the rest
+   * is offered again (central stores a line sent twice once).
+   */
   @Override
   public synchronized void remove(Batch batch) {
     if (batch.isEmpty()) {
       return;
     }
-    try (PreparedStatement sum =
-            db.prepareStatement(
-                "SELECT count(*), coalesce(sum(bytes), 0) FROM samples WHERE id BETWEEN ? AND ?");
-        PreparedStatement delete =
-            db.prepareStatement("DELETE FROM samples WHERE id BETWEEN ? AND ?")) {
-      sum.setLong(1, batch.firstId());
-      sum.setLong(2, batch.lastId());
-      long removedLines;
-      long removedBytes;
-      try (ResultSet r = sum.executeQuery()) {
-        r.next();
-        removedLines = r.getLong(1);
-        removedBytes = r.getLong(2);
+    long from = batch.firstId();
+    try {
+      while (from <= batch.lastId()) {
+        long start = from;
+        long end =
+            db.read(c -> SampleTables.chunkEnd(c, start, batch.lastId(), file.walLimitBytes()));
+        Rows removed = db.write(c -> SampleTables.removeRange(c, start, end));
+        lines -= removed.lines();
+        bytes -= removed.bytes();
+        from = end + 1;
       }
-      delete.setLong(1, batch.firstId());
-      delete.setLong(2, batch.lastId());
-      delete.executeUpdate();
-      db.commit();
-      lines -= removedLines;
-      bytes -= removedBytes;
     } catch (SQLException e) {
-      rollback();
       throw new BufferException(
           "cannot remove a batch from the sample buffer: " + e.getMessage(), e);
     }
   }
 
   @Override
-  public synchronized void reject(Batch batch, String reason) {
+  public synchronized void setAside(Batch batch, String reason) {
     if (batch.isEmpty()) {
       return;
     }
-    try (PreparedStatement copy =
-        db.prepareStatement(
-            "INSERT OR IGNORE INTO rejected (id, collected_ms, rejected_ms, reason, line)"
-                + " SELECT id, collected_ms, ?, ?, line FROM samples WHERE id BETWEEN ? AND ?")) {
-      copy.setLong(1, clock.millis());
-      copy.setString(2, reason);
-      copy.setLong(3, batch.firstId());
-      copy.setLong(4, batch.lastId());
-      copy.executeUpdate();
+    try {
+      Rows removed = db.write(c -> SampleTables.setAside(c, batch, reason, clock.millis()));
+      lines -= removed.lines();
+      bytes -= removed.bytes();
     } catch (SQLException e) {
-      rollback();
-      throw new BufferException("cannot set a rejected batch aside: " + e.getMessage(), e);
+      throw new BufferException("cannot set a refused batch aside: " + e.getMessage(), e);
     }
-    remove(batch);
   }
 
   @Override
   public synchronized BufferStats stats() {
-    try (Statement s = db.createStatement()) {
-      long oldestMillis;
-      try (ResultSet oldest =
-          s.executeQuery("SELECT collected_ms FROM samples ORDER BY id LIMIT 1")) {
-        oldestMillis = oldest.next() ? oldest.getLong(1) : 0;
-      }
-      long dropped = 0;
-      long corrupt = 0;
-      try (ResultSet r = s.executeQuery("SELECT name, value FROM counters")) {
-        while (r.next()) {
-          if (DROPPED_LINES.equals(r.getString(1))) {
-            dropped = r.getLong(2);
-          } else if (CORRUPT_FILES.equals(r.getString(1))) {
-            corrupt = r.getLong(2);
-          }
-        }
-      }
-      db.commit();
-      return new BufferStats(lines, bytes, oldestMillis, dropped, corrupt);
+    try {
+      long oldestMillis = db.read(SampleTables::oldestCollectedMillis);
+      Map<String, Long> counters = db.read(SampleTables::counters);
+      return new BufferStats(
+          lines,
+          bytes,
+          oldestMillis,
+          counters.getOrDefault(SampleTables.DROPPED_LINES, 0L),
+          counters.getOrDefault(SampleTables.CORRUPT_FILES, 0L),
+          space.limit(bytes, 0, db.read(SampleTables::pages)));
     } catch (SQLException e) {
-      rollback();
       throw new BufferException("cannot read the sample buffer's statistics: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Caps the database at {@code pages} pages from now on, as a disk full at that size would; 0
+   * lifts the cap. For tests of a full disk.
+   */
+  synchronized void capPages(long pages) {
+    file.capPages(pages);
+    try {
+      db.read(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute("PRAGMA max_page_count=" + (pages > 0 ? pages : NO_PAGE_CAP));
+            }
+            return null;
+          });
+    } catch (SQLException e) {
+      throw new BufferException("cannot cap the buffer's pages: " + e.getMessage(), e);
     }
   }
 
   @Override
   public synchronized void close() {
-    try {
-      db.close();
-    } catch (SQLException e) {
-      throw new BufferException("cannot close the sample buffer: " + e.getMessage(), e);
-    }
-  }
-
-  private void rollback() {
-    try {
-      db.rollback();
-    } catch (SQLException e) {
-      LOG.error("sample buffer rollback failed", e);
-    }
+    db.close();
   }
 }

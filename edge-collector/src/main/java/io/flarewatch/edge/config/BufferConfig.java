@@ -1,7 +1,9 @@
 package io.flarewatch.edge.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import java.nio.file.Path;
 
 /**
@@ -9,12 +11,18 @@ import java.nio.file.Path;
  *
  * @param path the SQLite file
  * @param maxBytes when the waiting lines exceed this, the oldest are dropped (and counted)
+ * @param reserveBytes free space the buffer leaves on its disk for everything else: the lines held
+ *     stay within the lower of {@code maxBytes} and what the disk allows with this much kept free
  */
 public record BufferConfig(
-    @JsonProperty("path") Path path, @JsonProperty("maxBytes") Long maxBytes) {
+    @JsonProperty("path") Path path,
+    @JsonProperty("maxBytes") Long maxBytes,
+    @JsonProperty("reserveBytes") Long reserveBytes) {
 
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
+  public static final long DEFAULT_RESERVE_BYTES = SqliteSampleBuffer.DEFAULT_RESERVE_BYTES;
 
+  @JsonCreator
   public BufferConfig {
     if (path == null) {
       throw new ConfigException("buffer.path", "is required");
@@ -23,5 +31,14 @@ public record BufferConfig(
     if (maxBytes < 1024) {
       throw new ConfigException("buffer.maxBytes", maxBytes + " is below 1024");
     }
+    reserveBytes = reserveBytes == null ? DEFAULT_RESERVE_BYTES : reserveBytes;
+    if (reserveBytes < 0) {
+      throw new ConfigException("buffer.reserveBytes", reserveBytes + " is below 0");
+    }
+  }
+
+  /** A buffer keeping the default reserve of free disk space. */
+  public BufferConfig(Path path, Long maxBytes) {
+    this(path, maxBytes, null);
   }
 }

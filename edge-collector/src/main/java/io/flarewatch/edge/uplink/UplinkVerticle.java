@@ -242,7 +242,7 @@ public final class UplinkVerticle extends VerticleBase {
       stats.linesRejected.addAndGet(batch.size());
       LOG.error(
           "central refused a line ({} {}); set aside: {}", status, detail, batch.lines().get(0));
-      return buffer.reject(batch, status + " " + detail).map(Outcome.SPLIT);
+      return buffer.setAside(batch, status + " " + detail).map(Outcome.SPLIT);
     }
     return Future.succeededFuture(
         Outcome.retry(retryAfterMillis(response), "central answered " + status + " " + detail));

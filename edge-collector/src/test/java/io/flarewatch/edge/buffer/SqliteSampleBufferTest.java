@@ -129,12 +129,16 @@ class SqliteSampleBufferTest {
   }
 
   @Test
-  void aRejectedBatchIsSetAsideAndNoLongerOffered() {
+  void aRefusedBatchIsSetAsideInTheRejectedTableAndNoLongerOffered() {
     try (SampleBuffer buffer = open(1 << 20)) {
       buffer.append(lines(0, 3));
-      buffer.reject(buffer.oldest(1), "400 bad line");
+      buffer.setAside(buffer.oldest(1), "400 bad line");
       assertEquals(lines(1, 2), buffer.oldest(10).lines());
       assertEquals(2, buffer.stats().lines());
     }
+    assertEquals(
+        List.of(new BufferTables.SetAside(lines(0, 1).get(0), "400 bad line")),
+        BufferTables.rejected(dir.resolve("buffer.db")),
+        "kept, with its reason, for a person to look at");
   }
 }

@@ -40,6 +40,7 @@ class EdgeConfigTest {
         config.allMiners());
     assertEquals(1, config.modbus().get(0).unitId());
     assertEquals(5_000, config.uplink().batchMaxLines());
+    assertEquals(BufferConfig.DEFAULT_RESERVE_BYTES, config.buffer().reserveBytes());
     assertEquals("CentralLink[url=http://127.0.0.1:8080, token=***]", config.central().toString());
   }
 
@@ -51,6 +52,7 @@ class EdgeConfigTest {
     assertEquals("10.20.1.240", config.allMiners().get(240).host());
     assertEquals(3, config.modbus().size());
     assertEquals(true, config.emissionsParameters().isPresent());
+    assertEquals(64L << 20, config.buffer().reserveBytes());
   }
 
   @Test
@@ -72,7 +74,8 @@ class EdgeConfigTest {
       delimiter = '|',
       value = {
         "bad site id       | 'site: well-7'                  | 'site: Well 7'                   | site: site 'Well 7' is not a valid id",
-        "unknown key       | 'buffer: {path: edge.db}'       | 'buffer: {path: edge.db, max: 1}' | buffer.max: is not a known key (known keys: maxBytes, path)",
+        "unknown key       | 'buffer: {path: edge.db}'       | 'buffer: {path: edge.db, max: 1}' | buffer.max: is not a known key (known keys: maxBytes, path, reserveBytes)",
+        "negative reserve  | 'buffer: {path: edge.db}'       | 'buffer: {path: edge.db, reserveBytes: -1}' | buffer.reserveBytes: -1 is below 0",
         "timeout too long  | 'deviceTimeoutMillis: 3000'     | 'deviceTimeoutMillis: 20000'     | polling.deviceTimeoutMillis: 20000 must be at least 10 and below polling.intervalMillis",
         "bad role          | 'role: GENERATOR'               | 'role: ENGINE'                   | modbus[0].role: 'ENGINE' is not one of [GENERATOR, GENSET_FUEL_METER, FLARE_METER]",
         "range not an IPv4 | 'firstHost: 127.0.1.254'        | 'firstHost: miners.local'        | minerRanges[].firstHost: 'miners.local' is not an IPv4 address",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.edge.buffer.BufferExecutor;
+import io.flarewatch.edge.buffer.BufferTables;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.UplinkConfig;
@@ -129,6 +130,10 @@ class UplinkVerticleTest {
         "every good line once, in whatever order the halving sent them");
     assertEquals(good.size(), central.acceptedLines().size());
     assertEquals(1, stats.linesRejected());
+    List<BufferTables.SetAside> setAside = BufferTables.rejected(dir.resolve("buffer.db"));
+    assertEquals(1, setAside.size(), "only the refused line is set aside: " + setAside);
+    assertEquals("poison line", setAside.get(0).line());
+    assertTrue(setAside.get(0).reason().startsWith("400"), setAside.get(0).reason());
   }
 
   private static void await(BooleanSupplier condition) {
