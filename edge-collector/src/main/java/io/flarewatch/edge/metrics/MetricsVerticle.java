@@ -82,6 +82,11 @@ public final class MetricsVerticle extends VerticleBase {
         "flarewatch_edge_buffer_oldest_age_seconds",
         "Age of the oldest waiting line.",
         oldestAge);
+    gauge(
+        out,
+        "flarewatch_edge_buffer_limit_bytes",
+        "Bytes of lines the buffer may hold now (maxBytes or the disk, less the reserve).",
+        stats.limitBytes());
     counter(
         out,
         "flarewatch_edge_buffer_dropped_lines_total",
@@ -123,6 +128,11 @@ public final class MetricsVerticle extends VerticleBase {
         "flarewatch_edge_poll_cycles_skipped_total",
         "Cycles skipped: the previous still ran.",
         polling.skippedCycles());
+    counter(
+        out,
+        "flarewatch_edge_poll_cycles_lost_total",
+        "Cycles polled but not stored (e.g. disk full).",
+        polling.cyclesLost());
     counter(
         out,
         "flarewatch_edge_device_poll_failures_total",

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -101,11 +100,15 @@ final class ModbusDevice implements AutoCloseable {
     return register.type().isInteger() ? register.scale().doubleValue() : 0;
   }
 
-  /** The totalizer's last reading, for gas meters that have read one. */
-  Optional<MeterState> totalizerState() {
-    return totalizer == null
-        ? Optional.empty()
-        : totalizer.last().map(r -> new MeterState(r.value(), r.at().toEpochMilli()));
+  /**
+   * Moves the totalizer on to the reading of a cycle that is now stored. Until then it stays at the
+   * last stored reading, so the first stored interval after a cycle that could not be stored
+   * carries the volume of the whole gap.
+   */
+  void commit(DeviceReading reading) {
+    if (totalizer != null && reading.totalizer() != null) {
+      totalizer.commit(reading.totalizer());
+    }
   }
 
   /** Continues a gas meter's totalizer from a state stored before a restart. */
@@ -138,18 +141,18 @@ final class ModbusDevice implements AutoCloseable {
           .field(Schema.FIELD_REGISTERS_FAILED, (long) reading.failedRegisters().size());
     }
     Double volume = null;
+    TotalizerTracker.Pending measured = null;
     if (totalizer != null) {
       OptionalDouble total = reading.value(config.totalizerRegister());
       if (total.isPresent()) {
-        Optional<Instant> previousAt = totalizer.last().map(TotalizerTracker.LastReading::at);
-        TotalizerVolume interval =
-            totalizer.accept(total.getAsDouble(), Instant.ofEpochMilli(timeMillis));
+        measured = totalizer.measure(total.getAsDouble(), Instant.ofEpochMilli(timeMillis));
+        Instant previousAt = measured.measuredFrom();
+        TotalizerVolume interval = measured.volume();
         volume = interval.knownVolume().isPresent() ? interval.knownVolume().getAsDouble() : null;
         point.field(Schema.FIELD_INTERVAL_VOLUME_SCF, volume);
-        if (volume != null && previousAt.isPresent()) {
+        if (volume != null && previousAt != null) {
           point.field(
-              Schema.FIELD_INTERVAL_SECONDS,
-              (timeMillis - previousAt.get().toEpochMilli()) / 1000.0);
+              Schema.FIELD_INTERVAL_SECONDS, (timeMillis - previousAt.toEpochMilli()) / 1000.0);
         }
         if (totalizerResolution > 0) {
           point.field(Schema.FIELD_VOLUME_RESOLUTION_CF, totalizerResolution);
@@ -159,7 +162,7 @@ final class ModbusDevice implements AutoCloseable {
         }
       }
     }
-    return new DeviceReading(config, point.build(), reading, volume);
+    return new DeviceReading(config, point.build(), reading, volume, measured);
   }
 
   /** The point of a device that delivered nothing this cycle. */

@@ -14,6 +14,7 @@ public final class PollingStats {
   private int recorded;
   final AtomicLong cycles = new AtomicLong();
   final AtomicLong skippedCycles = new AtomicLong();
+  final AtomicLong cyclesLost = new AtomicLong();
   final AtomicLong deviceFailures = new AtomicLong();
   final AtomicLong samples = new AtomicLong();
   volatile int lastMinersOnline;
@@ -54,6 +55,11 @@ public final class PollingStats {
   /** Cycles not started because the previous one was still running. */
   public long skippedCycles() {
     return skippedCycles.get();
+  }
+
+  /** Cycles polled but not stored: nothing of them reached the buffer (e.g. the disk was full). */
+  public long cyclesLost() {
+    return cyclesLost.get();
   }
 
   /** Device polls that failed (timeout, refused, bad reply, Modbus exception). */

@@ -81,9 +81,12 @@ class OutageIntervalTest {
     MeterState beforeOutage;
     DeviceReading normal;
     try (ModbusDevice meter = fuelMeter()) {
-      assertEquals(null, meter.poll("s", T0).intervalVolumeScf(), "first reading: no volume");
+      DeviceReading first = meter.poll("s", T0);
+      assertEquals(null, first.intervalVolumeScf(), "first reading: no volume");
+      meter.commit(first); // stored with its cycle
       normal = meter.poll("s", T0 + POLL_MILLIS);
-      beforeOutage = meter.totalizerState().orElseThrow();
+      meter.commit(normal);
+      beforeOutage = normal.meterState().orElseThrow();
     }
     assertEquals(10.0, normal.point().fields().get(Schema.FIELD_INTERVAL_SECONDS));
     assertEquals(0.01, normal.point().fields().get(Schema.FIELD_VOLUME_RESOLUTION_CF));
