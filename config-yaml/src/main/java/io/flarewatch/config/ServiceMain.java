@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
  * The main method of a Flarewatch service: {@code <name> --config <file.yaml>}. Reads and validates
  * the config (exit code 2 naming the bad key), starts the service on a new Vert.x instance (exit
  * code 1 if it cannot start) and runs until the JVM is asked to stop, then closes Vert.x, which
- * stops every verticle.
+ * stops every verticle. A failed start closes Vert.x and exits at once with one line on stderr.
  */
 public final class ServiceMain {
 
@@ -48,13 +48,15 @@ public final class ServiceMain {
                   }
                 },
                 name + "-shutdown"));
-    start
-        .apply(vertx, config)
-        .onFailure(
-            e -> {
-              System.err.println(name + " failed to start: " + e.getMessage());
-              System.exit(1);
-            });
+    try {
+      // waited for here, not in a callback: exiting on an event loop would block it while the
+      // shutdown hook waits for Vert.x to close on that very loop
+      start.apply(vertx, config).await();
+    } catch (Exception e) {
+      System.err.println(name + " failed to start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     stopped.await();
   }
 }

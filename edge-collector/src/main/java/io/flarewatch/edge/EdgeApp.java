@@ -4,8 +4,8 @@ import io.flarewatch.drivers.miner.MinerApiClient;
 import io.flarewatch.drivers.miner.MinerApiClientOptions;
 import io.flarewatch.drivers.miner.MinerPoller;
 import io.flarewatch.edge.buffer.BufferExecutor;
-import io.flarewatch.edge.buffer.SampleBuffer;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
+import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.EdgeConfig;
 import io.flarewatch.edge.emissions.EmissionsPoints;
 import io.flarewatch.edge.metrics.MetricsVerticle;
@@ -13,43 +13,68 @@ import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.edge.polling.PollingVerticle;
 import io.flarewatch.edge.uplink.UplinkStats;
 import io.flarewatch.edge.uplink.UplinkVerticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One site's edge on a Vert.x instance: the buffer, the poller that fills it and the uplink that
- * drains it to central.
+ * drains it to central. A start that fails part-way undoes what it did (verticles undeployed,
+ * buffer closed) and fails with one message naming the part that could not start.
  */
 public final class EdgeApp {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeApp.class);
+
   private final Vertx vertx;
   private final EdgeConfig config;
-  private final SampleBuffer buffer;
-  private final BufferExecutor bufferExecutor;
+  private final BufferExecutor buffer;
   private final PollingStats pollingStats = new PollingStats();
   private final UplinkStats uplinkStats = new UplinkStats();
+  private final Deque<String> deployed = new ArrayDeque<>();
   private String pollingId;
-  private String uplinkId;
   private MetricsVerticle metrics;
 
-  private EdgeApp(Vertx vertx, EdgeConfig config) {
+  private EdgeApp(Vertx vertx, EdgeConfig config, BufferExecutor buffer) {
     this.vertx = vertx;
     this.config = config;
-    this.buffer =
-        SqliteSampleBuffer.open(
-            config.buffer().path(), config.buffer().maxBytes(), Clock.systemUTC());
-    this.bufferExecutor = new BufferExecutor(vertx, buffer);
+    this.buffer = buffer;
   }
 
+  /**
+   * Opens the buffer (on its worker thread) and deploys the uplink, the poller and, when
+   * configured, the metrics server.
+   *
+   * @return the running edge; or a failure whose message says what could not start, after
+   *     everything already started was stopped again
+   */
   public static Future<EdgeApp> start(Vertx vertx, EdgeConfig config) {
-    EdgeApp app;
-    try {
-      app = new EdgeApp(vertx, config);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    BufferConfig settings = config.buffer();
+    return BufferExecutor.open(
+            vertx,
+            () ->
+                SqliteSampleBuffer.open(
+                    settings.path(),
+                    settings.maxBytes(),
+                    settings.reserveBytes(),
+                    Clock.systemUTC()))
+        .recover(e -> failure("cannot open the sample buffer " + settings.path(), e))
+        .compose(
+            buffer -> {
+              EdgeApp app = new EdgeApp(vertx, config, buffer);
+              return app.deploy()
+                  .recover(e -> app.stop().transform(stopped -> Future.failedFuture(e)));
+            });
+  }
+
+  private Future<EdgeApp> deploy() {
     MinerPoller minerPoller =
         new MinerPoller(
             new MinerApiClient(
@@ -57,49 +82,66 @@ public final class EdgeApp {
                 new MinerApiClientOptions(
                     Duration.ofMillis(config.polling().deviceTimeoutMillis()),
                     MinerApiClientOptions.defaults().maxReplyBytes())));
-    return vertx
-        .deployVerticle(
-            new UplinkVerticle(
-                config.site(),
-                config.central(),
-                config.uplink(),
-                app.bufferExecutor,
-                app.uplinkStats,
-                Clock.systemUTC()))
+    UplinkVerticle uplink =
+        new UplinkVerticle(
+            config.site(),
+            config.central(),
+            config.uplink(),
+            buffer,
+            uplinkStats,
+            Clock.systemUTC());
+    PollingVerticle polling =
+        new PollingVerticle(
+            config,
+            buffer,
+            minerPoller,
+            pollingStats,
+            config
+                .emissionsParameters()
+                .<PollingVerticle.CycleListener>map(
+                    p -> new EmissionsPoints(config.site(), p, config.polling().intervalMillis()))
+                .orElse(PollingVerticle.CycleListener.NONE),
+            Clock.systemUTC());
+    return deploy(uplink, "cannot start the uplink to " + config.central().url())
+        .compose(id -> deploy(polling, "cannot start polling"))
         .compose(
             id -> {
-              app.uplinkId = id;
-              return vertx.deployVerticle(
-                  new PollingVerticle(
-                      config,
-                      app.bufferExecutor,
-                      minerPoller,
-                      app.pollingStats,
-                      config
-                          .emissionsParameters()
-                          .<PollingVerticle.CycleListener>map(
-                              p ->
-                                  new EmissionsPoints(
-                                      config.site(), p, config.polling().intervalMillis()))
-                          .orElse(PollingVerticle.CycleListener.NONE),
-                      Clock.systemUTC()));
-            })
-        .compose(
-            id -> {
-              app.pollingId = id;
+              pollingId = id;
               if (config.metrics() == null) {
-                return Future.succeededFuture(app);
+                return Future.succeededFuture(this);
               }
-              app.metrics =
+              MetricsVerticle served =
                   new MetricsVerticle(
                       config.metrics(),
                       config.site(),
-                      app.bufferExecutor,
-                      app.pollingStats,
-                      app.uplinkStats,
+                      buffer,
+                      pollingStats,
+                      uplinkStats,
                       Clock.systemUTC());
-              return vertx.deployVerticle(app.metrics).map(metricsId -> app);
+              return deploy(
+                      served,
+                      "cannot serve metrics on "
+                          + config.metrics().host()
+                          + ":"
+                          + config.metrics().port())
+                  .map(
+                      metricsId -> {
+                        metrics = served;
+                        return this;
+                      });
             });
+  }
+
+  private Future<String> deploy(Deployable verticle, String whatFailed) {
+    return vertx
+        .deployVerticle(verticle)
+        .onSuccess(deployed::push)
+        .recover(e -> failure(whatFailed, e));
+  }
+
+  private static <T> Future<T> failure(String whatFailed, Throwable cause) {
+    String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    return Future.failedFuture(new IllegalStateException(whatFailed + ": " + reason, cause));
   }
 
   public PollingStats pollingStats() {
@@ -111,14 +153,12 @@ public final class EdgeApp {
   }
 
   public BufferExecutor buffer() {
-    return bufferExecutor;
+    return buffer;
   }
 
   /** The port metrics are served on, or empty when they are not served. */
-  public java.util.OptionalInt metricsPort() {
-    return metrics == null
-        ? java.util.OptionalInt.empty()
-        : java.util.OptionalInt.of(metrics.actualPort());
+  public OptionalInt metricsPort() {
+    return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.actualPort());
   }
 
   public EdgeConfig config() {
@@ -129,24 +169,29 @@ public final class EdgeApp {
   public Future<Void> stopPolling() {
     String id = pollingId;
     pollingId = null;
-    return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    if (id == null) {
+      return Future.succeededFuture();
+    }
+    deployed.remove(id);
+    return vertx.undeploy(id);
   }
 
-  /** Stops polling first, then the uplink, then closes the buffer. */
+  /**
+   * Undeploys every verticle this edge deployed, newest first (polling before the uplink), then
+   * closes the buffer, even when an undeploy fails.
+   */
   public Future<Void> stop() {
-    return stopPolling()
-        .compose(v -> uplinkId == null ? Future.succeededFuture() : vertx.undeploy(uplinkId))
-        .eventually(
-            () ->
-                bufferExecutor.run(
-                    () -> {
-                      buffer.close();
-                      return null;
-                    }))
-        .eventually(
-            () -> {
-              bufferExecutor.close();
-              return Future.succeededFuture();
-            });
+    pollingId = null;
+    Future<Void> undeployed = Future.succeededFuture();
+    while (!deployed.isEmpty()) {
+      String id = deployed.pop();
+      undeployed =
+          undeployed.eventually(
+              () ->
+                  vertx
+                      .undeploy(id)
+                      .onFailure(e -> LOG.warn("cannot undeploy {}: {}", id, e.toString())));
+    }
+    return undeployed.eventually(buffer::close);
   }
 }
