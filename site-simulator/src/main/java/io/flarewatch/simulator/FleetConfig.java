@@ -50,7 +50,7 @@ public record FleetConfig(
     require(
         flavourMix != null && !flavourMix.isEmpty(),
         "miners.flavourMix",
-        "must name at least one flavour (ANTMINER, BRAIINS, LUXOS)");
+        "must name at least one flavour (ANTMINER, BRAIINS, LUXOS, ANTMINER_CHAIN_RATES)");
     int total = 0;
     for (Map.Entry<Flavour, Integer> e : flavourMix.entrySet()) {
       require(e.getKey() != null, "miners.flavourMix", "names an unknown flavour");

@@ -12,6 +12,7 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -212,7 +213,7 @@ final class MinerApiServer {
     for (int f : m.fanRpm) {
       fans.add(f);
     }
-    double ths = m.flavour == Flavour.BRAIINS ? m.mhs / 1_000_000 : m.ghs / 1000;
+    double ths = servedThs(m);
     ServedMinerReading reading =
         new ServedMinerReading(
             m.id,
@@ -221,12 +222,27 @@ final class MinerApiServer {
             now,
             m.flavour,
             ths,
-            m.flavour == Flavour.ANTMINER ? null : m.powerWatts,
+            m.flavour.isAntminer() ? null : m.powerWatts,
             m.maxChipTemp(),
             List.copyOf(fans),
             m.uptimeSeconds(tick),
             m.state());
     return new Served(reply, reading, antminerStats);
+  }
+
+  /** The hashrate a client reads from the flavour's replies, in TH/s. */
+  private static double servedThs(MinerModel m) {
+    return switch (m.flavour) {
+      case BRAIINS -> m.mhs / 1_000_000;
+      case ANTMINER_CHAIN_RATES -> {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int c = 0; c < MinerHardware.CHAINS; c++) {
+          sum = sum.add(BigDecimal.valueOf(m.chainGhs(c)));
+        }
+        yield sum.movePointLeft(3).doubleValue();
+      }
+      case ANTMINER, LUXOS -> m.ghs / 1000;
+    };
   }
 
   private ObjectNode requestError(int code, String msg) {
@@ -242,7 +258,7 @@ final class MinerApiServer {
     MinerFaultSettings f = fault == null ? faults.miner(minerId) : fault;
     Set<MinerQuirk> quirks = EnumSet.noneOf(MinerQuirk.class);
     quirks.addAll(f.quirks());
-    if (model.flavour(index) == Flavour.ANTMINER) {
+    if (model.flavour(index).isAntminer()) {
       quirks.add(MinerQuirk.TRAILING_NUL);
     }
     byte[] bytes = WireFormat.encode(reply, quirks, antminerStats);

@@ -13,7 +13,8 @@ import java.util.List;
  * @param tick simulation tick the values belong to
  * @param instant clock instant the request was answered
  * @param flavour firmware flavour
- * @param hashrateThs hashrate in TH/s from the unit the flavour serves (GH/s or MH/s)
+ * @param hashrateThs hashrate in TH/s from the unit the flavour serves (GH/s or MH/s); for
+ *     ANTMINER_CHAIN_RATES the sum of its chains' rates
  * @param powerWatts power in W, or null when the flavour serves none (stock Antminer)
  * @param maxChipTempC hottest chip, degC
  * @param fanRpm fan speeds

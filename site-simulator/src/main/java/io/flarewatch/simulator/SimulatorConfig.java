@@ -76,7 +76,7 @@ public record SimulatorConfig(
         "miners.count",
         "must be between 1 and " + MAX_MINERS + ", got " + miners);
     Map<Flavour, Integer> mix = new EnumMap<>(Flavour.class);
-    for (Flavour f : Flavour.values()) {
+    for (Flavour f : Flavour.DEFAULT_MIX) {
       mix.put(f, 1);
     }
     double demandKw = miners * MinerHardware.TYPICAL_WATTS / 1000.0 * 1.03;

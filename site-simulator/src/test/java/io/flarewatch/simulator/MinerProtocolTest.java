@@ -105,7 +105,7 @@ class MinerProtocolTest {
   void antminerSpeaksBmminerWithItsQuirksAndNoPower() throws Exception {
     MinerReading s = state("miner-0001");
     JsonNode version = SimHarness.ask(antminer, "version");
-    assertEquals(MinerReplies.ANTMINER_VERSION, version.at("/VERSION/0/BMMiner").asText());
+    assertEquals(AntminerReplies.BMMINER_VERSION, version.at("/VERSION/0/BMMiner").asText());
     assertEquals(s.model(), version.at("/VERSION/0/Type").asText());
 
     JsonNode summary = SimHarness.ask(antminer, "summary");
