@@ -79,14 +79,7 @@ final class AntminerReplies {
     info.put("Miner", "uart_trans.1.3");
     info.put("CompileTime", BMMINER_COMPILE_TIME);
     info.put("Type", m.hardware.type);
-    ObjectNode s = ReplyEnvelope.JSON.objectNode();
-    s.put("STATS", 0);
-    s.put("ID", "BTM_SOC0");
-    s.put("Elapsed", at.elapsed());
-    s.put("Calls", 0);
-    s.put("Wait", 0.0);
-    s.put("Max", 0.0);
-    s.put("Min", 99999999.0);
+    ObjectNode s = statsHeader();
     s.put("GHS 5s", m.ghs);
     s.put("GHS av", m.averageGhs());
     s.put("rate_30m", m.averageGhs());
@@ -108,14 +101,11 @@ final class AntminerReplies {
     addChains(s);
     s.put("miner_version", "uart_trans.1.3");
     s.put("miner_id", String.format("%016x", (long) m.index * 0x9E3779B1L + 0x1000));
-    ArrayNode entries = ReplyEnvelope.JSON.arrayNode();
-    entries.add(info);
-    entries.add(s);
-    return envelope.section(70, "BMMiner stats", "STATS", entries);
+    return envelope.ok(70, "BMMiner stats", "STATS", info, s);
   }
 
-  /** cgminer 4.11: one stats object, no rate of the whole miner, a rate per chain. */
-  private ObjectNode chainStats() {
+  /** The fields every Antminer stats object starts with. */
+  private ObjectNode statsHeader() {
     ObjectNode s = ReplyEnvelope.JSON.objectNode();
     s.put("STATS", 0);
     s.put("ID", "BTM_SOC0");
@@ -124,6 +114,12 @@ final class AntminerReplies {
     s.put("Wait", 0.0);
     s.put("Max", 0.0);
     s.put("Min", 99999999.0);
+    return s;
+  }
+
+  /** cgminer 4.11: one stats object, no rate of the whole miner, a rate per chain. */
+  private ObjectNode chainStats() {
+    ObjectNode s = statsHeader();
     s.put("rate_unit", "GH/s");
     s.put("chain_num", MinerHardware.CHAINS);
     s.put("fan_num", MinerHardware.FANS);
@@ -135,9 +131,7 @@ final class AntminerReplies {
     s.put("miner-mode", m.sleeping ? 1 : 0);
     s.put("freq-level", 100);
     addChains(s);
-    ArrayNode entries = ReplyEnvelope.JSON.arrayNode();
-    entries.add(s);
-    return envelope.section(70, "CGMiner stats", "STATS", entries);
+    return envelope.ok(70, "CGMiner stats", "STATS", s);
   }
 
   private void addChains(ObjectNode s) {

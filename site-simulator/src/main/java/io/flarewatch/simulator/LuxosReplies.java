@@ -93,10 +93,7 @@ final class LuxosReplies {
     }
     s.put("total_rateideal", MinerModel.round2(m.nominalThs * 1000));
     s.put("rate_unit", "GH/s");
-    ArrayNode entries = ReplyEnvelope.JSON.arrayNode();
-    entries.add(info);
-    entries.add(s);
-    return envelope.section(70, "LUXminer stats", "STATS", entries);
+    return envelope.ok(70, "LUXminer stats", "STATS", info, s);
   }
 
   private ObjectNode temps() {

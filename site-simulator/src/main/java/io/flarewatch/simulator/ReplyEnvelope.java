@@ -23,10 +23,12 @@ final class ReplyEnvelope {
     this.description = description;
   }
 
-  /** A STATUS S reply whose section holds one object. */
-  ObjectNode ok(int code, String msg, String section, ObjectNode body) {
+  /** A STATUS S reply whose section holds these objects. */
+  ObjectNode ok(int code, String msg, String section, ObjectNode... objects) {
     ArrayNode entries = JSON.arrayNode();
-    entries.add(body);
+    for (ObjectNode object : objects) {
+      entries.add(object);
+    }
     return section(code, msg, section, entries);
   }
 
