@@ -138,7 +138,7 @@ class EdgeKillIT {
   private Process startEdge(Path config, Path log) throws IOException {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dorg.slf4j.simpleLogger.log.io.flarewatch.edge.polling.PollingVerticle=debug",
+            "-Dorg.slf4j.simpleLogger.log.io.flarewatch.edge.polling.CycleStore=debug",
             "-cp",
             Path.of("target", "flarewatch.jar").toAbsolutePath().toString(),
             "io.flarewatch.edge.EdgeMain",
