@@ -45,9 +45,11 @@ class EdgeKillIT {
   @TempDir Path dir;
   private Vertx vertx;
   private SiteSimulator simulator;
+  private final List<Process> edges = new java.util.ArrayList<>();
 
   @AfterEach
   void stop() {
+    edges.forEach(Process::destroyForcibly); // none left polling after a failed wait
     if (simulator != null) {
       simulator.close().await();
     }
@@ -136,17 +138,20 @@ class EdgeKillIT {
   }
 
   private Process startEdge(Path config, Path log) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dorg.slf4j.simpleLogger.log.io.flarewatch.edge.polling.CycleStore=debug",
-            "-cp",
-            Path.of("target", "flarewatch.jar").toAbsolutePath().toString(),
-            "io.flarewatch.edge.EdgeMain",
-            "--config",
-            config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process edge =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.log.io.flarewatch.edge.polling.CycleStore=debug",
+                "-cp",
+                Path.of("target", "flarewatch.jar").toAbsolutePath().toString(),
+                "io.flarewatch.edge.EdgeMain",
+                "--config",
+                config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    edges.add(edge);
+    return edge;
   }
 
   private static String readLog(Path log) {

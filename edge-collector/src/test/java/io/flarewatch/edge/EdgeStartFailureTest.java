@@ -77,6 +77,7 @@ class EdgeStartFailureTest {
   @Test
   void theProcessExitsWithOneClearLine() throws Exception {
     Path config = Files.writeString(dir.resolve("edge.yaml"), yaml());
+    Path stderr = dir.resolve("edge.err");
     Process edge =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -86,13 +87,15 @@ class EdgeStartFailureTest {
                 "--config",
                 config.toString())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
             .start();
-    byte[] stderr = edge.getErrorStream().readAllBytes();
-    boolean exited = edge.waitFor(60, TimeUnit.SECONDS);
-    if (!exited) {
+    boolean exited;
+    try {
+      exited = edge.waitFor(60, TimeUnit.SECONDS);
+    } finally {
       edge.destroyForcibly();
     }
-    String errors = new String(stderr, StandardCharsets.UTF_8);
+    String errors = Files.readString(stderr, StandardCharsets.UTF_8);
 
     assertTrue(exited, "the edge is still running: " + errors);
     assertEquals(1, edge.exitValue(), errors);
