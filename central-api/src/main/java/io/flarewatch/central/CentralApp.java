@@ -24,8 +24,8 @@ public final class CentralApp {
   }
 
   /**
-   * Starts central. The database is created when InfluxDB answers; if it is down at start, central
-   * serves anyway (ingest answers 503) and keeps trying to create it.
+   * Starts central. The databases are created when InfluxDB answers; if it is down at start,
+   * central serves anyway (ingest answers 503) and keeps trying to create them.
    */
   public static Future<CentralApp> start(Vertx vertx, CentralConfig config) {
     CentralApp app = new CentralApp(vertx, config);
@@ -54,12 +54,18 @@ public final class CentralApp {
     return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
   }
 
+  /** Creates the ingest database and central's own (the audit log's), which ingest never writes. */
   private void ensureDatabase(InfluxClient influx) {
+    InfluxClient central = influx.centralData();
     influx
         .createDatabase()
+        .compose(done -> central.createDatabase())
         .onSuccess(
             done -> {
-              LOG.info("InfluxDB database '{}' ready", influx.database());
+              LOG.info(
+                  "InfluxDB databases '{}' (ingest) and '{}' (central's own) ready",
+                  influx.database(),
+                  central.database());
               influx.close();
             })
         .onFailure(

@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log: measurement {@code audit} in central's database, tags {@code user}, {@code role},
- * {@code via}, {@code site}, fields {@code method}, {@code path}, {@code query}, {@code status},
- * {@code remote_address}, {@code forwarded_for}, {@code note}. Timestamps are unique (see {@link
- * UniqueTimestamps}), so no entry ever overwrites another.
+ * The audit log: measurement {@code audit} in central's own database ({@link
+ * InfluxClient#centralData()}), which ingest never writes, so no site token can add, flood or
+ * shadow entries. Tags {@code user}, {@code role}, {@code via}, {@code site}, fields {@code
+ * method}, {@code path}, {@code query}, {@code status}, {@code remote_address}, {@code
+ * forwarded_for}, {@code note}. Timestamps are unique (see {@link UniqueTimestamps}), so no entry
+ * ever overwrites another.
  */
 public final class AuditLog {
 
@@ -32,7 +34,7 @@ public final class AuditLog {
   }
 
   AuditLog(InfluxClient influx, LongSupplier epochMillis) {
-    this.influx = influx;
+    this.influx = influx.centralData();
     this.timestamps = new UniqueTimestamps(epochMillis);
   }
 

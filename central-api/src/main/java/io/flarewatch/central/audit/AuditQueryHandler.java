@@ -46,8 +46,9 @@ public final class AuditQueryHandler implements Function<RoutingContext, Future<
 
   private final InfluxClient influx;
 
+  /** Reads central's own database ({@link InfluxClient#centralData()}), where the log is kept. */
   public AuditQueryHandler(InfluxClient influx) {
-    this.influx = influx;
+    this.influx = influx.centralData();
   }
 
   @Override

@@ -19,45 +19,78 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * InfluxDB's v1 HTTP API: line protocol to {@code /write}, InfluxQL to {@code /query}.
+ * InfluxDB's v1 HTTP API: line protocol to {@code /write}, InfluxQL to {@code /query}, on one
+ * database: the one ingest writes the sites' data to, or ({@link #centralData()}) central's own.
  *
  * <p>Failures are typed: {@link InfluxUnavailableException} when the server cannot be reached or
- * fails (retry later), {@link InfluxRejectedException} when it refuses the request itself.
+ * fails (retry later), {@link InfluxRejectedException} when it refuses the request itself. What
+ * InfluxDB said is logged here and never carried in the exception's message, which clients may see.
  */
 public final class InfluxClient {
 
   private static final int TIMEOUT_MS = 30_000;
+  private static final int MAX_LOGGED_ERROR_CHARS = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(InfluxClient.class);
 
-  private final WebClient web;
-  private volatile boolean closed;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Promise<Void> drained = Promise.promise();
+  private final Connection connection;
   private final InfluxConfig config;
-  private final InfluxFailureCounts failures = new InfluxFailureCounts();
+  private final String database;
 
-  public InfluxClient(Vertx vertx, InfluxConfig config) {
-    this.config = config;
-    this.web =
-        WebClient.create(
-            vertx,
-            new WebClientOptions()
-                .setDefaultHost(config.url().getHost())
-                .setDefaultPort(config.port())
-                .setSsl(config.ssl())
-                .setKeepAlive(true)
-                .setConnectTimeout(5_000),
-            new PoolOptions().setHttp1MaxSize(16));
+  /** The HTTP client and what the views of one client share: in-flight count, failures. */
+  private static final class Connection {
+    final WebClient web;
+    final AtomicInteger inFlight = new AtomicInteger();
+    final Promise<Void> drained = Promise.promise();
+    final InfluxFailureCounts failures = new InfluxFailureCounts();
+    volatile boolean closed;
+
+    Connection(WebClient web) {
+      this.web = web;
+    }
   }
 
-  /** Writes and queries of this client that failed since it was created. */
+  /** A client of the ingest database. */
+  public InfluxClient(Vertx vertx, InfluxConfig config) {
+    this(
+        new Connection(
+            WebClient.create(
+                vertx,
+                new WebClientOptions()
+                    .setDefaultHost(config.url().getHost())
+                    .setDefaultPort(config.port())
+                    .setSsl(config.ssl())
+                    .setKeepAlive(true)
+                    .setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(16))),
+        config,
+        config.database());
+  }
+
+  private InfluxClient(Connection connection, InfluxConfig config, String database) {
+    this.connection = connection;
+    this.config = config;
+    this.database = database;
+  }
+
+  /**
+   * The same client on central's own database ({@code influx.centralDatabase}): the audit log and
+   * whatever else only central writes. Ingest never writes there. Closing either closes both.
+   */
+  public InfluxClient centralData() {
+    return new InfluxClient(connection, config, config.centralDatabase());
+  }
+
+  /** Writes and queries of this client (and its other database's view) that failed. */
   public InfluxFailureCounts failures() {
-    return failures;
+    return connection.failures;
   }
 
   public String database() {
-    return config.database();
+    return database;
   }
 
   /** Writes line protocol with millisecond timestamps; succeeds only once InfluxDB stored it. */
@@ -69,35 +102,37 @@ public final class InfluxClient {
   public Future<Void> write(Buffer lineProtocol, String precision) {
     return tracked(
         () ->
-            authenticated(web.post(path("/write")))
-                .addQueryParam("db", config.database())
+            authenticated(connection.web.post(path("/write")))
+                .addQueryParam("db", database)
                 .addQueryParam("precision", precision)
                 .timeout(TIMEOUT_MS)
                 .sendBuffer(lineProtocol)
                 .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
                 .compose(response -> expect204(response, "write"))
-                .onFailure(e -> failures.record(InfluxFailureCounts.Operation.WRITE, e)));
+                .onFailure(
+                    e -> connection.failures.record(InfluxFailureCounts.Operation.WRITE, e)));
   }
 
   /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
   public Future<JsonArray> query(String influxql) {
     return tracked(
         () ->
-            authenticated(web.get(path("/query")))
-                .addQueryParam("db", config.database())
+            authenticated(connection.web.get(path("/query")))
+                .addQueryParam("db", database)
                 .addQueryParam("epoch", LineProtocol.PRECISION)
                 .addQueryParam("q", influxql)
                 .timeout(TIMEOUT_MS)
                 .send()
                 .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
                 .compose(this::results)
-                .onFailure(e -> failures.record(InfluxFailureCounts.Operation.QUERY, e)));
+                .onFailure(
+                    e -> connection.failures.record(InfluxFailureCounts.Operation.QUERY, e)));
   }
 
   /** Creates the database if it does not exist (idempotent in InfluxDB 1.x). */
   public Future<Void> createDatabase() {
-    return authenticated(web.post(path("/query")))
-        .addQueryParam("q", "CREATE DATABASE " + InfluxQl.identifier(config.database()))
+    return authenticated(connection.web.post(path("/query")))
+        .addQueryParam("q", "CREATE DATABASE " + InfluxQl.identifier(database))
         .timeout(TIMEOUT_MS)
         .send()
         .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
@@ -106,7 +141,9 @@ public final class InfluxClient {
   }
 
   public Future<Boolean> ping() {
-    return web.get(path("/ping"))
+    return connection
+        .web
+        .get(path("/ping"))
         .timeout(5_000)
         .send()
         .map(r -> r.statusCode() == 204)
@@ -115,8 +152,8 @@ public final class InfluxClient {
 
   /** Closes at once: operations in flight fail. */
   public void close() {
-    closed = true;
-    web.close();
+    connection.closed = true;
+    connection.web.close();
   }
 
   /**
@@ -124,21 +161,22 @@ public final class InfluxClient {
    * for) for at most {@code grace}, then closes.
    */
   public Future<Void> close(Duration grace) {
-    closed = true;
-    if (inFlight.get() == 0) {
-      drained.tryComplete();
+    connection.closed = true;
+    if (connection.inFlight.get() == 0) {
+      connection.drained.tryComplete();
     }
-    return drained
+    return connection
+        .drained
         .future()
         .timeout(grace.toMillis(), TimeUnit.MILLISECONDS)
         .otherwiseEmpty()
-        .andThen(done -> web.close());
+        .andThen(done -> connection.web.close());
   }
 
   /** Runs an operation unless the client is closing, counting it while it is in flight. */
   private <T> Future<T> tracked(Supplier<Future<T>> operation) {
-    inFlight.incrementAndGet();
-    if (closed) {
+    connection.inFlight.incrementAndGet();
+    if (connection.closed) {
       finished();
       return Future.failedFuture(new InfluxUnavailableException("central is stopping"));
     }
@@ -146,8 +184,8 @@ public final class InfluxClient {
   }
 
   private void finished() {
-    if (inFlight.decrementAndGet() == 0 && closed) {
-      drained.tryComplete();
+    if (connection.inFlight.decrementAndGet() == 0 && connection.closed) {
+      connection.drained.tryComplete();
     }
   }
 
@@ -171,10 +209,9 @@ public final class InfluxClient {
     if (status == 204 || status == 200) {
       return Future.succeededFuture();
     }
-    String error = errorText(response);
+    String error = logged(what, status, errorText(response));
     if (status >= 500) {
-      return Future.failedFuture(
-          new InfluxUnavailableException(what + ": " + status + " " + error));
+      return Future.failedFuture(new InfluxUnavailableException(what + ": " + status));
     }
     return Future.failedFuture(new InfluxRejectedException(status, error));
   }
@@ -182,20 +219,33 @@ public final class InfluxClient {
   private Future<JsonArray> results(HttpResponse<Buffer> response) {
     int status = response.statusCode();
     if (status != 200) {
-      String error = errorText(response);
+      String error = logged("query", status, errorText(response));
       return Future.failedFuture(
           status >= 500
-              ? new InfluxUnavailableException("query: " + status + " " + error)
+              ? new InfluxUnavailableException("query: " + status)
               : new InfluxRejectedException(status, error));
     }
     JsonArray results = response.bodyAsJsonObject().getJsonArray("results", new JsonArray());
     for (int i = 0; i < results.size(); i++) {
       String error = results.getJsonObject(i).getString("error");
       if (error != null) {
-        return Future.failedFuture(new InfluxRejectedException(400, error));
+        return Future.failedFuture(new InfluxRejectedException(400, logged("query", 400, error)));
       }
     }
     return Future.succeededFuture(results);
+  }
+
+  /** Logs what InfluxDB said (cut short: it may quote a whole line) and returns it. */
+  private String logged(String what, int status, String error) {
+    LOG.warn(
+        "InfluxDB refused {} on database '{}' ({}): {}",
+        what,
+        database,
+        status,
+        error.length() <= MAX_LOGGED_ERROR_CHARS
+            ? error
+            : error.substring(0, MAX_LOGGED_ERROR_CHARS) + "... (" + error.length() + " chars)");
+    return error;
   }
 
   private static String errorText(HttpResponse<Buffer> response) {

@@ -27,19 +27,18 @@ class AuditLogIT {
   private static final long SAME_MILLI = 1_780_000_000_123L;
 
   private static Vertx vertx;
+  private static InfluxConfig config;
+
+  /** Central's own database, where the audit log is kept. */
   private static InfluxClient influx;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    influx =
-        new InfluxClient(
-            vertx,
-            new InfluxConfig(
-                InfluxTestServer.shared().url(),
-                InfluxTestServer.uniqueDatabase("audit"),
-                null,
-                null));
+    config =
+        new InfluxConfig(
+            InfluxTestServer.shared().url(), InfluxTestServer.uniqueDatabase("audit"), null, null);
+    influx = new InfluxClient(vertx, config).centralData();
     influx.createDatabase().await();
   }
 
@@ -78,10 +77,7 @@ class AuditLogIT {
 
   @Test
   void entriesInFlightWhenCentralStopsAreStoredAndLaterOnesRefused() {
-    InfluxClient closing =
-        new InfluxClient(
-            vertx,
-            new InfluxConfig(InfluxTestServer.shared().url(), influx.database(), null, null));
+    InfluxClient closing = new InfluxClient(vertx, config);
     AuditLog log = new AuditLog(closing);
     List<Future<Void>> inFlight = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -103,6 +99,26 @@ class AuditLogIT {
             .getJsonObject(0)
             .getJsonArray("values");
     assertEquals(20, counted.getJsonArray(0).getInteger(1));
+  }
+
+  @Test
+  void entriesGoToCentralsOwnDatabaseNeverToTheIngestOne() {
+    InfluxClient ingest = new InfluxClient(vertx, config);
+    ingest.createDatabase().await();
+    new AuditLog(ingest, () -> SAME_MILLI + 3).record(entry("apart", "/api/v1/fleet")).await();
+    String count = "SELECT count(\"path\") FROM \"audit\" WHERE \"user\" = 'apart'";
+    assertEquals(null, ingest.query(count).await().getJsonObject(0).getJsonArray("series"));
+    assertEquals(
+        1,
+        influx
+            .query(count)
+            .await()
+            .getJsonObject(0)
+            .getJsonArray("series")
+            .getJsonObject(0)
+            .getJsonArray("values")
+            .getJsonArray(0)
+            .getInteger(1));
   }
 
   @Test
