@@ -140,7 +140,6 @@ class CentralIngestIT {
    */
   @Test
   void plainBatchesStoredAsTheyCameHoldWhatTheParserReads() {
-    String[] booleans = {"t", "T", "true", "True", "TRUE", "f", "F", "false", "False", "FALSE"};
     String[] floats = {"0", "-0.5", "3e+2", "1.25E-7", "-4.5e-30", "12345678901234567890.5"};
     Random random = new Random(11);
     long t = 1_760_100_000_000L;
@@ -152,13 +151,11 @@ class CentralIngestIT {
               : Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20));
       long integer = k == 0 ? Long.MAX_VALUE : k == 1 ? -Long.MAX_VALUE : random.nextLong();
       lines
-          .append("route_check,route=ROUTE,site=site-a f_float=")
+          .append("miner,miner=ROUTE,site=site-a hashrate_ths=")
           .append(number)
-          .append(",f_int=")
+          .append(",fan_rpm_max=")
           .append(integer)
-          .append("i,f_bool=")
-          .append(booleans[k % booleans.length])
-          .append(",f_str=\"s ")
+          .append("i,state=\"s ")
           .append(k)
           .append(", a=b\" ")
           .append(t + k)
@@ -169,7 +166,8 @@ class CentralIngestIT {
         "# not plain: goes to the parser\n" + lines.toString().replace("ROUTE", "parsed");
     byte[] plainBytes = plain.getBytes(StandardCharsets.UTF_8);
     assertEquals(
-        300, PlainLineProtocol.countPoints(plainBytes, plainBytes.length, "site", "site-a"));
+        300,
+        PlainLineProtocol.countPoints(plainBytes, plainBytes.length, "site-a", Long.MAX_VALUE));
 
     assertEquals(200, post("site-a", TOKEN_A, plain).statusCode());
     assertEquals(200, post("site-a", TOKEN_A, parsed).statusCode());
@@ -182,17 +180,16 @@ class CentralIngestIT {
       Map<String, Object> fields = points.get(k).fields();
       JsonArray row = plainRows.getJsonArray(k);
       assertEquals(points.get(k).timeMillis(), row.getLong(0));
-      assertEquals((Double) fields.get("f_float"), row.getDouble(1), 0.0, "row " + k);
-      assertEquals(fields.get("f_int"), row.getLong(2), "row " + k);
-      assertEquals(fields.get("f_bool"), row.getBoolean(3), "row " + k);
-      assertEquals(fields.get("f_str"), row.getString(4), "row " + k);
+      assertEquals((Double) fields.get("hashrate_ths"), row.getDouble(1), 0.0, "row " + k);
+      assertEquals(fields.get("fan_rpm_max"), row.getLong(2), "row " + k);
+      assertEquals(fields.get("state"), row.getString(3), "row " + k);
     }
   }
 
   private static JsonArray routeRows(String route) {
     return influx
         .query(
-            "SELECT f_float, f_int, f_bool, f_str FROM route_check WHERE route = '"
+            "SELECT hashrate_ths, fan_rpm_max, state FROM miner WHERE miner = '"
                 + route
                 + "' ORDER BY time")
         .await()
@@ -216,7 +213,7 @@ class CentralIngestIT {
         post(
             "site-a",
             TOKEN_A,
-            "generator,site=site-a power_kw=1 1\ngenerator,site=site-a power_kw=abc 2\n");
+            "generator,device=g,site=site-a power_kw=1 1\ngenerator,device=g,site=site-a power_kw=abc 2\n");
     assertProblem(
         response, 400, "bad-line-protocol", "line 2: field 'power_kw' has an invalid value: abc");
   }
@@ -224,25 +221,25 @@ class CentralIngestIT {
   @Test
   void aTokenWritesOnlyItsOwnSite() {
     assertProblem(
-        post("site-a", TOKEN_B, "generator,site=site-a power_kw=1 1\n"),
+        post("site-a", TOKEN_B, "generator,device=g,site=site-a power_kw=1 1\n"),
         403,
         "forbidden",
         "This token may not write site 'site-a'.");
     assertProblem(
-        post("site-b", TOKEN_B, "generator,site=site-a power_kw=1 1\n"),
+        post("site-b", TOKEN_B, "generator,device=g,site=site-a power_kw=1 1\n"),
         403,
         "forbidden",
         "Point 1 is tagged site=site-a; this request may write only site=site-b.");
     assertProblem(
-        post("site-a", "nonsense", "generator,site=site-a power_kw=1 1\n"),
+        post("site-a", "nonsense", "generator,device=g,site=site-a power_kw=1 1\n"),
         401,
         "unauthorized",
         "The ingest token is not valid.");
     assertProblem(
-        post("nowhere", TOKEN_A, "generator,site=nowhere power_kw=1 1\n"),
-        404,
-        "not-found",
-        "Unknown site 'nowhere'.");
+        post("nowhere", TOKEN_A, "generator,device=g,site=nowhere power_kw=1 1\n"),
+        403,
+        "forbidden",
+        "This token may not write site 'nowhere'.");
   }
 
   @Test
@@ -268,7 +265,7 @@ class CentralIngestIT {
               .post(unreachable.port(), "127.0.0.1", "/api/v1/sites/site-a/samples")
               .putHeader("Authorization", "Bearer " + TOKEN_A)
               .putHeader("Content-Type", "text/plain")
-              .sendBuffer(Buffer.buffer("generator,site=site-a power_kw=1 1\n"))
+              .sendBuffer(Buffer.buffer("generator,device=g,site=site-a power_kw=1 1\n"))
               .await();
       assertProblem(response, 503, "storage-unavailable", "InfluxDB is unavailable");
       assertEquals("5", response.getHeader("Retry-After"));

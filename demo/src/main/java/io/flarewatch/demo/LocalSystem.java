@@ -271,7 +271,8 @@ public final class LocalSystem {
             centralConfig.influx(),
             centralConfig.sites(),
             centralConfig.auth(),
-            centralConfig.reports());
+            centralConfig.reports(),
+            centralConfig.ingest());
     return CentralApp.start(vertx, samePort)
         .map(
             restarted -> {

@@ -13,4 +13,9 @@ public final class LineProtocolException extends IllegalArgumentException {
   public int lineNumber() {
     return lineNumber;
   }
+
+  /** At most the first 40 characters of a text a client sent, marked when cut, for messages. */
+  public static String excerpt(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+  }
 }

@@ -1,9 +1,12 @@
 package io.flarewatch.wire;
 
+import static io.flarewatch.wire.LineProtocolException.excerpt;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A strict reader of the line protocol the edge sends: every line must carry a measurement, at
@@ -17,15 +20,26 @@ public final class LineProtocolParser {
   static final long MAX_TIME_MILLIS = Long.MAX_VALUE / 1_000_000L;
 
   private final String text;
+  private final Function<Point, String> rule;
   private int pos;
   private int lineNumber;
 
-  private LineProtocolParser(String text) {
+  private LineProtocolParser(String text, Function<Point, String> rule) {
     this.text = text;
+    this.rule = rule;
   }
 
   public static List<Point> parse(String body) {
-    return new LineProtocolParser(body).parseAll();
+    return new LineProtocolParser(body, point -> null).parseAll();
+  }
+
+  /**
+   * Parses and holds every point to a rule, e.g. the wire contract ({@link Schema#problem}): the
+   * rule answers why a point is refused, or null, and the first refusal fails the whole body with a
+   * {@link LineProtocolException} naming the line.
+   */
+  public static List<Point> parse(String body, Function<Point, String> rule) {
+    return new LineProtocolParser(body, rule).parseAll();
   }
 
   /**
@@ -92,7 +106,12 @@ public final class LineProtocolParser {
         continue;
       }
       rejectControlCharacters(line, lineNumber);
-      points.add(new LineReader(line, lineNumber).read());
+      Point point = new LineReader(line, lineNumber).read();
+      String problem = rule.apply(point);
+      if (problem != null) {
+        throw new LineProtocolException(lineNumber, problem);
+      }
+      points.add(point);
     }
     return points;
   }
@@ -132,7 +151,7 @@ public final class LineProtocolParser {
       return switch (this) {
         case MEASUREMENT -> "measurement";
         case TAG_KEY -> "tag key";
-        case TAG_VALUE -> "value of tag '" + tagKey + "'";
+        case TAG_VALUE -> "value of tag '" + excerpt(tagKey) + "'";
         case FIELD_KEY -> "field key";
       };
     }
@@ -155,10 +174,10 @@ public final class LineProtocolParser {
       while (i < line.length() && line.charAt(i) == ',') {
         i++;
         String key = token(Token.TAG_KEY, null);
-        expect('=', "'=' after tag key '" + key + "'");
+        expect('=', "'=' after tag key '" + excerpt(key) + "'");
         String value = token(Token.TAG_VALUE, key);
         if (tags.put(key, value) != null) {
-          throw fail("tag '" + key + "' appears twice");
+          throw fail("tag '" + excerpt(key) + "' appears twice");
         }
       }
       expect(' ', "a space before the fields");
@@ -168,10 +187,10 @@ public final class LineProtocolParser {
           i++;
         }
         String key = token(Token.FIELD_KEY, null);
-        expect('=', "'=' after field key '" + key + "'");
+        expect('=', "'=' after field key '" + excerpt(key) + "'");
         Object value = fieldValue(key);
         if (fields.put(key, value) != null) {
-          throw fail("field '" + key + "' appears twice");
+          throw fail("field '" + excerpt(key) + "' appears twice");
         }
       } while (i < line.length() && line.charAt(i) == ',');
       if (i >= line.length()) {
@@ -230,7 +249,7 @@ public final class LineProtocolParser {
       }
       String raw = line.substring(start, i);
       if (raw.isEmpty()) {
-        throw fail("field '" + key + "' has no value");
+        throw fail("field '" + excerpt(key) + "' has no value");
       }
       switch (raw) {
         case "t", "T", "true", "True", "TRUE":
@@ -249,11 +268,11 @@ public final class LineProtocolParser {
         }
         double d = Double.parseDouble(raw);
         if (!Double.isFinite(d)) {
-          throw fail("field '" + key + "' is out of range: " + raw);
+          throw fail("field '" + excerpt(key) + "' is out of range: " + excerpt(raw));
         }
         return d;
       } catch (NumberFormatException e) {
-        throw fail("field '" + key + "' has an invalid value: " + excerpt(raw));
+        throw fail("field '" + excerpt(key) + "' has an invalid value: " + excerpt(raw));
       }
     }
 
@@ -277,7 +296,7 @@ public final class LineProtocolParser {
         out.append(c);
         i++;
       }
-      throw fail("string field '" + key + "' has no closing quote");
+      throw fail("string field '" + excerpt(key) + "' has no closing quote");
     }
 
     private long timestamp(String raw) {
@@ -309,10 +328,6 @@ public final class LineProtocolParser {
 
     private LineProtocolException fail(String problem) {
       return new LineProtocolException(lineNumber, problem);
-    }
-
-    private static String excerpt(String raw) {
-      return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * A fast check, on the raw bytes, that a body is line protocol in the plain form {@link
- * LineProtocol} writes, with every point carrying one given tag value.
+ * LineProtocol} writes, that every point keeps the wire contract ({@link Schema}) and carries one
+ * given site.
  *
  * <p>Plain means: names of printable ASCII without escapes, quotes or '='; tags in strictly
  * increasing order; numbers without leading zeros, {@code NaN} or long exponents; strings of
@@ -13,23 +14,25 @@ import java.util.Arrays;
  * '\n'}-terminated line and nothing else. {@link LineProtocolParser} accepts every plain body with
  * the same points, and InfluxDB reads it the same, so a plain body can be stored as it came.
  *
- * <p>Anything else, valid or not, is {@link #NOT_PLAIN} and goes to the parser, which decides and
- * names what is wrong: this check only speeds up the common case and never refuses anything.
+ * <p>The contract is checked as the bytes go by: the measurement, each tag key and each field name
+ * is looked up by its byte range (no allocation), each value's type must be the one its field has,
+ * and the timestamp may not be later than a given limit.
+ *
+ * <p>Anything else, valid or not, is {@link #NOT_PLAIN} and goes to the parser and {@link
+ * Schema#problem}, which decide and name what is wrong: this check only speeds up the common case
+ * and never refuses anything.
  */
 public final class PlainLineProtocol {
 
-  /** The answer for a body that is not plain (or holds no point). */
+  /** The answer for a body that is not plain, breaks the contract, or holds no point. */
   public static final int NOT_PLAIN = -1;
 
   private static final int MAX_FIELDS = 64;
+  private static final int MAX_TAGS = 31;
   private static final int MAX_NUMBER_DIGITS = 20;
   private static final byte[] MAX_INTEGER = bytes(Long.toString(Long.MAX_VALUE));
   private static final int MAX_EXPONENT_DIGITS = 2;
   private static final int MAX_TIMESTAMP_DIGITS = 13;
-  private static final byte[][] BOOLEANS = {
-    bytes("t"), bytes("T"), bytes("true"), bytes("True"), bytes("TRUE"),
-    bytes("f"), bytes("F"), bytes("false"), bytes("False"), bytes("FALSE")
-  };
 
   /** Bytes allowed in names, and in strings, indexed by unsigned byte value. */
   private static final boolean[] NAME_BYTE = new boolean[256];
@@ -45,25 +48,41 @@ public final class PlainLineProtocol {
 
   private final byte[] body;
   private final int end;
-  private final byte[] tagKey;
-  private final byte[] tagValue;
-  private final int[] fieldKeyStarts = new int[MAX_FIELDS];
-  private final int[] fieldKeyEnds = new int[MAX_FIELDS];
+  private final byte[] site;
+  private final long maxTimeMillis;
+  private final int[] namedStarts = new int[MAX_FIELDS];
+  private final int[] namedEnds = new int[MAX_FIELDS];
   private int i;
 
-  private PlainLineProtocol(byte[] body, int length, String tagKey, String tagValue) {
+  /*
+   * Where the previous line had its measurement and keys, and what they were: an edge's batch
+   * repeats a few layouts, so a key is first looked for where the previous line had it, which
+   * costs one comparison instead of a scan and a lookup.
+   */
+  private MeasurementContract lastMeasurement;
+  private int lastMeasurementStart;
+  private int lastMeasurementEnd;
+  private int thisMeasurementStart;
+  private int thisMeasurementEnd;
+  private LineKeys lastTags = new LineKeys(MAX_TAGS);
+  private LineKeys thisTags = new LineKeys(MAX_TAGS);
+  private LineKeys lastFields = new LineKeys(MAX_FIELDS);
+  private LineKeys thisFields = new LineKeys(MAX_FIELDS);
+
+  private PlainLineProtocol(byte[] body, int length, String site, long maxTimeMillis) {
     this.body = body;
     this.end = length;
-    this.tagKey = bytes(tagKey);
-    this.tagValue = bytes(tagValue);
+    this.site = bytes(site);
+    this.maxTimeMillis = Math.min(maxTimeMillis, LineProtocolParser.MAX_TIME_MILLIS);
   }
 
   /**
-   * The number of points in {@code body[0..length)} when it is plain and every point is tagged
-   * {@code tagKey=tagValue}; {@link #NOT_PLAIN} otherwise.
+   * The number of points in {@code body[0..length)} when it is plain, keeps the wire contract with
+   * no timestamp after {@code maxTimeMillis}, and every point is tagged {@code site=<site>}; {@link
+   * #NOT_PLAIN} otherwise.
    */
-  public static int countPoints(byte[] body, int length, String tagKey, String tagValue) {
-    return new PlainLineProtocol(body, length, tagKey, tagValue).countAll();
+  public static int countPoints(byte[] body, int length, String site, long maxTimeMillis) {
+    return new PlainLineProtocol(body, length, site, maxTimeMillis).countAll();
   }
 
   private int countAll() {
@@ -78,55 +97,152 @@ public final class PlainLineProtocol {
   }
 
   private boolean line() {
-    if (body[i] == '#' || !name()) {
+    MeasurementContract measurement = measurement();
+    if (measurement == null) {
       return false;
     }
     boolean tagged = false;
-    int previousKeyStart = -1;
-    int previousKeyEnd = -1;
+    int previousTag = -1;
+    int seenTags = 0;
+    int tags = 0;
     while (at(',')) {
+      if (tags == MAX_TAGS) {
+        return false;
+      }
       int keyStart = i;
-      if (!name()) {
+      int tag;
+      if (repeats(lastTags, tags, '=')) {
+        tag = lastTags.codes[tags];
+      } else if (name()) {
+        tag = measurement.tagIndex(body, keyStart, i);
+      } else {
         return false;
       }
-      int keyEnd = i;
-      if (previousKeyStart >= 0
-          && Arrays.compareUnsigned(body, previousKeyStart, previousKeyEnd, body, keyStart, keyEnd)
-              >= 0) {
+      if (tag <= previousTag) {
         return false;
       }
+      thisTags.remember(tags++, keyStart, i, tag);
       int valueStart = i + 1;
-      if (!at('=') || !name()) {
+      if (!at('=') || !tagValue()) {
         return false;
       }
-      if (same(keyStart, keyEnd, tagKey)) {
-        tagged = same(valueStart, i, tagValue);
+      if (tag == measurement.siteTagIndex()) {
+        tagged = same(valueStart, i, site);
       }
-      previousKeyStart = keyStart;
-      previousKeyEnd = keyEnd;
+      previousTag = tag;
+      seenTags |= 1 << tag;
     }
-    return tagged && at(' ') && fields() && at(' ') && timestamp() && (i == end || at('\n'));
+    thisTags.count = tags;
+    int required = measurement.requiredTagBits();
+    boolean plain =
+        tagged
+            && (seenTags & required) == required
+            && at(' ')
+            && fields(measurement)
+            && at(' ')
+            && timestamp()
+            && (i == end || at('\n'));
+    lastMeasurement = measurement;
+    lastMeasurementEnd = thisMeasurementEnd;
+    lastMeasurementStart = thisMeasurementStart;
+    LineKeys swap = lastTags;
+    lastTags = thisTags;
+    thisTags = swap;
+    swap = lastFields;
+    lastFields = thisFields;
+    thisFields = swap;
+    return plain;
   }
 
-  private boolean fields() {
+  /**
+   * The line's measurement. When it repeats the previous line's, its keys are looked for where the
+   * previous line had them; otherwise nothing of the previous line is assumed.
+   */
+  private MeasurementContract measurement() {
+    thisMeasurementStart = i;
+    MeasurementContract measurement;
+    if (lastMeasurement != null && repeats(lastMeasurementStart, lastMeasurementEnd, ',')) {
+      measurement = lastMeasurement;
+    } else {
+      lastTags.count = 0;
+      lastFields.count = 0;
+      if (body[i] == '#' || !name()) {
+        return null;
+      }
+      measurement = Schema.measurement(body, thisMeasurementStart, i);
+    }
+    thisMeasurementEnd = i;
+    return measurement;
+  }
+
+  /**
+   * The fields: each known to the contract, with a value of its type, none twice. A fixed field is
+   * told apart by its index (one bit each); only fields named by a register map or the methodology
+   * are compared with each other.
+   */
+  private boolean fields(MeasurementContract measurement) {
+    long fixedSeen = 0;
+    int named = 0;
     int count = 0;
     do {
-      int keyStart = i;
-      if (count == MAX_FIELDS || !name()) {
+      if (count == MAX_FIELDS) {
         return false;
       }
-      for (int f = 0; f < count; f++) {
-        if (Arrays.equals(body, fieldKeyStarts[f], fieldKeyEnds[f], body, keyStart, i)) {
+      int keyStart = i;
+      int field;
+      if (repeats(lastFields, count, '=')) {
+        field = lastFields.codes[count];
+      } else if (name()) {
+        field = measurement.fieldIndex(body, keyStart, i);
+      } else {
+        return false;
+      }
+      thisFields.remember(count++, keyStart, i, field);
+      FieldType type;
+      if (field >= 0) {
+        long bit = 1L << field;
+        if ((fixedSeen & bit) != 0) {
           return false;
         }
+        fixedSeen |= bit;
+        type = measurement.fixedFieldType(field);
+      } else if (field == MeasurementContract.NAMED_FIELD) {
+        for (int f = 0; f < named; f++) {
+          if (Arrays.equals(body, namedStarts[f], namedEnds[f], body, keyStart, i)) {
+            return false;
+          }
+        }
+        namedStarts[named] = keyStart;
+        namedEnds[named] = i;
+        named++;
+        type = measurement.namedFieldType();
+      } else {
+        return false;
       }
-      fieldKeyStarts[count] = keyStart;
-      fieldKeyEnds[count] = i;
-      count++;
-      if (!at('=') || !fieldValue()) {
+      if (!at('=') || !fieldValue(type)) {
         return false;
       }
     } while (at(','));
+    thisFields.count = count;
+    return true;
+  }
+
+  /** Whether key {@code k} of the previous line comes next, followed by {@code delimiter}. */
+  private boolean repeats(LineKeys last, int k, char delimiter) {
+    return k < last.count && repeats(last.starts[k], last.ends[k], delimiter);
+  }
+
+  /**
+   * Whether the bytes {@code body[start, stop)} (a name the check already accepted) come next,
+   * followed by {@code delimiter}; if so, consumes them.
+   */
+  private boolean repeats(int start, int stop, char delimiter) {
+    int length = stop - start;
+    int next = i + length;
+    if (next >= end || body[next] != delimiter || !ByteNames.same(body, start, body, i, length)) {
+      return false;
+    }
+    i = next;
     return true;
   }
 
@@ -141,56 +257,49 @@ public final class PlainLineProtocol {
     return next > start;
   }
 
-  private boolean fieldValue() {
+  /** A tag value: as a name, at most {@link MeasurementContract#MAX_TAG_VALUE_CHARS} long. */
+  private boolean tagValue() {
+    int start = i;
+    return name() && i - start <= MeasurementContract.MAX_TAG_VALUE_CHARS;
+  }
+
+  private boolean fieldValue(FieldType type) {
     if (i >= end) {
       return false;
     }
-    byte c = body[i];
-    if (c == '"') {
-      return string();
-    }
-    if (c == 't' || c == 'T' || c == 'f' || c == 'F') {
-      return bool();
-    }
-    return number();
+    return switch (type) {
+      case STRING -> body[i] == '"' && string();
+      case FLOAT, INTEGER -> number() == type;
+      case BOOLEAN -> false;
+    };
   }
 
   private boolean string() {
-    i++;
+    int start = ++i;
     while (i < end && STRING_BYTE[body[i] & 0xff]) {
       i++;
     }
-    return at('"');
+    return i - start <= MeasurementContract.MAX_STRING_CHARS && at('"');
   }
 
-  private boolean bool() {
-    int start = i;
-    while (i < end && body[i] != ',' && body[i] != ' ') {
-      i++;
-    }
-    for (byte[] spelling : BOOLEANS) {
-      if (same(start, i, spelling)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code -?digits} then {@code i}, or {@code -?digits(.digits)?([eE][+-]?d{1,2})?}. */
-  private boolean number() {
+  /**
+   * {@code -?digits} then {@code i} (an integer), or {@code -?digits(.digits)?([eE][+-]?d{1,2})?}
+   * (a float); null for anything else.
+   */
+  private FieldType number() {
     at('-');
     int start = i;
     int digits = digits();
     if (digits == 0 || digits > MAX_NUMBER_DIGITS || (digits > 1 && body[start] == '0')) {
-      return false;
+      return null;
     }
     if (at('i')) {
-      return fitsInLong(start, digits) && valueEnds();
+      return fitsInLong(start, digits) && valueEnds() ? FieldType.INTEGER : null;
     }
     if (at('.')) {
       int fraction = digits();
       if (fraction == 0 || fraction > MAX_NUMBER_DIGITS) {
-        return false;
+        return null;
       }
     }
     if (at('e') || at('E')) {
@@ -199,10 +308,10 @@ public final class PlainLineProtocol {
       }
       int exponent = digits();
       if (exponent == 0 || exponent > MAX_EXPONENT_DIGITS) {
-        return false;
+        return null;
       }
     }
-    return valueEnds();
+    return valueEnds() ? FieldType.FLOAT : null;
   }
 
   /** Up to ±(2^63 − 1): the parser's range, inside InfluxDB's. */
@@ -218,7 +327,7 @@ public final class PlainLineProtocol {
     return i < end && (body[i] == ',' || body[i] == ' ');
   }
 
-  /** Milliseconds since the epoch, within what the parser accepts. */
+  /** Milliseconds since the epoch, within what the parser accepts and no later than the limit. */
   private boolean timestamp() {
     int start = i;
     long millis = 0;
@@ -230,9 +339,7 @@ public final class PlainLineProtocol {
       i++;
     }
     int digits = i - start;
-    return digits > 0
-        && (digits == 1 || body[start] != '0')
-        && millis <= LineProtocolParser.MAX_TIME_MILLIS;
+    return digits > 0 && (digits == 1 || body[start] != '0') && millis <= maxTimeMillis;
   }
 
   private int digits() {

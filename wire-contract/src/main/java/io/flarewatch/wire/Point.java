@@ -1,5 +1,7 @@
 package io.flarewatch.wire;
 
+import static io.flarewatch.wire.LineProtocolException.excerpt;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,13 +35,17 @@ public record Point(
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       if (tag.getKey().isEmpty() || tag.getValue() == null || tag.getValue().isEmpty()) {
         throw new IllegalArgumentException(
-            "tag '" + tag.getKey() + "' of " + measurement + " has an empty key or value");
+            "tag '"
+                + excerpt(tag.getKey())
+                + "' of "
+                + excerpt(measurement)
+                + " has an empty key or value");
       }
       requireWritable("tag key", tag.getKey());
-      requireWritable("value of tag '" + tag.getKey() + "'", tag.getValue());
+      requireWritable("value of tag '" + excerpt(tag.getKey()) + "'", tag.getValue());
     }
     if (fields.isEmpty()) {
-      throw new IllegalArgumentException(measurement + " has no fields");
+      throw new IllegalArgumentException(excerpt(measurement) + " has no fields");
     }
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
     for (Map.Entry<String, Object> field : fields.entrySet()) {
@@ -50,7 +56,7 @@ public record Point(
 
   private static Object checkedFieldValue(String measurement, String key, Object value) {
     if (key.isEmpty()) {
-      throw new IllegalArgumentException(measurement + " has a field with an empty key");
+      throw new IllegalArgumentException(excerpt(measurement) + " has a field with an empty key");
     }
     requireWritable("field key", key);
     if (value instanceof Double d) {
@@ -84,7 +90,7 @@ public record Point(
    */
   private static void requireWritable(String what, String text) {
     if (text.endsWith("\\")) {
-      throw new IllegalArgumentException(what + " '" + text + "' ends with a backslash");
+      throw new IllegalArgumentException(what + " '" + excerpt(text) + "' ends with a backslash");
     }
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) < 0x20 || text.charAt(i) == 0x7f) {

@@ -1,27 +1,47 @@
 package io.flarewatch.wire;
 
+import static io.flarewatch.wire.FieldType.FLOAT;
+import static io.flarewatch.wire.FieldType.INTEGER;
+import static io.flarewatch.wire.FieldType.STRING;
+
+import io.flarewatch.wire.MeasurementContract.NamedFields;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Measurement, tag and field names that the edge writes and central reads. */
+/**
+ * The wire contract: the measurements the edge writes and central accepts, their tags and fields
+ * with their types, and the rule on timestamps. Names used in points and queries come from here.
+ *
+ * <p>Only these measurements are accepted; central's own data (the audit log) is elsewhere. No
+ * field is named like a tag key or {@code time}, and every field name has one type, so no point can
+ * shadow a tag in a query or fix a field's type for other sites. A timestamp may be old (an edge
+ * delivers its backlog after an outage) but not more than a configured skew in the future.
+ */
 public final class Schema {
 
   /** Every point carries its site in this tag; central accepts a batch only for its own site. */
   public static final String TAG_SITE = "site";
 
   public static final String TAG_DEVICE = "device";
+  public static final String TAG_MINER = "miner";
+  public static final String TAG_FIRMWARE = "firmware";
+  public static final String TAG_ROLE = "role";
 
   /** One point per miner per poll: {@code up} is 1 when it answered, 0 when it did not. */
   public static final String MINER = "miner";
-
-  public static final String TAG_MINER = "miner";
 
   /** Generator controller readings, fields named as in its register map. */
   public static final String GENERATOR = "generator";
 
   /** Gas meter readings, fields named as in its register map, plus the interval volume. */
   public static final String GAS_METER = "gas_meter";
-
-  public static final String TAG_ROLE = "role";
 
   /** One point per poll cycle: miners total/online and total hashrate. */
   public static final String SITE_SUMMARY = "site_summary";
@@ -36,12 +56,56 @@ public final class Schema {
   public static final String EDGE_EVENT = "edge_event";
 
   public static final String FIELD_UP = "up";
+  public static final String FIELD_STATE = "state";
   public static final String FIELD_HASHRATE_THS = "hashrate_ths";
+  public static final String FIELD_TEMP_CHIP_MAX_C = "temp_chip_max_c";
+  public static final String FIELD_TEMP_BOARD_MAX_C = "temp_board_max_c";
+  public static final String FIELD_FAN_RPM_MAX = "fan_rpm_max";
+  public static final String FIELD_UPTIME_S = "uptime_s";
+  public static final String FIELD_POOLS_ALIVE = "pools_alive";
+  public static final String FIELD_POOLS_TOTAL = "pools_total";
   public static final String FIELD_POWER_W = "power_w";
+  public static final String FIELD_POWER_SOURCE = "power_source";
   public static final String FIELD_MINERS_TOTAL = "miners_total";
   public static final String FIELD_MINERS_ONLINE = "miners_online";
-  public static final String FIELD_GENERATOR_KW = "power_kw";
   public static final String FIELD_INTERVAL_VOLUME_SCF = "interval_volume_scf";
+  public static final String FIELD_TOTALIZER_EVENT = "totalizer_event";
+
+  /** The generator's output, a register of its map that central reads for status and fleet. */
+  public static final String FIELD_GENERATOR_KW = "power_kw";
+
+  public static final String FIELD_GAS_VOLUME_SCF = "gas_volume_scf";
+  public static final String FIELD_BASELINE_TCO2E = "baseline_tco2e";
+  public static final String FIELD_PROJECT_TCO2E = "project_tco2e";
+  public static final String FIELD_AVOIDED_TCO2E = "avoided_tco2e";
+
+  /** Every figure of an emissions point (floats), as the methodology names them. */
+  public static final List<String> EMISSIONS_FIGURES =
+      List.of(
+          "gas_volume_metered_cf",
+          FIELD_GAS_VOLUME_SCF,
+          "carbon_atoms_per_molecule",
+          "hhv_btu_per_scf",
+          "baseline_ch4_scf",
+          "baseline_ch4_t",
+          "baseline_ch4_tco2e",
+          "baseline_co2_scf",
+          "baseline_co2_t",
+          "baseline_n2o_kg",
+          "baseline_n2o_tco2e",
+          FIELD_BASELINE_TCO2E,
+          "project_ch4_scf",
+          "project_ch4_t",
+          "project_ch4_tco2e",
+          "project_co2_scf",
+          "project_co2_t",
+          "project_n2o_kg",
+          "project_n2o_tco2e",
+          FIELD_PROJECT_TCO2E,
+          FIELD_AVOIDED_TCO2E);
+
+  /** InfluxDB's name for the timestamp: never a field. */
+  static final String TIME = "time";
 
   /**
    * Gas meter and emissions points: seconds from the previous committed totalizer reading to this
@@ -108,6 +172,92 @@ public final class Schema {
   /** Site and device ids: lower-case letters, digits, '-' and '_', 1 to 64 characters. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
+  private static final List<MeasurementContract> MEASUREMENTS =
+      List.of(
+          new MeasurementContract(
+              MINER,
+              Set.of(TAG_SITE, TAG_MINER),
+              Set.of(TAG_FIRMWARE),
+              withBoardHashrates(
+                  FIELD_UP, INTEGER,
+                  FIELD_STATE, STRING,
+                  FIELD_HASHRATE_THS, FLOAT,
+                  FIELD_TEMP_CHIP_MAX_C, FLOAT,
+                  FIELD_TEMP_BOARD_MAX_C, FLOAT,
+                  FIELD_FAN_RPM_MAX, INTEGER,
+                  FIELD_UPTIME_S, INTEGER,
+                  FIELD_POOLS_ALIVE, INTEGER,
+                  FIELD_POOLS_TOTAL, INTEGER,
+                  FIELD_POWER_W, FLOAT,
+                  FIELD_POWER_SOURCE, STRING,
+                  FIELD_POWER_LIMIT_W, FLOAT,
+                  FIELD_TEMP_AMBIENT_C, FLOAT,
+                  FIELD_POOL_INDEX, INTEGER,
+                  FIELD_POOL_URL, STRING,
+                  FIELD_POOL_USER, STRING,
+                  FIELD_ERROR, STRING,
+                  FIELD_ERROR_DETAIL, STRING),
+              NamedFields.NONE),
+          new MeasurementContract(
+              GENERATOR,
+              Set.of(TAG_SITE, TAG_DEVICE),
+              Set.of(),
+              fields(
+                  FIELD_UP, INTEGER,
+                  FIELD_ERROR, STRING,
+                  FIELD_ERROR_DETAIL, STRING,
+                  FIELD_REGISTERS_FAILED, INTEGER),
+              NamedFields.REGISTERS),
+          new MeasurementContract(
+              GAS_METER,
+              Set.of(TAG_SITE, TAG_DEVICE, TAG_ROLE),
+              Set.of(),
+              fields(
+                  FIELD_UP, INTEGER,
+                  FIELD_ERROR, STRING,
+                  FIELD_ERROR_DETAIL, STRING,
+                  FIELD_REGISTERS_FAILED, INTEGER,
+                  FIELD_INTERVAL_VOLUME_SCF, FLOAT,
+                  FIELD_INTERVAL_SECONDS, FLOAT,
+                  FIELD_VOLUME_RESOLUTION_CF, FLOAT,
+                  FIELD_TOTALIZER_EVENT, STRING),
+              NamedFields.REGISTERS),
+          new MeasurementContract(
+              SITE_SUMMARY,
+              Set.of(TAG_SITE),
+              Set.of(),
+              fields(
+                  FIELD_MINERS_TOTAL, INTEGER,
+                  FIELD_MINERS_ONLINE, INTEGER,
+                  FIELD_HASHRATE_THS, FLOAT),
+              NamedFields.NONE),
+          new MeasurementContract(
+              EMISSIONS,
+              Set.of(TAG_SITE, TAG_DEVICE, TAG_METHODOLOGY),
+              Set.of(TAG_PARAMETER_SET),
+              emissionsFields(),
+              NamedFields.PARAMETERS),
+          new MeasurementContract(
+              EDGE_EVENT,
+              Set.of(TAG_SITE, TAG_KIND),
+              Set.of(),
+              fields(
+                  FIELD_DROPPED_LINES, INTEGER,
+                  FIELD_DROPPED_LINES_TOTAL, INTEGER,
+                  FIELD_LOST_CYCLES, INTEGER,
+                  FIELD_LOST_CYCLES_TOTAL, INTEGER,
+                  FIELD_SKIPPED_CYCLES, INTEGER,
+                  FIELD_SKIPPED_CYCLES_TOTAL, INTEGER),
+              NamedFields.NONE));
+
+  private static final ByteNames MEASUREMENT_NAMES =
+      new ByteNames(MEASUREMENTS.stream().map(MeasurementContract::name).toList());
+
+  /** Every tag key of any measurement, and {@code time}: names no field may have. */
+  private static final Set<String> RESERVED = reserved();
+
+  private static final ByteNames RESERVED_NAMES = new ByteNames(List.copyOf(RESERVED));
+
   private Schema() {}
 
   /** The miner field of one board's hashrate in TH/s: {@code hashrate_board0_ths}, ... */
@@ -116,6 +266,69 @@ public final class Schema {
       throw new IllegalArgumentException("board " + board + " is not in 0.." + (MAX_BOARDS - 1));
     }
     return "hashrate_board" + board + "_ths";
+  }
+
+  /** The measurements of the contract, in the order above. */
+  public static List<MeasurementContract> measurements() {
+    return MEASUREMENTS;
+  }
+
+  public static Optional<MeasurementContract> measurement(String name) {
+    return MEASUREMENTS.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Why the point breaks the contract, or null when it does not.
+   *
+   * @param nowMillis central's clock
+   * @param maxFutureSkewMillis how far past {@code nowMillis} a timestamp may be
+   */
+  public static String problem(Point point, long nowMillis, long maxFutureSkewMillis) {
+    Optional<MeasurementContract> measurement = measurement(point.measurement());
+    if (measurement.isEmpty()) {
+      return "measurement '"
+          + LineProtocolException.excerpt(point.measurement())
+          + "' is not accepted: the edge writes only miner, generator, gas_meter, site_summary,"
+          + " emissions and edge_event";
+    }
+    String problem = measurement.get().problem(point);
+    if (problem != null) {
+      return problem;
+    }
+    long ahead = point.timeMillis() - nowMillis;
+    if (ahead > maxFutureSkewMillis) {
+      return "timestamp "
+          + point.timeMillis()
+          + " is "
+          + describe(ahead)
+          + " in the future; at most "
+          + maxFutureSkewMillis / 1000
+          + " s ahead of central's clock is accepted";
+    }
+    return null;
+  }
+
+  private static String describe(long millis) {
+    long days = millis / 86_400_000L;
+    if (days >= 2) {
+      return days + " days";
+    }
+    return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+  }
+
+  /** Whether a tag key of any measurement has this name. */
+  static boolean isTagKey(String name) {
+    return !name.equals(TIME) && RESERVED.contains(name);
+  }
+
+  static boolean isReserved(byte[] body, int start, int end) {
+    return RESERVED_NAMES.indexOf(body, start, end) >= 0;
+  }
+
+  /** The contract of the measurement named {@code body[start, end)}, or null. */
+  static MeasurementContract measurement(byte[] body, int start, int end) {
+    int index = MEASUREMENT_NAMES.indexOf(body, start, end);
+    return index < 0 ? null : MEASUREMENTS.get(index);
   }
 
   /** Returns the id, or throws naming what is wrong with it. */
@@ -129,5 +342,37 @@ public final class Schema {
               + " starting with a letter or digit");
     }
     return id;
+  }
+
+  private static Map<String, FieldType> fields(Object... namesAndTypes) {
+    Map<String, FieldType> fields = new LinkedHashMap<>();
+    for (int k = 0; k < namesAndTypes.length; k += 2) {
+      fields.put((String) namesAndTypes[k], (FieldType) namesAndTypes[k + 1]);
+    }
+    return fields;
+  }
+
+  private static Map<String, FieldType> withBoardHashrates(Object... namesAndTypes) {
+    Map<String, FieldType> fields = fields(namesAndTypes);
+    for (int board = 0; board < MAX_BOARDS; board++) {
+      fields.put(fieldHashrateBoardThs(board), FLOAT);
+    }
+    return fields;
+  }
+
+  private static Map<String, FieldType> emissionsFields() {
+    Map<String, FieldType> fields = new LinkedHashMap<>();
+    EMISSIONS_FIGURES.forEach(figure -> fields.put(figure, FLOAT));
+    fields.put(FIELD_INTERVAL_SECONDS, FLOAT);
+    fields.put(FIELD_SPANS_OUTAGE, INTEGER);
+    fields.put(FIELD_VOLUME_RESOLUTION_CF, FLOAT);
+    return fields;
+  }
+
+  private static Set<String> reserved() {
+    TreeSet<String> names = new TreeSet<>();
+    MEASUREMENTS.forEach(m -> names.addAll(m.tagKeys()));
+    names.add(TIME);
+    return Collections.unmodifiableSet(names);
   }
 }

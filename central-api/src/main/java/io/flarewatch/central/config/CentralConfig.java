@@ -13,15 +13,18 @@ public record CentralConfig(
     @JsonProperty("influx") InfluxConfig influx,
     @JsonProperty("sites") List<SiteConfig> sites,
     @JsonProperty("auth") AuthConfig auth,
-    @JsonProperty("reports") ReportsConfig reports) {
+    @JsonProperty("reports") ReportsConfig reports,
+    @JsonProperty("ingest") IngestConfig ingest) {
 
   public CentralConfig {
     http = http == null ? HttpConfig.defaults() : http;
+    ingest = ingest == null ? IngestConfig.defaults() : ingest;
     if (influx == null) {
       throw new ConfigException("influx", "is required (url and database)");
     }
     sites = sites == null ? List.of() : List.copyOf(sites);
     Set<String> ids = new HashSet<>();
+    Set<String> tokens = new HashSet<>();
     for (int i = 0; i < sites.size(); i++) {
       SiteConfig site = sites.get(i);
       if (site == null) {
@@ -29,6 +32,11 @@ public record CentralConfig(
       }
       if (!ids.add(site.id())) {
         throw new ConfigException("sites[" + i + "].id", "'" + site.id() + "' is listed twice");
+      }
+      if (!tokens.add(site.ingestTokenSha256())) {
+        throw new ConfigException(
+            "sites[" + site.id() + "].ingestTokenSha256",
+            "is another site's too: each site needs a token of its own");
       }
     }
     if (auth == null) {
@@ -48,10 +56,20 @@ public record CentralConfig(
     reports = reports == null ? ReportsConfig.defaults() : reports;
   }
 
-  /** A central whose reports are signed with a key made for each run. */
+  /** Ingest limits at their defaults. */
+  public CentralConfig(
+      HttpConfig http,
+      InfluxConfig influx,
+      List<SiteConfig> sites,
+      AuthConfig auth,
+      ReportsConfig reports) {
+    this(http, influx, sites, auth, reports, null);
+  }
+
+  /** A central whose reports are signed with a key made for each run; ingest limits at defaults. */
   public CentralConfig(
       HttpConfig http, InfluxConfig influx, List<SiteConfig> sites, AuthConfig auth) {
-    this(http, influx, sites, auth, null);
+    this(http, influx, sites, auth, null, null);
   }
 
   /** A central no user can log in to: only ingest and {@code /health} serve anyone. */

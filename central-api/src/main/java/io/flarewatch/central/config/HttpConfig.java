@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param host address to listen on
  * @param port 0 picks a free port (tests)
- * @param maxBodyBytes largest request body accepted, after decompression
+ * @param maxBodyBytes largest samples body accepted as sent (compressed or not; see {@code
+ *     ingest.maxInflatedBytes} for after decompression)
  * @param trustedProxies reverse proxies (IP addresses or CIDR ranges) whose {@code X-Forwarded-For}
  *     names the client; from any other peer the header is ignored. Default none
  */
@@ -31,8 +32,9 @@ public record HttpConfig(
     if (port < 0 || port > 65535) {
       throw new ConfigException("http.port", port + " is not a port number (0 to 65535)");
     }
-    if (maxBodyBytes < 1024) {
-      throw new ConfigException("http.maxBodyBytes", maxBodyBytes + " is below 1024");
+    if (maxBodyBytes < 1024 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+      throw new ConfigException(
+          "http.maxBodyBytes", maxBodyBytes + " is not 1024 to " + (Integer.MAX_VALUE - 8));
     }
     trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
     for (int i = 0; i < trustedProxies.size(); i++) {

@@ -43,7 +43,11 @@ public final class EmissionsCheckHandler implements Function<RoutingContext, Fut
 
   private static final Duration MAX_PERIOD = Duration.ofDays(366);
   private static final List<String> COMPARED =
-      List.of("gas_volume_scf", "baseline_tco2e", "project_tco2e", "avoided_tco2e");
+      List.of(
+          Schema.FIELD_GAS_VOLUME_SCF,
+          Schema.FIELD_BASELINE_TCO2E,
+          Schema.FIELD_PROJECT_TCO2E,
+          Schema.FIELD_AVOIDED_TCO2E);
 
   private final InfluxClient influx;
 

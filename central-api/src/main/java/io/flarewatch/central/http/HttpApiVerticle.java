@@ -6,7 +6,6 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.TlsConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
-import io.flarewatch.central.ingest.SiteIngestAuth;
 import io.flarewatch.central.operations.OperationsRoutes;
 import io.flarewatch.central.query.QueryRoutes;
 import io.vertx.core.Future;
@@ -18,11 +17,22 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Central's HTTP API: routes, body limits and the one failure handler that writes problems. */
+/**
+ * Central's HTTP API: routes, body limits and the one failure handler that writes problems.
+ *
+ * <p>Ingest is mounted ahead of the body handler and reads its own body after checking the
+ * request's head ({@link IngestHandler}); the server inflates nothing itself, so no body is read or
+ * inflated before its sender is known. Every other route takes JSON bodies of at most {@value
+ * #MAX_JSON_BODY_BYTES} bytes.
+ */
 public final class HttpApiVerticle extends VerticleBase {
+
+  /** Bodies of the user routes (a login, later commands): small JSON documents. */
+  static final int MAX_JSON_BODY_BYTES = 64 * 1024;
 
   /** How long a stop waits for requests in progress, then again for InfluxDB operations. */
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -46,11 +56,9 @@ public final class HttpApiVerticle extends VerticleBase {
     router.route().failureHandler(problems);
     SecurityHeaders.mount(router, config.http().tls() != null);
     router
-        .route("/api/*")
-        .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
-    router
         .post("/api/v1/sites/:site/samples")
-        .handler(new IngestHandler(new SiteIngestAuth(config), influx));
+        .handler(new IngestHandler(config, influx, Clock.systemUTC()));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BODY_BYTES));
     Authz authz =
         UserRoutes.mount(
             vertx,
@@ -65,7 +73,6 @@ public final class HttpApiVerticle extends VerticleBase {
         new HttpServerOptions()
             .setHost(config.http().host())
             .setPort(config.http().port())
-            .setDecompressionSupported(true)
             .setCompressionSupported(true);
     TlsConfig tls = config.http().tls();
     if (tls != null) {

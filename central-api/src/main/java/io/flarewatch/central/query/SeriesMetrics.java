@@ -28,20 +28,20 @@ public final class SeriesMetrics {
     add(
         Schema.MINER,
         Schema.TAG_MINER,
-        "up",
-        "hashrate_ths",
-        "power_w",
-        "temp_chip_max_c",
-        "temp_board_max_c",
-        "fan_rpm_max",
-        "uptime_s",
-        "pools_alive",
-        "pools_total");
+        Schema.FIELD_UP,
+        Schema.FIELD_HASHRATE_THS,
+        Schema.FIELD_POWER_W,
+        Schema.FIELD_TEMP_CHIP_MAX_C,
+        Schema.FIELD_TEMP_BOARD_MAX_C,
+        Schema.FIELD_FAN_RPM_MAX,
+        Schema.FIELD_UPTIME_S,
+        Schema.FIELD_POOLS_ALIVE,
+        Schema.FIELD_POOLS_TOTAL);
     add(
         Schema.GENERATOR,
         Schema.TAG_DEVICE,
-        "up",
-        "power_kw",
+        Schema.FIELD_UP,
+        Schema.FIELD_GENERATOR_KW,
         "apparent_power_kva",
         "load_pct",
         "engine_rpm",
@@ -52,13 +52,18 @@ public final class SeriesMetrics {
     add(
         Schema.GAS_METER,
         Schema.TAG_DEVICE,
-        "up",
+        Schema.FIELD_UP,
         "flow_rate_mscfd",
         "volume_total_scf",
-        "interval_volume_scf",
+        Schema.FIELD_INTERVAL_VOLUME_SCF,
         "pressure_psig",
         "temperature_f");
-    add(Schema.SITE_SUMMARY, null, "miners_total", "miners_online", "hashrate_ths");
+    add(
+        Schema.SITE_SUMMARY,
+        null,
+        Schema.FIELD_MINERS_TOTAL,
+        Schema.FIELD_MINERS_ONLINE,
+        Schema.FIELD_HASHRATE_THS);
     List<String> figures = new ArrayList<>();
     for (EmissionsFigure figure : EmissionsFigure.values()) {
       figures.add(figure.key());

@@ -24,7 +24,14 @@ public final class SiteDetailHandler implements Function<RoutingContext, Future<
 
   /** The miner fields shown per miner; the rest is in the series endpoint. */
   static final List<String> MINER_FIELDS =
-      List.of("up", "state", "hashrate_ths", "temp_chip_max_c", "power_w", "error", "firmware");
+      List.of(
+          Schema.FIELD_UP,
+          Schema.FIELD_STATE,
+          Schema.FIELD_HASHRATE_THS,
+          Schema.FIELD_TEMP_CHIP_MAX_C,
+          Schema.FIELD_POWER_W,
+          Schema.FIELD_ERROR,
+          Schema.TAG_FIRMWARE);
 
   private final InfluxClient influx;
 

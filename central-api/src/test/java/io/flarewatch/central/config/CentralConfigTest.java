@@ -130,4 +130,43 @@ class CentralConfigTest {
                 () -> YamlConfigReader.parse(base + "http: {port: 70000}\n", CentralConfig.class))
             .getMessage());
   }
+
+  @Test
+  void ingestLimitsTimeoutsAndCentralsDatabaseDefaultAndAreChecked() {
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\", database: fw}\n"
+            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n";
+    CentralConfig defaults = YamlConfigReader.parse(base, CentralConfig.class);
+    assertEquals("fw_central", defaults.influx().centralDatabase());
+    assertEquals(300, defaults.ingest().maxFutureSkewSeconds());
+    assertEquals(16L * 1024 * 1024, defaults.ingest().maxInflatedBytes());
+    assertEquals(8, defaults.ingest().maxConcurrentDecodes());
+    assertEquals(60, defaults.ingest().bodyTimeoutSeconds());
+    String token = "\"" + "a".repeat(64) + "\"";
+    String[][] bad = {
+      {"ingest: {maxFutureSkewSeconds: -1}", "ingest.maxFutureSkewSeconds"},
+      {"ingest: {maxInflatedBytes: 10}", "ingest.maxInflatedBytes"},
+      {"ingest: {maxConcurrentDecodes: 0}", "ingest.maxConcurrentDecodes"},
+      {"ingest: {bodyTimeoutSeconds: 0}", "ingest.bodyTimeoutSeconds"},
+      {"influx: {url: \"http://h\", database: fw, centralDatabase: fw}", "influx.centralDatabase"},
+      {
+        "sites:\n  - {id: a, ingestTokenSha256: "
+            + token
+            + "}\n  - {id: b, ingestTokenSha256: "
+            + token
+            + "}",
+        "sites[b].ingestTokenSha256"
+      },
+    };
+    for (String[] config : bad) {
+      String yaml =
+          config[0].startsWith("influx")
+              ? config[0] + "\nauth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n"
+              : base + config[0] + "\n";
+      ConfigException e =
+          assertThrows(
+              ConfigException.class, () -> YamlConfigReader.parse(yaml, CentralConfig.class));
+      assertTrue(e.getMessage().startsWith(config[1] + ":"), e.getMessage());
+    }
+  }
 }

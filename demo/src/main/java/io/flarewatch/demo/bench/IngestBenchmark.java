@@ -164,10 +164,13 @@ public final class IngestBenchmark {
         .onFailure(done::fail);
   }
 
-  /** Miner points as the edge writes them, a new time range per round. */
+  /**
+   * Miner points as the edge writes them, a new time range per round (about 12 days apart, each in
+   * its own shard), all in the past: central refuses points dated ahead of its clock.
+   */
   private static List<Buffer> bodies(int batches, int linesPerBatch, int round) {
     Random random = new Random(round);
-    long start = 1_700_000_000_000L + round * 100_000_000_000L;
+    long start = 1_600_000_000_000L + round * 1_000_000_000L;
     List<Buffer> bodies = new ArrayList<>(batches);
     int miners = 1000;
     long line = 0;

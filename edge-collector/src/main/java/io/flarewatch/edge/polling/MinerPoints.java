@@ -21,19 +21,23 @@ final class MinerPoints {
   static Point answered(String site, String minerId, long timeMillis, MinerSample sample) {
     Point.Builder point = base(site, minerId, timeMillis);
     point
-        .tag("firmware", sample.firmware().name().toLowerCase(Locale.ROOT))
+        .tag(Schema.TAG_FIRMWARE, sample.firmware().name().toLowerCase(Locale.ROOT))
         .field(Schema.FIELD_UP, 1L)
-        .field("state", sample.state().name().toLowerCase(Locale.ROOT))
+        .field(Schema.FIELD_STATE, sample.state().name().toLowerCase(Locale.ROOT))
         .field(Schema.FIELD_HASHRATE_THS, sample.hashrateThs())
-        .field("temp_chip_max_c", sample.maxChipTempC())
-        .field("temp_board_max_c", sample.maxBoardTempC())
+        .field(Schema.FIELD_TEMP_CHIP_MAX_C, sample.maxChipTempC())
+        .field(Schema.FIELD_TEMP_BOARD_MAX_C, sample.maxBoardTempC())
         .field(Schema.FIELD_TEMP_AMBIENT_C, sample.ambientTempC())
         .field(
-            "fan_rpm_max",
+            Schema.FIELD_FAN_RPM_MAX,
             sample.fanRpms().isEmpty() ? null : (long) Collections.max(sample.fanRpms()))
-        .field("uptime_s", sample.uptimeSeconds())
-        .field("pools_alive", sample.poolsAlive() == null ? null : (long) sample.poolsAlive())
-        .field("pools_total", sample.poolsTotal() == null ? null : (long) sample.poolsTotal())
+        .field(Schema.FIELD_UPTIME_S, sample.uptimeSeconds())
+        .field(
+            Schema.FIELD_POOLS_ALIVE,
+            sample.poolsAlive() == null ? null : (long) sample.poolsAlive())
+        .field(
+            Schema.FIELD_POOLS_TOTAL,
+            sample.poolsTotal() == null ? null : (long) sample.poolsTotal())
         .field(
             Schema.FIELD_POOL_INDEX,
             sample.activePoolIndex() == null ? null : (long) sample.activePoolIndex())
@@ -47,7 +51,7 @@ final class MinerPoints {
     if (sample.powerSource() != PowerSource.NONE) {
       point
           .field(Schema.FIELD_POWER_W, sample.powerWatts())
-          .field("power_source", sample.powerSource().name().toLowerCase(Locale.ROOT));
+          .field(Schema.FIELD_POWER_SOURCE, sample.powerSource().name().toLowerCase(Locale.ROOT));
     }
     return point.build();
   }

@@ -11,13 +11,18 @@ import io.flarewatch.drivers.modbus.ModbusReading;
 import io.flarewatch.drivers.modbus.RegisterDefinition;
 import io.flarewatch.drivers.modbus.RegisterMap;
 import io.flarewatch.drivers.modbus.RegisterMapLoader;
+import io.flarewatch.drivers.modbus.RegisterType;
 import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.config.ModbusConfig;
+import io.flarewatch.wire.FieldType;
+import io.flarewatch.wire.MeasurementContract;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -52,6 +57,7 @@ final class ModbusDevice implements AutoCloseable {
   ModbusDevice(ModbusConfig config, Duration timeout) {
     this.config = config;
     this.map = loadMap(config);
+    requireContractNames(config, map, measurement(config));
     this.client =
         new ModbusDeviceClient(
             map,
@@ -158,7 +164,8 @@ final class ModbusDevice implements AutoCloseable {
           point.field(Schema.FIELD_VOLUME_RESOLUTION_CF, totalizerResolution);
         }
         if (interval.kind() != TotalizerVolume.Kind.DELTA) {
-          point.field("totalizer_event", interval.kind().name().toLowerCase(Locale.ROOT));
+          point.field(
+              Schema.FIELD_TOTALIZER_EVENT, interval.kind().name().toLowerCase(Locale.ROOT));
         }
       }
     }
@@ -205,7 +212,36 @@ final class ModbusDevice implements AutoCloseable {
   }
 
   private String measurement() {
+    return measurement(config);
+  }
+
+  private static String measurement(ModbusConfig config) {
     return config.role() == ModbusConfig.Role.GENERATOR ? Schema.GENERATOR : Schema.GAS_METER;
+  }
+
+  /**
+   * Every number of the map (a register, or a named bit of one) becomes a float field so named: the
+   * name must be one the wire contract takes for the measurement (not a tag key, not a fixed field
+   * such as {@code up}), or central would refuse every reading of the device.
+   */
+  private static void requireContractNames(
+      ModbusConfig config, RegisterMap map, String measurement) {
+    MeasurementContract contract = Schema.measurement(measurement).orElseThrow();
+    List<String> fields = new ArrayList<>();
+    for (RegisterDefinition register : map.registers()) {
+      if (register.type() != RegisterType.STRING) {
+        fields.add(register.name());
+        register.bits().forEach(bit -> fields.add(bit.name()));
+      }
+    }
+    for (String field : fields) {
+      String problem = contract.fieldProblem(field, FieldType.FLOAT);
+      if (problem != null) {
+        throw new ConfigException(
+            "modbus[" + config.id() + "].registerMap",
+            config.registerMap() + ": '" + field + "' cannot be sent: " + problem);
+      }
+    }
   }
 
   private static RegisterMap loadMap(ModbusConfig config) {

@@ -5,6 +5,7 @@ import io.flarewatch.drivers.miner.MinerPoller;
 import io.flarewatch.edge.config.MinerConfig;
 import io.flarewatch.edge.config.PollingConfig;
 import io.flarewatch.wire.Point;
+import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -85,7 +86,10 @@ final class PollCycle {
                 }
               }
               int online =
-                  (int) points.stream().filter(p -> p.fields().get("up").equals(1L)).count();
+                  (int)
+                      points.stream()
+                          .filter(p -> p.fields().get(Schema.FIELD_UP).equals(1L))
+                          .count();
               return new Result(points, online, readings, silent);
             });
   }
