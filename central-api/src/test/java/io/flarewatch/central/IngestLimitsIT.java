@@ -17,8 +17,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +49,7 @@ class IngestLimitsIT {
         CentralApp.start(
                 vertx,
                 new CentralConfig(
-                    new HttpConfig("127.0.0.1", 0, 64L * 1024),
+                    new HttpConfig("127.0.0.1", 0, 64L * 1024, null, null, 3, 1),
                     new InfluxConfig(
                         InfluxTestServer.shared().url(),
                         InfluxTestServer.uniqueDatabase("limits"),
@@ -126,6 +128,55 @@ class IngestLimitsIT {
     assertEquals(413, response.statusCode(), response.bodyAsString());
     JsonObject problem = response.bodyAsJsonObject();
     assertEquals("https://flarewatch.io/problems/body-too-large", problem.getString("type"));
+  }
+
+  /** Finding 9: connections sending a byte a second stayed open. */
+  @Test
+  void aConnectionTricklingItsRequestHeadIsClosedBeforeItCompletes() throws IOException {
+    String head = head(LINE.length());
+    try (Socket socket = new Socket("127.0.0.1", central.port())) {
+      assertTrue(
+          trickleUntilClosed(socket, head) < head.length(), "closed before the head was whole");
+    }
+  }
+
+  @Test
+  void aKeptAliveConnectionTricklingItsNextHeadIsClosedToo() throws IOException {
+    String head = head(LINE.length());
+    try (Socket socket = new Socket("127.0.0.1", central.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write((head + LINE).getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertEquals(200, RawHttp.status(in));
+      RawHttp.skipResponse(in);
+      assertTrue(
+          trickleUntilClosed(socket, head) < head.length(), "closed before the head was whole");
+    }
+  }
+
+  /** Sends the text a byte a second; returns how many bytes went out before the server closed. */
+  private static int trickleUntilClosed(Socket socket, String text) throws IOException {
+    socket.setSoTimeout(1_000);
+    OutputStream out = socket.getOutputStream();
+    InputStream in = socket.getInputStream();
+    for (int sent = 0; sent < text.length(); sent++) {
+      try {
+        out.write(text.charAt(sent));
+        out.flush();
+      } catch (IOException closed) {
+        return sent;
+      }
+      try {
+        if (in.read() < 0) {
+          return sent + 1;
+        }
+      } catch (SocketTimeoutException stillOpen) {
+        continue;
+      } catch (IOException reset) {
+        return sent + 1;
+      }
+    }
+    return text.length();
   }
 
   private static String head(int contentLength) {

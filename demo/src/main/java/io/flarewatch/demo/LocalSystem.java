@@ -267,7 +267,13 @@ public final class LocalSystem {
     CentralConfig samePort =
         new CentralConfig(
             new io.flarewatch.central.config.HttpConfig(
-                centralConfig.http().host(), port, centralConfig.http().maxBodyBytes()),
+                centralConfig.http().host(),
+                port,
+                centralConfig.http().maxBodyBytes(),
+                centralConfig.http().trustedProxies(),
+                centralConfig.http().tls(),
+                centralConfig.http().idleTimeoutSeconds(),
+                centralConfig.http().requestHeadTimeoutSeconds()),
             centralConfig.influx(),
             centralConfig.sites(),
             centralConfig.auth(),

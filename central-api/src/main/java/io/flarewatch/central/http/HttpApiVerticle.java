@@ -69,10 +69,20 @@ public final class HttpApiVerticle extends VerticleBase {
     QueryRoutes.mount(router, config, influx, authz);
     router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);
+    RequestHeadDeadline heads =
+        new RequestHeadDeadline(
+            vertx,
+            config.http().requestHeadTimeoutSeconds() * 1000L,
+            config.http().idleTimeoutSeconds() * 1000L);
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.http().host())
             .setPort(config.http().port())
+            .setIdleTimeout(config.http().idleTimeoutSeconds())
+            .setIdleTimeoutUnit(TimeUnit.SECONDS)
+            // cleartext HTTP/2 off: no client uses it, and with it Vert.x makes a connection
+            // known only once its first request head is whole, too late for a head deadline
+            .setHttp2ClearTextEnabled(false)
             .setCompressionSupported(true);
     TlsConfig tls = config.http().tls();
     if (tls != null) {
@@ -84,7 +94,14 @@ public final class HttpApiVerticle extends VerticleBase {
                   .setCertPath(tls.certPath().toString()));
     }
     server = vertx.createHttpServer(options);
-    return server.requestHandler(router).listen();
+    return server
+        .connectionHandler(heads::connected)
+        .requestHandler(
+            request -> {
+              heads.headReceived(request);
+              router.handle(request);
+            })
+        .listen();
   }
 
   /**

@@ -142,12 +142,19 @@ class CentralConfigTest {
     assertEquals(16L * 1024 * 1024, defaults.ingest().maxInflatedBytes());
     assertEquals(8, defaults.ingest().maxConcurrentDecodes());
     assertEquals(60, defaults.ingest().bodyTimeoutSeconds());
+    assertEquals(60, defaults.http().idleTimeoutSeconds());
+    assertEquals(10, defaults.http().requestHeadTimeoutSeconds());
     String token = "\"" + "a".repeat(64) + "\"";
     String[][] bad = {
       {"ingest: {maxFutureSkewSeconds: -1}", "ingest.maxFutureSkewSeconds"},
       {"ingest: {maxInflatedBytes: 10}", "ingest.maxInflatedBytes"},
       {"ingest: {maxConcurrentDecodes: 0}", "ingest.maxConcurrentDecodes"},
       {"ingest: {bodyTimeoutSeconds: 0}", "ingest.bodyTimeoutSeconds"},
+      {"http: {idleTimeoutSeconds: 0}", "http.idleTimeoutSeconds"},
+      {
+        "http: {idleTimeoutSeconds: 5, requestHeadTimeoutSeconds: 6}",
+        "http.requestHeadTimeoutSeconds"
+      },
       {"influx: {url: \"http://h\", database: fw, centralDatabase: fw}", "influx.centralDatabase"},
       {
         "sites:\n  - {id: a, ingestTokenSha256: "
