@@ -55,19 +55,16 @@ public final class PlainLineProtocol {
   private int i;
 
   /*
-   * Where the previous line had its measurement and keys, and what they were: an edge's batch
-   * repeats a few layouts, so a key is first looked for where the previous line had it, which
-   * costs one comparison instead of a scan and a lookup.
+   * The layout seen last: the measurement, and in each position the tag and field key, as a range
+   * of the body where it was first found and what the contract made of it. An edge's batch repeats
+   * a few layouts, so a key is first looked for as the one in its position, which costs one
+   * comparison instead of a scan and a lookup; only a key that differs is looked up and kept.
    */
-  private MeasurementContract lastMeasurement;
-  private int lastMeasurementStart;
-  private int lastMeasurementEnd;
-  private int thisMeasurementStart;
-  private int thisMeasurementEnd;
-  private LineKeys lastTags = new LineKeys(MAX_TAGS);
-  private LineKeys thisTags = new LineKeys(MAX_TAGS);
-  private LineKeys lastFields = new LineKeys(MAX_FIELDS);
-  private LineKeys thisFields = new LineKeys(MAX_FIELDS);
+  private MeasurementContract knownMeasurement;
+  private int knownMeasurementStart;
+  private int knownMeasurementEnd;
+  private final LineKeys tagKeys = new LineKeys(MAX_TAGS);
+  private final LineKeys fieldKeys = new LineKeys(MAX_FIELDS);
 
   private PlainLineProtocol(byte[] body, int length, String site, long maxTimeMillis) {
     this.body = body;
@@ -111,17 +108,18 @@ public final class PlainLineProtocol {
       }
       int keyStart = i;
       int tag;
-      if (repeats(lastTags, tags, '=')) {
-        tag = lastTags.codes[tags];
+      if (repeats(tagKeys, tags, '=')) {
+        tag = tagKeys.codes[tags];
       } else if (name()) {
         tag = measurement.tagIndex(body, keyStart, i);
+        tagKeys.remember(tags, keyStart, i, tag);
       } else {
         return false;
       }
+      tags++;
       if (tag <= previousTag) {
         return false;
       }
-      thisTags.remember(tags++, keyStart, i, tag);
       int valueStart = i + 1;
       if (!at('=') || !tagValue()) {
         return false;
@@ -132,46 +130,36 @@ public final class PlainLineProtocol {
       previousTag = tag;
       seenTags |= 1 << tag;
     }
-    thisTags.count = tags;
     int required = measurement.requiredTagBits();
-    boolean plain =
-        tagged
-            && (seenTags & required) == required
-            && at(' ')
-            && fields(measurement)
-            && at(' ')
-            && timestamp()
-            && (i == end || at('\n'));
-    lastMeasurement = measurement;
-    lastMeasurementEnd = thisMeasurementEnd;
-    lastMeasurementStart = thisMeasurementStart;
-    LineKeys swap = lastTags;
-    lastTags = thisTags;
-    thisTags = swap;
-    swap = lastFields;
-    lastFields = thisFields;
-    thisFields = swap;
-    return plain;
+    return tagged
+        && (seenTags & required) == required
+        && at(' ')
+        && fields(measurement)
+        && at(' ')
+        && timestamp()
+        && (i == end || at('\n'));
   }
 
   /**
-   * The line's measurement. When it repeats the previous line's, its keys are looked for where the
-   * previous line had them; otherwise nothing of the previous line is assumed.
+   * The line's measurement. When it is the known one, the known keys are expected; otherwise
+   * nothing known is assumed: what keys mean depends on the measurement.
    */
   private MeasurementContract measurement() {
-    thisMeasurementStart = i;
-    MeasurementContract measurement;
-    if (lastMeasurement != null && repeats(lastMeasurementStart, lastMeasurementEnd, ',')) {
-      measurement = lastMeasurement;
-    } else {
-      lastTags.count = 0;
-      lastFields.count = 0;
-      if (body[i] == '#' || !name()) {
-        return null;
-      }
-      measurement = Schema.measurement(body, thisMeasurementStart, i);
+    if (knownMeasurement != null && repeats(knownMeasurementStart, knownMeasurementEnd, ',')) {
+      return knownMeasurement;
     }
-    thisMeasurementEnd = i;
+    int start = i;
+    if (body[i] == '#' || !name()) {
+      return null;
+    }
+    MeasurementContract measurement = Schema.measurement(body, start, i);
+    if (measurement != null) {
+      knownMeasurement = measurement;
+      knownMeasurementStart = start;
+      knownMeasurementEnd = i;
+      tagKeys.count = 0;
+      fieldKeys.count = 0;
+    }
     return measurement;
   }
 
@@ -190,14 +178,15 @@ public final class PlainLineProtocol {
       }
       int keyStart = i;
       int field;
-      if (repeats(lastFields, count, '=')) {
-        field = lastFields.codes[count];
+      if (repeats(fieldKeys, count, '=')) {
+        field = fieldKeys.codes[count];
       } else if (name()) {
         field = measurement.fieldIndex(body, keyStart, i);
+        fieldKeys.remember(count, keyStart, i, field);
       } else {
         return false;
       }
-      thisFields.remember(count++, keyStart, i, field);
+      count++;
       FieldType type;
       if (field >= 0) {
         long bit = 1L << field;
@@ -223,13 +212,12 @@ public final class PlainLineProtocol {
         return false;
       }
     } while (at(','));
-    thisFields.count = count;
     return true;
   }
 
-  /** Whether key {@code k} of the previous line comes next, followed by {@code delimiter}. */
-  private boolean repeats(LineKeys last, int k, char delimiter) {
-    return k < last.count && repeats(last.starts[k], last.ends[k], delimiter);
+  /** Whether the known key in position {@code k} comes next, followed by {@code delimiter}. */
+  private boolean repeats(LineKeys known, int k, char delimiter) {
+    return k < known.count && repeats(known.starts[k], known.ends[k], delimiter);
   }
 
   /**

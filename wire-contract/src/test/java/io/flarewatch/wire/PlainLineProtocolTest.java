@@ -23,6 +23,16 @@ class PlainLineProtocolTest {
   void countsThePointsOfABatchAsTheEdgeWritesIt() {
     List<Point> points = new ArrayList<>();
     for (int m = 1; m <= 50; m++) {
+      if (m % 7 == 0) {
+        points.add(
+            Point.builder(Schema.MINER, NOW - m)
+                .tag(Schema.TAG_SITE, SITE)
+                .tag(Schema.TAG_MINER, "miner-" + m)
+                .field(Schema.FIELD_UP, 0L)
+                .field(Schema.FIELD_ERROR, "timeout")
+                .build());
+        continue;
+      }
       points.add(
           Point.builder(Schema.MINER, NOW - m)
               .tag(Schema.TAG_SITE, SITE)
