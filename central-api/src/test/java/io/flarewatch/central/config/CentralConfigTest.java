@@ -127,7 +127,12 @@ class CentralConfigTest {
         "http.port: 70000 is not a port number (0 to 65535)",
         assertThrows(
                 ConfigException.class,
-                () -> YamlConfigReader.parse(base + "http: {port: 70000}\n", CentralConfig.class))
+                () ->
+                    YamlConfigReader.parse(
+                        base
+                            + "http: {port: 70000}\n"
+                            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n",
+                        CentralConfig.class))
             .getMessage());
   }
 }

@@ -1,6 +1,5 @@
 package io.flarewatch.edge.polling;
 
-import io.flarewatch.config.ConfigException;
 import io.flarewatch.drivers.DeviceFailure;
 import io.flarewatch.drivers.gas.TotalizerDelta;
 import io.flarewatch.drivers.gas.TotalizerTracker;
@@ -10,12 +9,10 @@ import io.flarewatch.drivers.modbus.ModbusDeviceConfig;
 import io.flarewatch.drivers.modbus.ModbusReading;
 import io.flarewatch.drivers.modbus.RegisterDefinition;
 import io.flarewatch.drivers.modbus.RegisterMap;
-import io.flarewatch.drivers.modbus.RegisterMapLoader;
 import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -39,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class ModbusDevice implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModbusDevice.class);
-  private static final String CLASSPATH = "classpath:";
   private static final int MAX_DETAIL = 300;
 
   private final ModbusConfig config;
@@ -51,7 +47,7 @@ final class ModbusDevice implements AutoCloseable {
 
   ModbusDevice(ModbusConfig config, Duration timeout) {
     this.config = config;
-    this.map = loadMap(config);
+    this.map = config.loadRegisterMap();
     this.client =
         new ModbusDeviceClient(
             map,
@@ -59,18 +55,7 @@ final class ModbusDevice implements AutoCloseable {
                 .withUnitId(config.unitId())
                 .withTimeout(timeout));
     if (config.isGasMeter()) {
-      var register =
-          map.registers().stream()
-              .filter(r -> r.name().equals(config.totalizerRegister()))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new ConfigException(
-                          "modbus[" + config.id() + "].totalizerRegister",
-                          "register '"
-                              + config.totalizerRegister()
-                              + "' is not in the map "
-                              + config.registerMap()));
+      var register = config.totalizerRegisterIn(map);
       TotalizerDelta delta =
           new TotalizerDelta(modulus(register), config.maxFlowScfPerSecond(), resolution(register));
       this.totalizer = new TotalizerTracker(config.id(), delta);
@@ -206,18 +191,6 @@ final class ModbusDevice implements AutoCloseable {
 
   private String measurement() {
     return config.role() == ModbusConfig.Role.GENERATOR ? Schema.GENERATOR : Schema.GAS_METER;
-  }
-
-  private static RegisterMap loadMap(ModbusConfig config) {
-    String source = config.registerMap();
-    try {
-      return source.startsWith(CLASSPATH)
-          ? RegisterMapLoader.fromResource(source.substring(CLASSPATH.length()))
-          : RegisterMapLoader.load(Path.of(source));
-    } catch (RuntimeException e) {
-      throw new ConfigException(
-          "modbus[" + config.id() + "].registerMap", source + ": " + e.getMessage());
-    }
   }
 
   @Override
