@@ -1,5 +1,6 @@
 package io.flarewatch.central;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,18 +143,19 @@ class MetricsIT {
   }
 
   @Test
-  void influxFailuresAndLostAuditEntriesAreCounted() throws InterruptedException {
+  void influxFailuresAndLostAuditEntriesAreCounted() {
     String viewer = TestUsers.token(client, centralWithoutInflux.port(), Role.VIEWER);
     Map<String, Double> before = scrape(centralWithoutInflux);
     String one = "generator,device=gen-1,site=" + SITE + " power_kw=1.5 " + T0 + "\n";
     assertEquals(503, ingest(centralWithoutInflux, SITE, TOKEN, one).statusCode());
     assertEquals(503, get(centralWithoutInflux, "/api/v1/fleet", viewer).statusCode());
     String lost = "flarewatch_central_audit_entries_lost_total";
-    Map<String, Double> after = scrape(centralWithoutInflux);
-    for (int i = 0; i < 100 && delta(before, after, lost) < 1; i++) {
-      Thread.sleep(50); // the audit entry is written after the response: wait for its failure
-      after = scrape(centralWithoutInflux);
-    }
+    // the audit entry is written after the response: wait for its failure
+    Map<String, Double> after =
+        await("the fleet request's audit entry lost")
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> scrape(centralWithoutInflux), scraped -> delta(before, scraped, lost) >= 1);
 
     assertEquals(1, delta(before, after, batches("failed")));
     assertEquals(1, delta(before, after, points("failed")));

@@ -3,6 +3,7 @@ package io.flarewatch.drivers.miner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +14,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against an in-process fake miner on loopback. */
 class MinerApiClientTest {
+
+  /** How long a test waits for a future at most: a safety bound, not a timing assertion. */
+  private static final long BOUND_SECONDS = 20;
 
   private static final String SUMMARY =
       "{\"STATUS\":[{\"STATUS\":\"S\",\"When\":1700000000,\"Code\":11,\"Msg\":\"Summary\"}],"
@@ -37,10 +42,10 @@ class MinerApiClientTest {
   @AfterEach
   void tearDown() throws Exception {
     if (server != null) {
-      Await.result(server.close());
+      server.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
     }
-    Await.result(client.close());
-    Await.result(vertx.close());
+    client.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
+    vertx.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
   }
 
   private static byte[] bytes(String text) {
@@ -51,7 +56,8 @@ class MinerApiClientTest {
   void readsReplyUntilPeerCloses() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY + "\u0000")));
 
-    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+    JsonNode reply =
+        client.command(server.address(), "summary", null).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
     assertEquals("110234.5", reply.at("/SUMMARY/0/GHS 5s").asText());
   }
@@ -60,8 +66,10 @@ class MinerApiClientTest {
   void sendsCommandAndParameterAsJson() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY)));
 
-    Await.result(client.command(server.address(), "summary+pools", "0,sleep"));
-    Await.result(client.command(server.address(), "version", null));
+    client
+        .command(server.address(), "summary+pools", "0,sleep")
+        .await(BOUND_SECONDS, TimeUnit.SECONDS);
+    client.command(server.address(), "version", null).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
     assertEquals("summary+pools", server.requests().get(0).get("command").asText());
     assertEquals("0,sleep", server.requests().get(0).get("parameter").asText());
@@ -74,7 +82,8 @@ class MinerApiClientTest {
         FakeMinerServer.start(
             vertx, (request, socket) -> socket.write(Buffer.buffer(bytes(SUMMARY))));
 
-    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+    JsonNode reply =
+        client.command(server.address(), "summary", null).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
     assertEquals(60, reply.at("/SUMMARY/0/Elapsed").asInt());
   }
@@ -96,7 +105,8 @@ class MinerApiClientTest {
                         v -> socket.write(Buffer.buffer(reply).getBuffer(2 * third, reply.length)))
                     .onComplete(v -> socket.close()));
 
-    JsonNode decoded = Await.result(client.command(server.address(), "summary", null));
+    JsonNode decoded =
+        client.command(server.address(), "summary", null).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
     assertEquals("Summary", decoded.at("/STATUS/0/Msg").asText());
   }
@@ -105,7 +115,13 @@ class MinerApiClientTest {
   void silentMinerTimesOut() throws Exception {
     server = FakeMinerServer.start(vertx, (request, socket) -> {});
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerTimeoutException.class, failure);
     assertTrue(
@@ -123,7 +139,13 @@ class MinerApiClientTest {
         FakeMinerServer.start(
             vertx, (request, socket) -> socket.write(Buffer.buffer("{\"STATUS\":[{")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerTimeoutException.class, failure);
     assertTrue(failure.getMessage().contains("12 bytes received"), failure.getMessage());
@@ -137,7 +159,12 @@ class MinerApiClientTest {
     }
 
     Throwable failure =
-        Await.failure(client.command(new MinerAddress("127.0.0.1", freePort), "summary", null));
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(new MinerAddress("127.0.0.1", freePort), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerUnreachableException.class, failure);
     assertTrue(failure.getMessage().contains("cannot connect"), failure.getMessage());
@@ -159,7 +186,13 @@ class MinerApiClientTest {
                     .compose(v -> vertx.timer(100))
                     .onComplete(v -> socket.close()));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(
@@ -174,7 +207,13 @@ class MinerApiClientTest {
     byte[] huge = bytes("{\"SUMMARY\":[{\"pad\":\"" + "x".repeat(10_000) + "\"}]}");
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(huge));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("reply exceeds 4096 bytes"), failure.getMessage());
@@ -186,7 +225,13 @@ class MinerApiClientTest {
   void closeWithoutReplyIsAConnectionError() throws Exception {
     server = FakeMinerServer.start(vertx, (request, socket) -> socket.close());
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(failure.getMessage().contains("closed without a reply"), failure.getMessage());
@@ -203,7 +248,13 @@ class MinerApiClientTest {
                     "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],"
                         + "\"id\":1}\u0000")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "sumary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "sumary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerStatusException.class, failure);
     assertTrue(failure.getMessage().contains("'sumary'"), failure.getMessage());
@@ -216,7 +267,13 @@ class MinerApiClientTest {
   void garbageReplyIsAReplyError() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes("HTTP/1.1 400 Bad")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(server.address(), "summary", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("HTTP/1.1 400 Bad"), failure.getMessage());
@@ -225,7 +282,13 @@ class MinerApiClientTest {
 
   @Test
   void blankCommandIsRejected() throws IOException, Exception {
-    Throwable failure = Await.failure(client.command(MinerAddress.of("127.0.0.1"), " ", null));
+    Throwable failure =
+        assertThrows(
+            Throwable.class,
+            () ->
+                client
+                    .command(MinerAddress.of("127.0.0.1"), " ", null)
+                    .await(BOUND_SECONDS, TimeUnit.SECONDS));
 
     assertInstanceOf(IllegalArgumentException.class, failure);
   }
