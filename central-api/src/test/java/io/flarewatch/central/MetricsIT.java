@@ -10,13 +10,13 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.operations.PrometheusSamples;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +91,7 @@ class MetricsIT {
     assertTrue(scraped.getHeader("Content-Type").startsWith("text/plain; version=0.0.4"));
     assertFalse(
         scraped.bodyAsString().contains(SITE), "no site id, only route templates, in metrics");
-    Map<String, Double> after = parse(scraped.bodyAsString());
+    Map<String, Double> after = PrometheusSamples.parse(scraped.bodyAsString());
 
     String requests = "flarewatch_central_http_requests_total{method=\"GET\",";
     assertEquals(3, delta(before, after, requests + FLEET + ",status=\"2xx\"}"));
@@ -201,19 +201,6 @@ class MetricsIT {
   private static Map<String, Double> scrape(CentralApp app) {
     HttpResponse<Buffer> response = client.get(app.port(), "127.0.0.1", "/metrics").send().await();
     assertEquals(200, response.statusCode());
-    return parse(response.bodyAsString());
-  }
-
-  /** Sample lines of the text format: "name{labels}" → value. */
-  private static Map<String, Double> parse(String text) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : text.split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      int space = line.lastIndexOf(' ');
-      samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-    }
-    return samples;
+    return PrometheusSamples.parse(response.bodyAsString());
   }
 }

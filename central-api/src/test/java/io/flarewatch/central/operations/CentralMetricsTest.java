@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.influx.InfluxFailureCounts;
 import io.micrometer.core.instrument.MockClock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +30,7 @@ class CentralMetricsTest {
     for (int ms = 1; ms <= 100; ms++) {
       metrics.request("GET", "/api/v1/fleet", 200, TimeUnit.MILLISECONDS.toNanos(ms));
     }
-    Map<String, Double> samples = parse(metrics.render());
+    Map<String, Double> samples = PrometheusSamples.parse(metrics.render());
     // Micrometer's histogram keeps two significant digits: quantiles are within 1 % of the rank
     assertEquals(0.050, samples.get(LATENCY + FLEET + ",quantile=\"0.5\"}"), 0.0005);
     assertEquals(0.099, samples.get(LATENCY + FLEET + ",quantile=\"0.99\"}"), 0.001);
@@ -41,12 +40,12 @@ class CentralMetricsTest {
     clock.add(5, TimeUnit.MINUTES);
     clock.add(1, TimeUnit.MILLISECONDS);
     metrics.request("GET", "/api/v1/fleet", 200, TimeUnit.MILLISECONDS.toNanos(500));
-    samples = parse(metrics.render());
+    samples = PrometheusSamples.parse(metrics.render());
     assertEquals(0.5, samples.get(LATENCY + FLEET + ",quantile=\"0.5\"}"), 0.005);
     assertEquals(101, samples.get(LATENCY + "_count" + FLEET + "}"), "counts stay cumulative");
 
     clock.add(6, TimeUnit.MINUTES);
-    samples = parse(metrics.render());
+    samples = PrometheusSamples.parse(metrics.render());
     assertEquals(0, samples.get(LATENCY + FLEET + ",quantile=\"0.99\"}"), "the window is empty");
     assertEquals(101, samples.get(LATENCY + "_count" + FLEET + "}"));
   }
@@ -61,7 +60,7 @@ class CentralMetricsTest {
     metrics.request("BREW2", "unmatched", 405, 1);
     lost.set(3);
     String text = metrics.render();
-    Map<String, Double> samples = parse(text);
+    Map<String, Double> samples = PrometheusSamples.parse(text);
     String requests = "flarewatch_central_http_requests_total";
     assertEquals(2, samples.get(requests + FLEET + ",status=\"2xx\"}"), text);
     assertEquals(1, samples.get(requests + FLEET + ",status=\"5xx\"}"), text);
@@ -80,7 +79,7 @@ class CentralMetricsTest {
     metrics.ingestBatch(400, null);
     metrics.ingestBatch(503, 7);
     String text = metrics.render();
-    Map<String, Double> samples = parse(text);
+    Map<String, Double> samples = PrometheusSamples.parse(text);
     String batches = "flarewatch_central_ingest_batches_total";
     String points = "flarewatch_central_ingest_points_total";
     assertEquals(1, samples.get(batches + "{outcome=\"accepted\"}"), text);
@@ -91,7 +90,7 @@ class CentralMetricsTest {
 
   @Test
   void everyOutcomeAndInfluxFailureIsShownBeforeItFirstHappens() {
-    Map<String, Double> samples = parse(metrics().render());
+    Map<String, Double> samples = PrometheusSamples.parse(metrics().render());
     for (String outcome : new String[] {"accepted", "rejected", "failed"}) {
       assertEquals(
           0, samples.get("flarewatch_central_ingest_batches_total{outcome=\"" + outcome + "\"}"));
@@ -108,18 +107,5 @@ class CentralMetricsTest {
     metrics.request("GET", "x\\y\"z\n", 200, 1);
     assertTrue(
         metrics.render().contains("route=\"x\\\\y\\\"z\\n\""), "escaped as the text format wants");
-  }
-
-  /** Sample lines of the text format: "name{labels}" → value. */
-  static Map<String, Double> parse(String text) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : text.split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      int space = line.lastIndexOf(' ');
-      samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-    }
-    return samples;
   }
 }

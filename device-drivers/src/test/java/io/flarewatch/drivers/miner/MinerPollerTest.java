@@ -1,7 +1,6 @@
 package io.flarewatch.drivers.miner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,14 +123,13 @@ class MinerPollerTest {
 
     poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
     broken.set(true);
-    Throwable failure =
+    MinerReplyException failure =
         assertThrows(
-            Throwable.class,
+            MinerReplyException.class,
             () -> poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS));
     broken.set(false);
     MinerSample recovered = poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
-    assertInstanceOf(MinerReplyException.class, failure);
     assertEquals(Optional.of(MinerFirmware.LUXOS), poller.knownFirmware(server.address()));
     assertEquals(MinerFirmware.LUXOS, recovered.firmware());
     assertEquals(
@@ -152,11 +150,11 @@ class MinerPollerTest {
     }
     MinerAddress address = new MinerAddress("127.0.0.1", port);
 
-    Throwable failure =
+    MinerUnreachableException failure =
         assertThrows(
-            Throwable.class, () -> poller.poll(address).await(BOUND_SECONDS, TimeUnit.SECONDS));
+            MinerUnreachableException.class,
+            () -> poller.poll(address).await(BOUND_SECONDS, TimeUnit.SECONDS));
 
-    assertInstanceOf(MinerUnreachableException.class, failure);
     assertTrue(poller.knownFirmware(address).isEmpty());
   }
 }
