@@ -61,19 +61,13 @@ final class ProblemCollector extends DeserializationProblemHandler {
   @Override
   public Object handleWeirdStringValue(
       DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
-    if (targetType.isPrimitive()) {
-      return NOT_HANDLED;
-    }
-    return valueProblem(ctxt.getParser(), badValue(value, targetType));
+    return badValue(ctxt.getParser(), targetType, value);
   }
 
   @Override
   public Object handleWeirdNumberValue(
       DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
-    if (targetType.isPrimitive()) {
-      return NOT_HANDLED;
-    }
-    return valueProblem(ctxt.getParser(), badValue(value, targetType));
+    return badValue(ctxt.getParser(), targetType, value);
   }
 
   @Override
@@ -110,9 +104,13 @@ final class ProblemCollector extends DeserializationProblemHandler {
     return problems.isEmpty() ? NOT_HANDLED : null;
   }
 
-  private Object valueProblem(JsonParser p, String problem) {
+  /** A value that is not a {@code type}: noted, and null in its place (not for primitives). */
+  private Object badValue(JsonParser p, Class<?> type, Object value) {
+    if (type.isPrimitive()) {
+      return NOT_HANDLED;
+    }
     String key = here(p);
-    addAll(key, List.of(new ConfigProblem(key, problem)));
+    addAll(key, List.of(new ConfigProblem(key, badValue(value, type))));
     return null;
   }
 
