@@ -1,5 +1,6 @@
 package io.flarewatch.central;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,14 +31,17 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -643,21 +647,24 @@ class AuthIT {
 
   /** Audit entries are written once the response is done: look until this one shows up. */
   private static JsonObject awaitEntry(String user, Predicate<JsonObject> match) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      for (Object entry : audit(user)) {
-        if (match.test((JsonObject) entry)) {
-          return (JsonObject) entry;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
+    try {
+      return await("an audit entry of " + user)
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> entry(user, match), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no matching audit entry for " + user + " in " + audit(user).encodePrettily(), e);
+    }
+  }
+
+  private static Optional<JsonObject> entry(String user, Predicate<JsonObject> match) {
+    for (Object entry : audit(user)) {
+      if (match.test((JsonObject) entry)) {
+        return Optional.of((JsonObject) entry);
       }
     }
-    throw new AssertionError(
-        "no matching audit entry for " + user + " in " + audit(user).encodePrettily());
+    return Optional.empty();
   }
 
   private static HttpRequest<Buffer> send(HttpRequest<Buffer> request, String forwardedFor) {

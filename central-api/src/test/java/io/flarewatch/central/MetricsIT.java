@@ -1,5 +1,6 @@
 package io.flarewatch.central;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,13 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.central.operations.PrometheusSamples;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +91,7 @@ class MetricsIT {
     assertTrue(scraped.getHeader("Content-Type").startsWith("text/plain; version=0.0.4"));
     assertFalse(
         scraped.bodyAsString().contains(SITE), "no site id, only route templates, in metrics");
-    Map<String, Double> after = parse(scraped.bodyAsString());
+    Map<String, Double> after = PrometheusSamples.parse(scraped.bodyAsString());
 
     String requests = "flarewatch_central_http_requests_total{method=\"GET\",";
     assertEquals(3, delta(before, after, requests + FLEET + ",status=\"2xx\"}"));
@@ -141,18 +143,19 @@ class MetricsIT {
   }
 
   @Test
-  void influxFailuresAndLostAuditEntriesAreCounted() throws InterruptedException {
+  void influxFailuresAndLostAuditEntriesAreCounted() {
     String viewer = TestUsers.token(client, centralWithoutInflux.port(), Role.VIEWER);
     Map<String, Double> before = scrape(centralWithoutInflux);
     String one = "generator,device=gen-1,site=" + SITE + " power_kw=1.5 " + T0 + "\n";
     assertEquals(503, ingest(centralWithoutInflux, SITE, TOKEN, one).statusCode());
     assertEquals(503, get(centralWithoutInflux, "/api/v1/fleet", viewer).statusCode());
     String lost = "flarewatch_central_audit_entries_lost_total";
-    Map<String, Double> after = scrape(centralWithoutInflux);
-    for (int i = 0; i < 100 && delta(before, after, lost) < 1; i++) {
-      Thread.sleep(50); // the audit entry is written after the response: wait for its failure
-      after = scrape(centralWithoutInflux);
-    }
+    // the audit entry is written after the response: wait for its failure
+    Map<String, Double> after =
+        await("the fleet request's audit entry lost")
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> scrape(centralWithoutInflux), scraped -> delta(before, scraped, lost) >= 1);
 
     assertEquals(1, delta(before, after, batches("failed")));
     assertEquals(1, delta(before, after, points("failed")));
@@ -198,19 +201,6 @@ class MetricsIT {
   private static Map<String, Double> scrape(CentralApp app) {
     HttpResponse<Buffer> response = client.get(app.port(), "127.0.0.1", "/metrics").send().await();
     assertEquals(200, response.statusCode());
-    return parse(response.bodyAsString());
-  }
-
-  /** Sample lines of the text format: "name{labels}" → value. */
-  private static Map<String, Double> parse(String text) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : text.split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      int space = line.lastIndexOf(' ');
-      samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-    }
-    return samples;
+    return PrometheusSamples.parse(response.bodyAsString());
   }
 }

@@ -3,13 +3,12 @@ package io.flarewatch.config;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
  * The main method of a Flarewatch service: {@code <name> --config <file.yaml>}. Reads and validates
- * the config (exit code 2 naming the bad key), starts the service on a new Vert.x instance (exit
+ * the config (exit code 2 listing every bad key), starts the service on a new Vert.x instance (exit
  * code 1 if it cannot start) and runs until the JVM is asked to stop, then closes Vert.x, which
  * stops every verticle. A failed start closes Vert.x and exits at once with one line on stderr.
  */
@@ -29,25 +28,13 @@ public final class ServiceMain {
     try {
       config = YamlConfigReader.load(Path.of(args[1]), configType);
     } catch (ConfigException e) {
-      System.err.println("invalid configuration " + args[1] + ": " + e.getMessage());
+      System.err.println("invalid configuration " + args[1] + ":");
+      e.problems().forEach(problem -> System.err.println("  " + problem));
       System.exit(2);
       return;
     }
     Vertx vertx = Vertx.vertx();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    vertx.close().await(30, TimeUnit.SECONDS);
-                  } catch (Exception e) {
-                    System.err.println(name + " did not stop cleanly: " + e);
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                name + "-shutdown"));
+    Shutdown shutdown = Shutdown.onStop(name, () -> vertx.close().await(30, TimeUnit.SECONDS));
     try {
       // waited for here, not in a callback: exiting on an event loop would block it while the
       // shutdown hook waits for Vert.x to close on that very loop
@@ -57,6 +44,6 @@ public final class ServiceMain {
       System.exit(1);
       return;
     }
-    stopped.await();
+    shutdown.await();
   }
 }

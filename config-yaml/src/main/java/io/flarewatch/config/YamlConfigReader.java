@@ -10,13 +10,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Reads YAML (and so JSON) into configuration records. Unknown keys are errors; every error is a
- * {@link ConfigException} naming the key path, including those thrown by the records' own
- * validation.
+ * {@link ConfigException} naming the key path ({@link ConfigKey}), including those thrown by the
+ * records' own validation, and one reading reports every bad setting it finds.
  */
 public final class YamlConfigReader {
 
@@ -39,69 +37,48 @@ public final class YamlConfigReader {
     }
   }
 
+  /**
+   * Reads {@code yaml} into a {@code type}. Reads on past a bad setting, so the {@link
+   * ConfigException} lists every one found: unknown keys, values of the wrong type or shape, and
+   * every problem the records' own checks report (see {@link ConfigCheck}).
+   */
   public static <T> T parse(String yaml, Class<T> type) {
     if (yaml.isBlank()) {
       throw new ConfigException("config", "is empty");
     }
+    ProblemCollector collector = new ProblemCollector();
+    T value;
     try {
-      T value = YAML.readValue(yaml, type);
-      if (value == null) {
-        throw new ConfigException("config", "is empty");
-      }
-      return value;
+      value = YAML.readerFor(type).withHandler(collector).readValue(yaml);
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof ConfigException configError) {
-        throw configError;
+        configError.problemsAt("").forEach(collector::add);
+      } else {
+        collector.add(new ConfigProblem(ConfigKey.shown(ConfigKey.of(e.getPath())), problem(e)));
       }
-      throw new ConfigException(path(e), problem(e));
+      throw new ConfigException(collector.problems());
     } catch (IOException e) {
       throw new ConfigException("config", "is not valid YAML: " + e.getMessage());
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    return path.isEmpty() ? "config" : path;
+    if (!collector.problems().isEmpty()) {
+      throw new ConfigException(collector.problems());
+    }
+    if (value == null) {
+      throw new ConfigException("config", "is empty");
+    }
+    return value;
   }
 
   private static String problem(JsonMappingException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return "is not a known key (known keys: "
-          + unknown.getKnownPropertyIds().stream()
-              .map(Object::toString)
-              .sorted()
-              .collect(Collectors.joining(", "))
-          + ")";
-    }
-    if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
-      return "'"
-          + invalid.getValue()
-          + "' is not one of "
-          + Arrays.toString(invalid.getTargetType().getEnumConstants());
+      return ProblemCollector.unknownKey(unknown.getKnownPropertyIds());
     }
     if (e instanceof InvalidFormatException invalid) {
-      return "'"
-          + invalid.getValue()
-          + "' is not a valid "
-          + invalid.getTargetType().getSimpleName();
+      return ProblemCollector.badValue(invalid.getValue(), invalid.getTargetType());
     }
     if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-      return "has the wrong shape: expected " + describe(mismatched.getTargetType());
+      return ProblemCollector.wrongShape(mismatched.getTargetType());
     }
     return e.getOriginalMessage();
-  }
-
-  private static String describe(Class<?> type) {
-    if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-      return "a mapping of keys to values";
-    }
-    return "a single " + type.getSimpleName() + " value";
   }
 }

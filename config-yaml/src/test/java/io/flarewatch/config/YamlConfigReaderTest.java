@@ -24,6 +24,36 @@ class YamlConfigReaderTest {
 
   record Tree(@JsonProperty("name") String name, @JsonProperty("leaves") List<Leaf> leaves) {}
 
+  /** Checks itself the new way: every problem, keys relative to where it is. */
+  record Bud(@JsonProperty("size") Integer size, @JsonProperty("colour") Colour colour) {
+    Bud {
+      ConfigCheck check = new ConfigCheck();
+      check.that(size == null || size >= 0, "size", size + " is negative");
+      check.that(colour != null, "colour", "is required");
+      check.orThrow();
+    }
+  }
+
+  record Branch(@JsonProperty("buds") List<Bud> buds, @JsonProperty("tip") Bud tip) {
+    Branch {
+      ConfigCheck check = new ConfigCheck();
+      check.that(tip != null, "tip", "is required");
+      check.that(buds == null || buds.size() <= 2, "buds", "has more than 2 buds");
+      check.orThrow();
+    }
+  }
+
+  record Plant(
+      @JsonProperty("name") String name,
+      @JsonProperty("branches") List<Branch> branches,
+      @JsonProperty("leaves") List<Leaf> leaves) {
+    Plant {
+      ConfigCheck check = new ConfigCheck();
+      check.that(name != null, "name", "is required");
+      check.orThrow();
+    }
+  }
+
   @Test
   void readsNestedRecords() {
     Tree tree = YamlConfigReader.parse("name: oak\nleaves: [{size: 3, colour: GREEN}]", Tree.class);
@@ -85,5 +115,51 @@ class YamlConfigReaderTest {
         assertThrows(ConfigException.class, () -> YamlConfigReader.parse("name: 'oak", Tree.class))
             .getMessage();
     assertEquals(true, message.startsWith("config: is not valid YAML"), message);
+  }
+
+  @Test
+  void everyBadSettingIsReportedOnceWithItsWholeKey() {
+    String yaml =
+        """
+        name: fern
+        colour: RED
+        branches:
+          - {tip: {colour: GREEN}, buds: [{size: -1, colour: RED}, {size: lots}]}
+          - {buds: [{colour: BLUE}]}
+        leaves: [{size: -2}]
+        """;
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> YamlConfigReader.parse(yaml, Plant.class));
+    assertEquals(
+        List.of(
+            "branches[0].buds[0].size: -1 is negative",
+            "branches[0].buds[1].size: 'lots' is not a valid Integer",
+            "branches[0].buds[1].colour: is required",
+            "branches[1].buds[0].colour: 'BLUE' is not one of [RED, GREEN]",
+            "branches[1].tip: is required",
+            "leaves[].size: -2 is negative",
+            "colour: is not a known key (known keys: branches, leaves, name)"),
+        e.problems().stream().map(ConfigProblem::toString).toList());
+    assertEquals("branches[0].buds[0].size", e.key());
+    assertEquals(
+        String.join(
+            System.lineSeparator(), e.problems().stream().map(ConfigProblem::toString).toList()),
+        e.getMessage());
+  }
+
+  @Test
+  void aSectionBuiltInCodeNamesItsOwnKeys() {
+    ConfigException e = assertThrows(ConfigException.class, () -> new Bud(-1, null));
+    assertEquals(
+        "size: -1 is negative" + System.lineSeparator() + "colour: is required", e.getMessage());
+  }
+
+  @Test
+  void keysAreBuiltInOneNotation() {
+    assertEquals("uplink.batchMaxLines", ConfigKey.join("uplink", "batchMaxLines"));
+    assertEquals("minerRanges[2].firstHost", ConfigKey.element("minerRanges", 2, "firstHost"));
+    assertEquals("miners[2].host", ConfigKey.join("miners", "[2].host"));
+    assertEquals("port", ConfigKey.join("", "port"));
+    assertEquals("auth", ConfigKey.join("auth", ""));
   }
 }

@@ -2,6 +2,7 @@ package io.flarewatch.demo;
 
 import io.flarewatch.central.reports.signing.ReportSignatures;
 import io.flarewatch.central.reports.signing.VerifyReport;
+import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
 import io.flarewatch.simulator.SimulatorConfig;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,28 +96,21 @@ public final class FlarewatchCommand {
       return;
     }
     printEndpoints(system, influx, port);
-    CountDownLatch stopped = new CountDownLatch(1);
     LocalInfluxd ownInfluxd = influxd;
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("\nStopping ...");
-                  try {
-                    system.stop().await(20, TimeUnit.SECONDS);
-                    vertx.close().await(10, TimeUnit.SECONDS);
-                  } catch (Exception e) {
-                    System.err.println("Stopping did not finish cleanly: " + e);
-                  } finally {
-                    if (ownInfluxd != null) {
-                      ownInfluxd.close();
-                    }
-                    System.out.println("Stopped.");
-                    stopped.countDown();
-                  }
-                },
-                "flarewatch-demo-shutdown"));
-    stopped.await();
+    Shutdown.await(
+        "flarewatch-demo",
+        () -> {
+          System.out.println("\nStopping ...");
+          try {
+            system.stop().await(20, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+          } finally {
+            if (ownInfluxd != null) {
+              ownInfluxd.close();
+            }
+            System.out.println("Stopped.");
+          }
+        });
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.flarewatch.demo;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,40 +77,49 @@ class DemoCommandIT {
     }
   }
 
-  private JsonObject awaitLiveStatus(Process demo, int port, Duration limit)
-      throws IOException, InterruptedException {
+  private JsonObject awaitLiveStatus(Process demo, int port, Duration limit) {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(limit);
-    JsonObject last = null;
-    while (Instant.now().isBefore(deadline)) {
-      assertTrue(demo.isAlive(), () -> "the demo exited: " + log());
-      Matcher token = TOKEN.matcher(log());
-      if (!token.find()) {
-        Thread.sleep(200);
-        continue;
-      }
-      HttpRequest request =
-          HttpRequest.newBuilder(
-                  URI.create("http://127.0.0.1:" + port + "/api/v1/sites/demo-site/status"))
-              .header("Authorization", "Bearer " + token.group(1))
-              .timeout(Duration.ofSeconds(5))
-              .build();
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          last = new JsonObject(response.body());
-          Double kw = last.getDouble("generatorKw");
-          Double hashrate = last.getDouble("hashrateThs");
-          if (kw != null && kw > 0 && hashrate != null && hashrate > 0) {
-            return last;
-          }
-        }
-      } catch (IOException notUpYet) {
-        last = new JsonObject().put("error", notUpYet.toString());
-      }
-      Thread.sleep(500);
+    AtomicReference<JsonObject> last = new AtomicReference<>();
+    try {
+      await("a live status")
+          .atMost(limit)
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> liveStatus(demo, http, port, last));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no live status within " + limit + "; last: " + last.get() + "\n" + log(), e);
     }
-    throw new AssertionError("no live status within " + limit + "; last: " + last + "\n" + log());
+    return last.get();
+  }
+
+  /** Whether the demo answers a status with power and hashrate; {@code last} keeps the answer. */
+  private boolean liveStatus(
+      Process demo, HttpClient http, int port, AtomicReference<JsonObject> last)
+      throws InterruptedException {
+    assertTrue(demo.isAlive(), () -> "the demo exited: " + log());
+    Matcher token = TOKEN.matcher(log());
+    if (!token.find()) {
+      return false;
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/sites/demo-site/status"))
+            .header("Authorization", "Bearer " + token.group(1))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return false;
+      }
+      last.set(new JsonObject(response.body()));
+      Double kw = last.get().getDouble("generatorKw");
+      Double hashrate = last.get().getDouble("hashrateThs");
+      return kw != null && kw > 0 && hashrate != null && hashrate > 0;
+    } catch (IOException notUpYet) {
+      last.set(new JsonObject().put("error", notUpYet.toString()));
+      return false;
+    }
   }
 
   private String log() {

@@ -1,5 +1,6 @@
 package io.flarewatch.demo;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,10 +80,9 @@ class EdgeKillIT {
     for (int run = 0; run < KILLS; run++) {
       Path log = dir.resolve("edge-" + run + ".log");
       Process edge = startEdge(config, log);
-      Await.until(
-          "run " + run + " stores its first cycle",
-          Duration.ofSeconds(60),
-          () -> !storedCycles(log).isEmpty() || !edge.isAlive());
+      await("run " + run + " stores its first cycle")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !storedCycles(log).isEmpty() || !edge.isAlive());
       assertTrue(edge.isAlive(), () -> "the edge exited: " + readLog(log));
       Thread.sleep(random.nextInt(2_000));
       edge.destroyForcibly();
@@ -94,12 +94,14 @@ class EdgeKillIT {
     Process edge = startEdge(config, lastLog);
     InfluxClient influx = new InfluxClient(vertx, new InfluxConfig(target.url(), database, "", ""));
     try {
-      Await.until(
-          "every reported cycle stored",
-          () -> {
-            TreeSet<Long> stored = new TreeSet<>(InfluxRows.summaryCycles(influx));
-            return stored.containsAll(reportedStored) && stored.containsAll(storedCycles(lastLog));
-          });
+      await("every reported cycle stored")
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                TreeSet<Long> stored = new TreeSet<>(InfluxRows.summaryCycles(influx));
+                return stored.containsAll(reportedStored)
+                    && stored.containsAll(storedCycles(lastLog));
+              });
       edge.destroy();
       assertTrue(edge.waitFor(30, TimeUnit.SECONDS));
       reportedStored.addAll(storedCycles(lastLog));

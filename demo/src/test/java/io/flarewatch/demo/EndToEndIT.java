@@ -1,5 +1,6 @@
 package io.flarewatch.demo;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -80,10 +82,14 @@ class EndToEndIT {
                 influxTarget.url(), database, influxTarget.username(), influxTarget.password()));
 
     Instant started = Instant.now();
-    Await.until("5 poll cycles", () -> system.edge().pollingStats().cycles() >= 5);
+    await("5 poll cycles")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().pollingStats().cycles() >= 5);
     JsonObject status = status();
     system.edge().stopPolling().await();
-    Await.until("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
+    await("the buffer drained")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().buffer().stats().await().lines() == 0);
     long cycles = system.edge().pollingStats().cycles();
 
     assertTrue(status.getDouble("generatorKw") > 0, status.encode());

@@ -1,5 +1,6 @@
 package io.flarewatch.demo;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import io.flarewatch.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -72,12 +74,16 @@ class StoreAndForwardIT {
   }
 
   private void awaitCycles(long atLeast) {
-    Await.until(atLeast + " cycles", () -> system.edge().pollingStats().cycles() >= atLeast);
+    await(atLeast + " cycles")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().pollingStats().cycles() >= atLeast);
   }
 
   private void drainAndCheck(InfluxClient influx) {
     system.edge().stopPolling().await();
-    Await.until("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
+    await("the buffer drained")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().buffer().stats().await().lines() == 0);
     long cycles = system.edge().pollingStats().cycles();
     assertEquals(0, system.edge().pollingStats().skippedCycles());
     TreeSet<Long> stored = StoredCycles.assertCompleteAndIncluding(influx, MINERS, List.of());
@@ -126,7 +132,9 @@ class StoreAndForwardIT {
     awaitCycles(atOutage + 10);
     system.edge().stopPolling().await();
     system.restartCentral().await();
-    Await.until("the buffer drained", () -> system.edge().buffer().stats().await().lines() == 0);
+    await("the buffer drained")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().buffer().stats().await().lines() == 0);
 
     long dropped = system.edge().buffer().stats().await().droppedLines();
     assertTrue(dropped > 0, "a 16 KiB buffer cannot hold 10 cycles of 20 miners");
@@ -162,7 +170,9 @@ class StoreAndForwardIT {
         new InfluxClient(vertx, new InfluxConfig(privateInfluxd.url(), "flarewatch", "", ""));
 
     awaitCycles(3);
-    Await.until("data stored", () -> !InfluxRows.summaryCycles(influx).isEmpty());
+    await("data stored")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !InfluxRows.summaryCycles(influx).isEmpty());
     privateInfluxd.close();
     long atOutage = system.edge().pollingStats().cycles();
     awaitCycles(atOutage + 5);

@@ -1,5 +1,6 @@
 package io.flarewatch.demo;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flarewatch.central.CentralApp;
@@ -22,6 +23,7 @@ import io.vertx.core.net.SelfSignedCertificate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +132,7 @@ class TlsUplinkIT {
   @Test
   void theUplinkDeliversToCentralWhenItTrustsItsAuthority() {
     deployUplink(centralCertificate.certificatePath());
-    Await.until("every line sent", () -> stats.linesSent() == LINES);
+    await("every line sent").atMost(Duration.ofSeconds(60)).until(() -> stats.linesSent() == LINES);
     assertEquals(0, stats.failures());
     assertEquals(0, buffer.stats().lines());
     assertEquals(LINES, stored());
@@ -139,7 +141,7 @@ class TlsUplinkIT {
   @Test
   void theUplinkRefusesACertificateOfAnotherAuthorityAndKeepsItsLines() {
     deployUplink(otherAuthority.certificatePath());
-    Await.until("two refused attempts", () -> stats.failures() >= 2);
+    await("two refused attempts").atMost(Duration.ofSeconds(60)).until(() -> stats.failures() >= 2);
     assertEquals(0, stats.linesSent());
     assertEquals(LINES, buffer.stats().lines());
     assertEquals(0, stored());

@@ -1,8 +1,8 @@
 package io.flarewatch.simulator;
 
+import io.flarewatch.config.Shutdown;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,20 +55,9 @@ public final class SimulatorMain {
           d.id(), d.host(), d.port(), d.unitId(), d.registerMap());
     }
     System.out.println("ready (Ctrl-C to stop)");
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS);
-                  } catch (Exception e) {
-                    System.err.println("site-simulator: error while stopping: " + e.getMessage());
-                  }
-                  stopped.countDown();
-                },
-                "site-simulator-shutdown"));
-    stopped.await();
+    Shutdown.await(
+        "site-simulator",
+        () -> sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS));
   }
 
   /** Builds the config from the command line. */

@@ -1,7 +1,8 @@
 package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
+import io.flarewatch.config.HttpUrl;
 import java.net.URI;
 
 /**
@@ -12,7 +13,7 @@ import java.net.URI;
  * @param centralDatabase central's own database (the audit log), which ingest never writes; default
  *     {@code <database>_central}, created at start when missing
  * @param username empty when InfluxDB has no authentication
- * @param password empty when InfluxDB has no authentication
+ * @param password empty when InfluxDB has no authentication; never printed
  */
 public record InfluxConfig(
     @JsonProperty("url") URI url,
@@ -22,32 +23,25 @@ public record InfluxConfig(
     @JsonProperty("password") String password) {
 
   public InfluxConfig {
-    if (url == null) {
-      throw new ConfigException("influx.url", "is required, e.g. http://127.0.0.1:8086");
-    }
-    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw new ConfigException("influx.url", "'" + url + "' is not an http(s) URL");
-    }
-    if (url.getHost() == null) {
-      throw new ConfigException("influx.url", "'" + url + "' has no host");
-    }
     database = database == null ? "flarewatch" : database;
-    if (!database.matches("[A-Za-z0-9_]{1,64}")) {
-      throw new ConfigException(
-          "influx.database", "'" + database + "' must be 1 to 64 letters, digits or '_'");
-    }
-    centralDatabase = centralDatabase == null ? database + "_central" : centralDatabase;
-    if (!centralDatabase.matches("[A-Za-z0-9_]{1,72}")) {
-      throw new ConfigException(
-          "influx.centralDatabase", "'" + centralDatabase + "' must be letters, digits or '_'");
-    }
-    if (centralDatabase.equals(database)) {
-      throw new ConfigException(
-          "influx.centralDatabase",
-          "'" + centralDatabase + "' is the ingest database: central's own data must be apart");
-    }
     username = username == null ? "" : username;
     password = password == null ? "" : password;
+    ConfigCheck check = new ConfigCheck();
+    HttpUrl.problem(url, "http://127.0.0.1:8086").ifPresent(p -> check.problem("url", p));
+    check.that(
+        database.matches("[A-Za-z0-9_]{1,64}"),
+        "database",
+        "'" + database + "' must be 1 to 64 letters, digits or '_'");
+    centralDatabase = centralDatabase == null ? database + "_central" : centralDatabase;
+    check.that(
+        centralDatabase.matches("[A-Za-z0-9_]{1,72}"),
+        "centralDatabase",
+        "'" + centralDatabase + "' must be letters, digits or '_'");
+    check.that(
+        !centralDatabase.equals(database),
+        "centralDatabase",
+        "'" + centralDatabase + "' is the ingest database: central's own data must be apart");
+    check.orThrow();
   }
 
   /** Central's own database named after the ingest database. */
@@ -56,10 +50,24 @@ public record InfluxConfig(
   }
 
   public boolean ssl() {
-    return "https".equals(url.getScheme());
+    return HttpUrl.ssl(url);
   }
 
   public int port() {
-    return url.getPort() > 0 ? url.getPort() : ssl() ? 443 : 8086;
+    return HttpUrl.port(url, 8086);
+  }
+
+  /** Never the password. */
+  @Override
+  public String toString() {
+    return "InfluxConfig[url="
+        + url
+        + ", database="
+        + database
+        + ", username="
+        + username
+        + ", password="
+        + (password.isEmpty() ? "" : "***")
+        + "]";
   }
 }

@@ -10,14 +10,16 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
  * Mounts what operators and client authors need about central itself, all public: {@code GET
- * /metrics} (Prometheus text), {@code GET /api/v1/openapi.yaml} (the API's OpenAPI 3.1 document),
- * and, ahead of every other route, the one handler that records each request's metrics.
+ * /metrics} (Prometheus text, written by Micrometer), {@code GET /api/v1/openapi.yaml} (the API's
+ * OpenAPI 3.1 document), and, ahead of every other route, the one handler that records each
+ * request's metrics.
  */
 public final class OperationsRoutes {
 
@@ -25,7 +27,6 @@ public final class OperationsRoutes {
   public static final String OPENAPI_RESOURCE = "openapi/central-api.yaml";
 
   static final String INGEST_ROUTE = "/api/v1/sites/{site}/samples";
-  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Router router;
   private final CentralMetrics metrics;
@@ -42,7 +43,7 @@ public final class OperationsRoutes {
         new OperationsRoutes(
             router, new CentralMetrics(influx.failures(), authz::lostAuditEntries));
     router.route().order(Integer.MIN_VALUE).handler(routes::record);
-    router.get("/metrics").handler(routes::metrics);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(routes.metrics.registry()));
     Future<Buffer> document = vertx.executeBlocking(OperationsRoutes::readDocument, false);
     router
         .get("/api/v1/openapi.yaml")
@@ -79,10 +80,6 @@ public final class OperationsRoutes {
       templates = RouteTemplates.of(router);
     }
     return templates;
-  }
-
-  private void metrics(RoutingContext ctx) {
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT).end(metrics.render());
   }
 
   private static Buffer readDocument() {

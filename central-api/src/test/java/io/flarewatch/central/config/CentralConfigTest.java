@@ -55,8 +55,10 @@ class CentralConfigTest {
 
   @Test
   void errorsNameTheKey() {
+    // a valid auth section, so that each case has the one bad setting it names
     String base =
-        "influx: {url: \"http://127.0.0.1:8086\"}\nsites:\n  - {id: a, ingestTokenSha256: \""
+        "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n"
+            + "influx: {url: \"http://127.0.0.1:8086\"}\nsites:\n  - {id: a, ingestTokenSha256: \""
             + "a".repeat(64)
             + "\"}\n";
     assertEquals(

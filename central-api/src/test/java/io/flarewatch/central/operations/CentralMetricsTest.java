@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.influx.InfluxFailureCounts;
+import io.micrometer.core.instrument.MockClock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -15,33 +17,37 @@ class CentralMetricsTest {
   private static final String FLEET = "{method=\"GET\",route=\"/api/v1/fleet\"";
   private static final String LATENCY = "flarewatch_central_http_request_duration_seconds";
 
-  private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+  private final MockClock clock = new MockClock();
   private final AtomicLong lost = new AtomicLong();
 
   private CentralMetrics metrics() {
-    return new CentralMetrics(new InfluxFailureCounts(), lost::get, now::get);
+    return new CentralMetrics(new InfluxFailureCounts(), lost::get, clock);
   }
 
   @Test
-  void quantilesAreNearestRankOverTheRequestsOfTheLastFiveMinutes() {
+  void quantilesCoverTheRequestsOfTheLastFiveMinutes() {
     CentralMetrics metrics = metrics();
     for (int ms = 1; ms <= 100; ms++) {
       metrics.request("GET", "/api/v1/fleet", 200, TimeUnit.MILLISECONDS.toNanos(ms));
     }
-    String text = metrics.render();
-    assertTrue(text.contains(LATENCY + FLEET + ",quantile=\"0.5\"} 0.05\n"), text);
-    assertTrue(text.contains(LATENCY + FLEET + ",quantile=\"0.99\"} 0.099\n"), text);
-    assertTrue(text.contains(LATENCY + "_count" + FLEET + "} 100\n"), text);
-    assertTrue(text.contains(LATENCY + "_sum" + FLEET + "} 5.05\n"), text);
+    Map<String, Double> samples = PrometheusSamples.parse(metrics.render());
+    // Micrometer's histogram keeps two significant digits: quantiles are within 1 % of the rank
+    assertEquals(0.050, samples.get(LATENCY + FLEET + ",quantile=\"0.5\"}"), 0.0005);
+    assertEquals(0.099, samples.get(LATENCY + FLEET + ",quantile=\"0.99\"}"), 0.001);
+    assertEquals(100, samples.get(LATENCY + "_count" + FLEET + "}"));
+    assertEquals(5.05, samples.get(LATENCY + "_sum" + FLEET + "}"), 1e-9);
 
-    now.addAndGet(TimeUnit.MINUTES.toNanos(5) + 1);
+    clock.add(5, TimeUnit.MINUTES);
+    clock.add(1, TimeUnit.MILLISECONDS);
     metrics.request("GET", "/api/v1/fleet", 200, TimeUnit.MILLISECONDS.toNanos(500));
-    text = metrics.render();
-    assertTrue(text.contains(LATENCY + FLEET + ",quantile=\"0.5\"} 0.5\n"), text);
-    assertTrue(text.contains(LATENCY + "_count" + FLEET + "} 101\n"), "counts stay cumulative");
+    samples = PrometheusSamples.parse(metrics.render());
+    assertEquals(0.5, samples.get(LATENCY + FLEET + ",quantile=\"0.5\"}"), 0.005);
+    assertEquals(101, samples.get(LATENCY + "_count" + FLEET + "}"), "counts stay cumulative");
 
-    now.addAndGet(TimeUnit.MINUTES.toNanos(6));
-    assertTrue(metrics.render().contains(LATENCY + FLEET + ",quantile=\"0.99\"} NaN\n"));
+    clock.add(6, TimeUnit.MINUTES);
+    samples = PrometheusSamples.parse(metrics.render());
+    assertEquals(0, samples.get(LATENCY + FLEET + ",quantile=\"0.99\"}"), "the window is empty");
+    assertEquals(101, samples.get(LATENCY + "_count" + FLEET + "}"));
   }
 
   @Test
@@ -54,15 +60,15 @@ class CentralMetricsTest {
     metrics.request("BREW2", "unmatched", 405, 1);
     lost.set(3);
     String text = metrics.render();
+    Map<String, Double> samples = PrometheusSamples.parse(text);
     String requests = "flarewatch_central_http_requests_total";
-    assertTrue(text.contains(requests + FLEET + ",status=\"2xx\"} 2\n"), text);
-    assertTrue(text.contains(requests + FLEET + ",status=\"5xx\"} 1\n"), text);
-    assertFalse(text.contains(requests + FLEET + ",status=\"4xx\"}"), text);
-    assertTrue(
-        text.contains(requests + "{method=\"other\",route=\"unmatched\",status=\"4xx\"} 2\n"),
-        text);
+    assertEquals(2, samples.get(requests + FLEET + ",status=\"2xx\"}"), text);
+    assertEquals(1, samples.get(requests + FLEET + ",status=\"5xx\"}"), text);
+    assertFalse(samples.containsKey(requests + FLEET + ",status=\"4xx\"}"), text);
+    assertEquals(
+        2, samples.get(requests + "{method=\"other\",route=\"unmatched\",status=\"4xx\"}"), text);
     assertFalse(text.contains("BREW"));
-    assertTrue(text.contains("flarewatch_central_audit_entries_lost_total 3\n"), text);
+    assertEquals(3, samples.get("flarewatch_central_audit_entries_lost_total"), text);
   }
 
   @Test
@@ -73,14 +79,33 @@ class CentralMetricsTest {
     metrics.ingestBatch(400, null);
     metrics.ingestBatch(503, 7);
     String text = metrics.render();
-    assertTrue(text.contains("ingest_batches_total{outcome=\"accepted\"} 1\n"), text);
-    assertTrue(text.contains("ingest_batches_total{outcome=\"rejected\"} 2\n"), text);
-    assertTrue(text.contains("ingest_points_total{outcome=\"rejected\"} 2\n"), text);
-    assertTrue(text.contains("ingest_points_total{outcome=\"failed\"} 7\n"), text);
+    Map<String, Double> samples = PrometheusSamples.parse(text);
+    String batches = "flarewatch_central_ingest_batches_total";
+    String points = "flarewatch_central_ingest_points_total";
+    assertEquals(1, samples.get(batches + "{outcome=\"accepted\"}"), text);
+    assertEquals(2, samples.get(batches + "{outcome=\"rejected\"}"), text);
+    assertEquals(2, samples.get(points + "{outcome=\"rejected\"}"), text);
+    assertEquals(7, samples.get(points + "{outcome=\"failed\"}"), text);
+  }
+
+  @Test
+  void everyOutcomeAndInfluxFailureIsShownBeforeItFirstHappens() {
+    Map<String, Double> samples = PrometheusSamples.parse(metrics().render());
+    for (String outcome : new String[] {"accepted", "rejected", "failed"}) {
+      assertEquals(
+          0, samples.get("flarewatch_central_ingest_batches_total{outcome=\"" + outcome + "\"}"));
+    }
+    assertEquals(
+        0,
+        samples.get(
+            "flarewatch_central_influx_failures_total{operation=\"query\",reason=\"unavailable\"}"));
   }
 
   @Test
   void labelValuesAreEscaped() {
-    assertEquals("a=\"x\\\\y\\\"z\\n\"", CentralMetrics.labels("a", "x\\y\"z\n"));
+    CentralMetrics metrics = metrics();
+    metrics.request("GET", "x\\y\"z\n", 200, 1);
+    assertTrue(
+        metrics.render().contains("route=\"x\\\\y\\\"z\\n\""), "escaped as the text format wants");
   }
 }

@@ -4,6 +4,7 @@ import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.MetricsConfig;
 import io.flarewatch.edge.config.MinerRangeConfig;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.edge.config.PollingConfig;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It also prints the uplink's steady-state cost on the wire: gzip request-body bytes per field
  * value central acknowledged.
+ *
+ * <p>The edge serves {@code GET /metrics} as deployed, scraped every 15 s as a Prometheus server
+ * would; the last scrape's cycle quantiles are printed beside the benchmark's own.
  *
  * <p>{@code flarewatch bench polling [--miners 1000] [--interval-ms 10000] [--duration-s 130]}
  */
@@ -66,6 +70,8 @@ public final class PollingBenchmark {
                   edgeConfig(work, miners, intervalMillis, modbusPort, central.port(), token))
               .await(60, TimeUnit.SECONDS);
       PollingStats stats = edge.pollingStats();
+      MetricsScraper scraper =
+          MetricsScraper.start(vertx, edge.metricsPort().orElseThrow(), Duration.ofSeconds(15));
       awaitCycles(stats, 1, Duration.ofMillis(intervalMillis * 3));
       int warmUp = stats.recentCycleMillis().size();
       long cpuStart = ProcessFigures.cpuNanos();
@@ -81,6 +87,7 @@ public final class PollingBenchmark {
       long bytesSent = edge.uplinkStats().bytesSent();
       long fieldValues = edge.uplinkStats().fieldValuesSent();
       long failures = stats.deviceFailures();
+      scraper.stop();
       edge.stop().await(30, TimeUnit.SECONDS);
       vertx.close().await(30, TimeUnit.SECONDS);
       List<Long> sorted = new ArrayList<>(cycles);
@@ -107,6 +114,17 @@ public final class PollingBenchmark {
           fieldValues == 0 ? 0.0 : (double) bytesSent / fieldValues,
           bytesSent,
           fieldValues);
+      System.out.printf(
+          Locale.ROOT,
+          "metrics scrapes        %d every 15 s (last %d B), failed %d%n",
+          scraper.scrapes(),
+          scraper.last().length(),
+          scraper.failures());
+      System.out.printf(
+          Locale.ROOT,
+          "metrics cycle p50/p99  %s / %s s (Micrometer, about the last 10 minutes)%n",
+          scraper.value("flarewatch_edge_poll_cycle_seconds", "0.5"),
+          scraper.value("flarewatch_edge_poll_cycle_seconds", "0.99"));
     }
   }
 
@@ -125,7 +143,7 @@ public final class PollingBenchmark {
         new BufferConfig(work.resolve("edge.db"), null),
         UplinkConfig.defaults(),
         null,
-        null);
+        new MetricsConfig("127.0.0.1", 0));
   }
 
   private static ModbusConfig modbus(String id, ModbusConfig.Role role, int port, String map) {

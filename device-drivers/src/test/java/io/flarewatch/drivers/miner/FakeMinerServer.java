@@ -9,12 +9,16 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An in-process CGMiner-style API server on loopback: reads one JSON request per connection and
  * lets the test decide how to answer.
  */
 final class FakeMinerServer {
+
+  /** How long a test waits for a future at most: a safety bound, not a timing assertion. */
+  private static final long BOUND_SECONDS = 20;
 
   /** How the server answers one request. */
   @FunctionalInterface
@@ -57,7 +61,7 @@ final class FakeMinerServer {
   static FakeMinerServer start(Vertx vertx, NetServerOptions options, Behaviour behaviour)
       throws Exception {
     FakeMinerServer fake = new FakeMinerServer(vertx, options, behaviour);
-    Await.result(fake.server.listen());
+    fake.server.listen().await(BOUND_SECONDS, TimeUnit.SECONDS);
     return fake;
   }
 

@@ -2,7 +2,7 @@ package io.flarewatch.drivers.miner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +13,17 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against an in-process fake miner on loopback. */
 class MinerApiClientTest {
+
+  /** How long a test waits for a future at most: a safety bound, not a timing assertion. */
+  private static final long BOUND_SECONDS = 20;
 
   private static final String SUMMARY =
       "{\"STATUS\":[{\"STATUS\":\"S\",\"When\":1700000000,\"Code\":11,\"Msg\":\"Summary\"}],"
@@ -37,21 +42,27 @@ class MinerApiClientTest {
   @AfterEach
   void tearDown() throws Exception {
     if (server != null) {
-      Await.result(server.close());
+      server.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
     }
-    Await.result(client.close());
-    Await.result(vertx.close());
+    client.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
+    vertx.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
   }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Sends a command and waits for the reply, {@link #BOUND_SECONDS} at most. */
+  private JsonNode send(MinerAddress address, String command, String parameter)
+      throws TimeoutException {
+    return client.command(address, command, parameter).await(BOUND_SECONDS, TimeUnit.SECONDS);
+  }
+
   @Test
   void readsReplyUntilPeerCloses() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY + "\u0000")));
 
-    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+    JsonNode reply = send(server.address(), "summary", null);
 
     assertEquals("110234.5", reply.at("/SUMMARY/0/GHS 5s").asText());
   }
@@ -60,8 +71,8 @@ class MinerApiClientTest {
   void sendsCommandAndParameterAsJson() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes(SUMMARY)));
 
-    Await.result(client.command(server.address(), "summary+pools", "0,sleep"));
-    Await.result(client.command(server.address(), "version", null));
+    send(server.address(), "summary+pools", "0,sleep");
+    send(server.address(), "version", null);
 
     assertEquals("summary+pools", server.requests().get(0).get("command").asText());
     assertEquals("0,sleep", server.requests().get(0).get("parameter").asText());
@@ -74,7 +85,7 @@ class MinerApiClientTest {
         FakeMinerServer.start(
             vertx, (request, socket) -> socket.write(Buffer.buffer(bytes(SUMMARY))));
 
-    JsonNode reply = Await.result(client.command(server.address(), "summary", null));
+    JsonNode reply = send(server.address(), "summary", null);
 
     assertEquals(60, reply.at("/SUMMARY/0/Elapsed").asInt());
   }
@@ -96,7 +107,7 @@ class MinerApiClientTest {
                         v -> socket.write(Buffer.buffer(reply).getBuffer(2 * third, reply.length)))
                     .onComplete(v -> socket.close()));
 
-    JsonNode decoded = Await.result(client.command(server.address(), "summary", null));
+    JsonNode decoded = send(server.address(), "summary", null);
 
     assertEquals("Summary", decoded.at("/STATUS/0/Msg").asText());
   }
@@ -105,15 +116,13 @@ class MinerApiClientTest {
   void silentMinerTimesOut() throws Exception {
     server = FakeMinerServer.start(vertx, (request, socket) -> {});
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerTimeoutException failure =
+        assertThrows(MinerTimeoutException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerTimeoutException.class, failure);
     assertTrue(
         failure.getMessage().contains("no complete reply within 500 ms"), failure.getMessage());
-    assertEquals("timeout", ((MinerApiException) failure).code());
-    assertEquals(
-        "no complete reply within 500 ms (0 bytes received)",
-        ((MinerApiException) failure).detail());
+    assertEquals("timeout", failure.code());
+    assertEquals("no complete reply within 500 ms (0 bytes received)", failure.detail());
     assertTrue(failure.getMessage().contains(server.address().toString()), failure.getMessage());
   }
 
@@ -123,9 +132,9 @@ class MinerApiClientTest {
         FakeMinerServer.start(
             vertx, (request, socket) -> socket.write(Buffer.buffer("{\"STATUS\":[{")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerTimeoutException failure =
+        assertThrows(MinerTimeoutException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerTimeoutException.class, failure);
     assertTrue(failure.getMessage().contains("12 bytes received"), failure.getMessage());
   }
 
@@ -136,15 +145,14 @@ class MinerApiClientTest {
       freePort = probe.getLocalPort();
     }
 
-    Throwable failure =
-        Await.failure(client.command(new MinerAddress("127.0.0.1", freePort), "summary", null));
+    MinerUnreachableException failure =
+        assertThrows(
+            MinerUnreachableException.class,
+            () -> send(new MinerAddress("127.0.0.1", freePort), "summary", null));
 
-    assertInstanceOf(MinerUnreachableException.class, failure);
     assertTrue(failure.getMessage().contains("cannot connect"), failure.getMessage());
-    assertEquals("refused", ((MinerApiException) failure).code());
-    assertTrue(
-        ((MinerApiException) failure).detail().contains("Connection refused"),
-        ((MinerApiException) failure).detail());
+    assertEquals("refused", failure.code());
+    assertTrue(failure.detail().contains("Connection refused"), failure.detail());
   }
 
   @Test
@@ -159,13 +167,13 @@ class MinerApiClientTest {
                     .compose(v -> vertx.timer(100))
                     .onComplete(v -> socket.close()));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerConnectionException failure =
+        assertThrows(MinerConnectionException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(
         failure.getMessage().contains("connection failed after 43 bytes, reply incomplete"),
         failure.getMessage());
-    assertEquals("io_error", ((MinerApiException) failure).code());
+    assertEquals("io_error", failure.code());
     assertTrue(failure.getMessage().contains("\"SUMMARY\":[{\"Ela"), failure.getMessage());
   }
 
@@ -174,23 +182,23 @@ class MinerApiClientTest {
     byte[] huge = bytes("{\"SUMMARY\":[{\"pad\":\"" + "x".repeat(10_000) + "\"}]}");
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(huge));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerReplyException failure =
+        assertThrows(MinerReplyException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("reply exceeds 4096 bytes"), failure.getMessage());
-    assertEquals("bad_reply", ((MinerApiException) failure).code());
-    assertEquals("reply exceeds 4096 bytes", ((MinerApiException) failure).detail());
+    assertEquals("bad_reply", failure.code());
+    assertEquals("reply exceeds 4096 bytes", failure.detail());
   }
 
   @Test
   void closeWithoutReplyIsAConnectionError() throws Exception {
     server = FakeMinerServer.start(vertx, (request, socket) -> socket.close());
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerConnectionException failure =
+        assertThrows(MinerConnectionException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerConnectionException.class, failure);
     assertTrue(failure.getMessage().contains("closed without a reply"), failure.getMessage());
-    assertEquals("io_error", ((MinerApiException) failure).code());
+    assertEquals("io_error", failure.code());
   }
 
   @Test
@@ -203,30 +211,30 @@ class MinerApiClientTest {
                     "{\"STATUS\":[{\"STATUS\":\"E\",\"Code\":14,\"Msg\":\"Invalid command\"}],"
                         + "\"id\":1}\u0000")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "sumary", null));
+    MinerStatusException failure =
+        assertThrows(MinerStatusException.class, () -> send(server.address(), "sumary", null));
 
-    assertInstanceOf(MinerStatusException.class, failure);
     assertTrue(failure.getMessage().contains("'sumary'"), failure.getMessage());
     assertTrue(failure.getMessage().contains("Invalid command"), failure.getMessage());
-    assertEquals("reply_error", ((MinerApiException) failure).code());
-    assertEquals("STATUS E Code 14: Invalid command", ((MinerApiException) failure).detail());
+    assertEquals("reply_error", failure.code());
+    assertEquals("STATUS E Code 14: Invalid command", failure.detail());
   }
 
   @Test
   void garbageReplyIsAReplyError() throws Exception {
     server = FakeMinerServer.start(vertx, FakeMinerServer.replyAndClose(bytes("HTTP/1.1 400 Bad")));
 
-    Throwable failure = Await.failure(client.command(server.address(), "summary", null));
+    MinerReplyException failure =
+        assertThrows(MinerReplyException.class, () -> send(server.address(), "summary", null));
 
-    assertInstanceOf(MinerReplyException.class, failure);
     assertTrue(failure.getMessage().contains("HTTP/1.1 400 Bad"), failure.getMessage());
-    assertEquals("bad_reply", ((MinerApiException) failure).code());
+    assertEquals("bad_reply", failure.code());
   }
 
   @Test
   void blankCommandIsRejected() throws IOException, Exception {
-    Throwable failure = Await.failure(client.command(MinerAddress.of("127.0.0.1"), " ", null));
-
-    assertInstanceOf(IllegalArgumentException.class, failure);
+    IllegalArgumentException failure =
+        assertThrows(
+            IllegalArgumentException.class, () -> send(MinerAddress.of("127.0.0.1"), " ", null));
   }
 }

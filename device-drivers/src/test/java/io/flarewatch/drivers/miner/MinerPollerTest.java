@@ -1,7 +1,7 @@
 package io.flarewatch.drivers.miner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Detection, joined reads and mapping over TCP, against a fake miner replaying recordings. */
 class MinerPollerTest {
+
+  /** How long a test waits for a future at most: a safety bound, not a timing assertion. */
+  private static final long BOUND_SECONDS = 20;
 
   private Vertx vertx;
   private MinerApiClient client;
@@ -37,10 +41,10 @@ class MinerPollerTest {
   @AfterEach
   void tearDown() throws Exception {
     if (server != null) {
-      Await.result(server.close());
+      server.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
     }
-    Await.result(client.close());
-    Await.result(vertx.close());
+    client.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
+    vertx.close().await(BOUND_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Replays {@code <command>.raw} of a fixture; unknown commands get STATUS E like cgminer. */
@@ -70,9 +74,9 @@ class MinerPollerTest {
     MinerSample sample = null;
     Throwable failure = null;
     try {
-      sample = Await.result(poller.poll(server.address()));
-    } catch (AssertionError e) {
-      failure = e.getCause();
+      sample = poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
+    } catch (MinerApiException e) {
+      failure = e;
     }
 
     MinerFixtures.assertOutcome(fixture, sample, failure);
@@ -90,8 +94,8 @@ class MinerPollerTest {
   void detectsFirmwareOnceAndReusesIt() throws Exception {
     server = FakeMinerServer.start(vertx, replay("braiins-os"));
 
-    Await.result(poller.poll(server.address()));
-    Await.result(poller.poll(server.address()));
+    poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
+    poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
     assertEquals(
         List.of(
@@ -117,13 +121,15 @@ class MinerPollerTest {
               }
             });
 
-    Await.result(poller.poll(server.address()));
+    poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
     broken.set(true);
-    Throwable failure = Await.failure(poller.poll(server.address()));
+    MinerReplyException failure =
+        assertThrows(
+            MinerReplyException.class,
+            () -> poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS));
     broken.set(false);
-    MinerSample recovered = Await.result(poller.poll(server.address()));
+    MinerSample recovered = poller.poll(server.address()).await(BOUND_SECONDS, TimeUnit.SECONDS);
 
-    assertInstanceOf(MinerReplyException.class, failure);
     assertEquals(Optional.of(MinerFirmware.LUXOS), poller.knownFirmware(server.address()));
     assertEquals(MinerFirmware.LUXOS, recovered.firmware());
     assertEquals(
@@ -144,9 +150,11 @@ class MinerPollerTest {
     }
     MinerAddress address = new MinerAddress("127.0.0.1", port);
 
-    Throwable failure = Await.failure(poller.poll(address));
+    MinerUnreachableException failure =
+        assertThrows(
+            MinerUnreachableException.class,
+            () -> poller.poll(address).await(BOUND_SECONDS, TimeUnit.SECONDS));
 
-    assertInstanceOf(MinerUnreachableException.class, failure);
     assertTrue(poller.knownFirmware(address).isEmpty());
   }
 }

@@ -2,7 +2,7 @@ package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import java.nio.file.Path;
 
@@ -24,17 +24,13 @@ public record BufferConfig(
 
   @JsonCreator
   public BufferConfig {
-    if (path == null) {
-      throw new ConfigException("buffer.path", "is required");
-    }
     maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
-    if (maxBytes < 1024) {
-      throw new ConfigException("buffer.maxBytes", maxBytes + " is below 1024");
-    }
     reserveBytes = reserveBytes == null ? DEFAULT_RESERVE_BYTES : reserveBytes;
-    if (reserveBytes < 0) {
-      throw new ConfigException("buffer.reserveBytes", reserveBytes + " is below 0");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.that(path != null, "path", "is required");
+    check.that(maxBytes >= 1024, "maxBytes", maxBytes + " is below 1024");
+    check.that(reserveBytes >= 0, "reserveBytes", reserveBytes + " is below 0");
+    check.orThrow();
   }
 
   /** A buffer keeping the default reserve of free disk space. */

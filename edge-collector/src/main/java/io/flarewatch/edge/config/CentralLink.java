@@ -1,16 +1,18 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
+import io.flarewatch.config.HttpUrl;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Central's API and this site's ingest token.
  *
  * @param url e.g. {@code https://central.example:8443}
- * @param token the site's ingest token (sent as a bearer token)
+ * @param token the site's ingest token (sent as a bearer token; never printed)
  * @param caCertPath a PEM file of the certificate authorities to trust for an {@code https} url
  *     instead of the JVM's (e.g. a private CA); absent, the JVM's trusted authorities
  */
@@ -20,24 +22,18 @@ public record CentralLink(
     @JsonProperty("caCertPath") Path caCertPath) {
 
   public CentralLink {
-    if (url == null || url.getHost() == null) {
-      throw new ConfigException("central.url", "is required, e.g. http://127.0.0.1:8080");
-    }
-    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw new ConfigException("central.url", "'" + url + "' is not an http(s) URL");
-    }
-    if (token == null || token.isBlank()) {
-      throw new ConfigException("central.token", "is required");
-    }
+    ConfigCheck check = new ConfigCheck();
+    Optional<String> urlProblem = HttpUrl.problem(url, "http://127.0.0.1:8080");
+    urlProblem.ifPresent(p -> check.problem("url", p));
+    check.that(token != null && !token.isBlank(), "token", "is required");
     if (caCertPath != null) {
-      if (!"https".equals(url.getScheme())) {
-        throw new ConfigException(
-            "central.caCertPath", "applies to an https url only; central.url is " + url);
+      if (urlProblem.isEmpty()) {
+        check.that(
+            HttpUrl.ssl(url), "caCertPath", "applies to an https url only; central.url is " + url);
       }
-      if (!Files.isReadable(caCertPath)) {
-        throw new ConfigException("central.caCertPath", "'" + caCertPath + "' cannot be read");
-      }
+      check.that(Files.isReadable(caCertPath), "caCertPath", "'" + caCertPath + "' cannot be read");
     }
+    check.orThrow();
   }
 
   /** A link trusting the JVM's certificate authorities. */
@@ -46,11 +42,11 @@ public record CentralLink(
   }
 
   public boolean ssl() {
-    return "https".equals(url.getScheme());
+    return HttpUrl.ssl(url);
   }
 
   public int port() {
-    return url.getPort() > 0 ? url.getPort() : ssl() ? 443 : 80;
+    return HttpUrl.port(url, 80);
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flarewatch.config.ConfigCheck;
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigKey;
 import io.flarewatch.emissions.InvalidEmissionsParametersException;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.wire.Schema;
@@ -13,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One site's edge: which devices to poll, how often, where to buffer and where to send.
+ * One site's edge: which devices to poll, how often, where to buffer and where to send. Every
+ * problem of the whole file is reported at once, each under its key.
  *
  * @param site the site id every point carries
  * @param central where samples go
@@ -39,40 +42,46 @@ public record EdgeConfig(
     @JsonProperty("metrics") MetricsConfig metrics) {
 
   public EdgeConfig {
-    try {
-      Schema.checkId("site", site);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("site", e.getMessage());
-    }
-    if (central == null) {
-      throw new ConfigException("central", "is required (url and token)");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.run("site", () -> Schema.checkId("site", site));
+    check.that(central != null, "central", "is required (url and token)");
     polling = polling == null ? PollingConfig.defaults() : polling;
-    miners = miners == null ? List.of() : List.copyOf(miners);
-    minerRanges = minerRanges == null ? List.of() : List.copyOf(minerRanges);
-    modbus = modbus == null ? List.of() : List.copyOf(modbus);
-    if (buffer == null) {
-      throw new ConfigException("buffer", "is required (path of the buffer file)");
-    }
+    miners = present(check, "miners", miners);
+    minerRanges = present(check, "minerRanges", minerRanges);
+    modbus = present(check, "modbus", modbus);
+    check.that(buffer != null, "buffer", "is required (path of the buffer file)");
     uplink = uplink == null ? UplinkConfig.defaults() : uplink;
     Set<String> ids = new HashSet<>();
-    for (MinerConfig miner : allMiners(miners, minerRanges)) {
-      if (!ids.add(miner.id())) {
-        throw new ConfigException("miners", "miner id '" + miner.id() + "' is used twice");
+    for (int i = 0; i < miners.size(); i++) {
+      String id = miners.get(i).id();
+      check.that(
+          ids.add(id), ConfigKey.element("miners", i, "id"), "miner id '" + id + "' is used twice");
+    }
+    for (int i = 0; i < minerRanges.size(); i++) {
+      for (MinerConfig miner : minerRanges.get(i).expand()) {
+        check.that(
+            ids.add(miner.id()),
+            ConfigKey.element("minerRanges", i),
+            "miner id '" + miner.id() + "' is used twice");
       }
     }
-    for (ModbusConfig device : modbus) {
-      if (!ids.add(device.id())) {
-        throw new ConfigException("modbus", "device id '" + device.id() + "' is used twice");
-      }
+    for (int i = 0; i < modbus.size(); i++) {
+      String id = modbus.get(i).id();
+      check.that(
+          ids.add(id),
+          ConfigKey.element("modbus", i, "id"),
+          "device id '" + id + "' is used twice");
     }
     if (emissions != null && !emissions.isNull()) {
-      emissionsParameters(emissions);
+      try {
+        SiteEmissionsParameters.fromJson(emissions, "emissions");
+      } catch (InvalidEmissionsParametersException e) {
+        check.problem(e.path(), e.problem());
+      }
     }
     long generators = modbus.stream().filter(d -> d.role() == ModbusConfig.Role.GENERATOR).count();
-    if (generators > 1) {
-      throw new ConfigException("modbus", "more than one device has role GENERATOR");
-    }
+    check.that(generators <= 1, "modbus", "more than one device has role GENERATOR");
+    check.orThrow();
   }
 
   /** The site's emissions parameters, empty when the site has no {@code emissions:} section. */
@@ -90,15 +99,24 @@ public record EdgeConfig(
     }
   }
 
-  /** Every miner, the listed ones first, then the ranges expanded. */
-  public List<MinerConfig> allMiners() {
-    return allMiners(miners, minerRanges);
+  /** The list without its empty entries, each named as a problem; empty when absent. */
+  private static <T> List<T> present(ConfigCheck check, String key, List<T> given) {
+    if (given == null) {
+      return List.of();
+    }
+    List<T> present = new ArrayList<>(given.size());
+    for (int i = 0; i < given.size(); i++) {
+      if (check.that(given.get(i) != null, ConfigKey.element(key, i), "is empty")) {
+        present.add(given.get(i));
+      }
+    }
+    return List.copyOf(present);
   }
 
-  private static List<MinerConfig> allMiners(
-      List<MinerConfig> listed, List<MinerRangeConfig> ranges) {
-    List<MinerConfig> all = new ArrayList<>(listed);
-    for (MinerRangeConfig range : ranges) {
+  /** Every miner, the listed ones first, then the ranges expanded. */
+  public List<MinerConfig> allMiners() {
+    List<MinerConfig> all = new ArrayList<>(miners);
+    for (MinerRangeConfig range : minerRanges) {
       all.addAll(range.expand());
     }
     return all;

@@ -1,7 +1,7 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
 
 /**
  * Where the edge serves its metrics ({@code GET /metrics}, Prometheus text format).
@@ -14,8 +14,8 @@ public record MetricsConfig(@JsonProperty("host") String host, @JsonProperty("po
   public MetricsConfig {
     host = host == null ? "0.0.0.0" : host;
     port = port == null ? 9102 : port;
-    if (port < 0 || port > 65535) {
-      throw new ConfigException("metrics.port", port + " is not a port number (0 to 65535)");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.that(port >= 0 && port <= 65535, "port", port + " is not a port number (0 to 65535)");
+    check.orThrow();
   }
 }

@@ -1,7 +1,7 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
 import io.flarewatch.wire.Schema;
 
 /** One miner's CGMiner-style API endpoint. Port defaults to 4028. */
@@ -13,17 +13,11 @@ public record MinerConfig(
   public static final int DEFAULT_PORT = 4028;
 
   public MinerConfig {
-    try {
-      Schema.checkId("miner id", id);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("miners[].id", e.getMessage());
-    }
-    if (host == null || host.isBlank()) {
-      throw new ConfigException("miners[" + id + "].host", "is required");
-    }
     port = port == null ? DEFAULT_PORT : port;
-    if (port < 1 || port > 65535) {
-      throw new ConfigException("miners[" + id + "].port", port + " is not a port number");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.run("id", () -> Schema.checkId("miner id", id));
+    check.that(host != null && !host.isBlank(), "host", "is required");
+    check.that(port >= 1 && port <= 65535, "port", port + " is not a port number");
+    check.orThrow();
   }
 }

@@ -1,7 +1,8 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
+import io.flarewatch.wire.Schema;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,16 +22,20 @@ public record MinerRangeConfig(
     @JsonProperty("firstNumber") Integer firstNumber) {
 
   public MinerRangeConfig {
-    if (firstHost == null) {
-      throw new ConfigException("minerRanges[].firstHost", "is required");
-    }
-    if (count == null || count < 1 || count > 65_536) {
-      throw new ConfigException("minerRanges[].count", count + " must be 1 to 65536");
-    }
     port = port == null ? MinerConfig.DEFAULT_PORT : port;
     idPrefix = idPrefix == null ? "miner-" : idPrefix;
     firstNumber = firstNumber == null ? 1 : firstNumber;
-    address(firstHost);
+    ConfigCheck check = new ConfigCheck();
+    if (check.that(firstHost != null, "firstHost", "is required")) {
+      String host = firstHost;
+      check.run("firstHost", () -> address(host));
+    }
+    check.that(
+        count != null && count >= 1 && count <= 65_536, "count", count + " must be 1 to 65536");
+    check.that(port >= 1 && port <= 65535, "port", port + " is not a port number");
+    String firstId = id(idPrefix, firstNumber);
+    check.run("idPrefix", () -> Schema.checkId("miner id", firstId));
+    check.orThrow();
   }
 
   List<MinerConfig> expand() {
@@ -42,22 +47,25 @@ public record MinerRangeConfig(
       try {
         host = InetAddress.getByAddress(bytes).getHostAddress();
       } catch (UnknownHostException e) {
-        throw new ConfigException("minerRanges[].firstHost", e.getMessage());
+        throw new IllegalStateException("four bytes are always an IPv4 address", e);
       }
-      miners.add(new MinerConfig(idPrefix + String.format("%04d", firstNumber + i), host, port));
+      miners.add(new MinerConfig(id(idPrefix, firstNumber + i), host, port));
     }
     return miners;
   }
 
+  private static String id(String prefix, int number) {
+    return prefix + String.format("%04d", number);
+  }
+
   private static Inet4Address address(String host) {
+    if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      throw new IllegalArgumentException("'" + host + "' is not an IPv4 address");
+    }
     try {
-      if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-        throw new ConfigException(
-            "minerRanges[].firstHost", "'" + host + "' is not an IPv4 address");
-      }
       return (Inet4Address) InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new ConfigException("minerRanges[].firstHost", "'" + host + "': " + e.getMessage());
+      throw new IllegalArgumentException("'" + host + "': " + e.getMessage(), e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
 import java.time.Duration;
 
 /**
@@ -24,23 +24,22 @@ public record PollingConfig(
     deviceTimeoutMillis = deviceTimeoutMillis == null ? 3_000L : deviceTimeoutMillis;
     maxConcurrentPolls = maxConcurrentPolls == null ? 200 : maxConcurrentPolls;
     jitterMillis = jitterMillis == null ? 1_000L : jitterMillis;
-    if (intervalMillis < 100) {
-      throw new ConfigException("polling.intervalMillis", intervalMillis + " is below 100");
-    }
-    if (deviceTimeoutMillis < 10 || deviceTimeoutMillis >= intervalMillis) {
-      throw new ConfigException(
-          "polling.deviceTimeoutMillis",
-          deviceTimeoutMillis + " must be at least 10 and below polling.intervalMillis");
-    }
-    if (maxConcurrentPolls < 1) {
-      throw new ConfigException(
-          "polling.maxConcurrentPolls", maxConcurrentPolls + " must be at least 1");
-    }
-    if (jitterMillis < 0 || jitterMillis + deviceTimeoutMillis >= intervalMillis) {
-      throw new ConfigException(
-          "polling.jitterMillis",
-          jitterMillis + " must be >= 0 and leave room for the timeout within the interval");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.that(intervalMillis >= 100, "intervalMillis", intervalMillis + " is below 100");
+    check.that(
+        deviceTimeoutMillis >= 10 && deviceTimeoutMillis < intervalMillis,
+        "deviceTimeoutMillis",
+        deviceTimeoutMillis
+            + " must be at least 10 and below intervalMillis ("
+            + intervalMillis
+            + ")");
+    check.that(
+        maxConcurrentPolls >= 1, "maxConcurrentPolls", maxConcurrentPolls + " must be at least 1");
+    check.that(
+        jitterMillis >= 0 && jitterMillis + deviceTimeoutMillis < intervalMillis,
+        "jitterMillis",
+        jitterMillis + " must be >= 0 and leave room for the timeout within the interval");
+    check.orThrow();
   }
 
   public static PollingConfig defaults() {

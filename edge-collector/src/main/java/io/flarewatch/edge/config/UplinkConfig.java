@@ -1,7 +1,7 @@
 package io.flarewatch.edge.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.ConfigCheck;
 
 /**
  * Sending batches to central.
@@ -29,25 +29,25 @@ public record UplinkConfig(
     requestTimeoutMillis = requestTimeoutMillis == null ? 30_000L : requestTimeoutMillis;
     liveWindowMillis = liveWindowMillis == null ? 30_000L : liveWindowMillis;
     catchUpFactor = catchUpFactor == null ? 60.0 : catchUpFactor;
-    if (liveWindowMillis < 0) {
-      throw new ConfigException("uplink.liveWindowMillis", liveWindowMillis + " is negative");
-    }
-    if (!(catchUpFactor >= 1)) {
-      throw new ConfigException(
-          "uplink.catchUpFactor", catchUpFactor + " must be at least 1 (times real time)");
-    }
-    if (batchMaxLines < 1 || batchMaxLines > 100_000) {
-      throw new ConfigException("uplink.batchMaxLines", batchMaxLines + " must be 1 to 100000");
-    }
-    if (minBackoffMillis < 1 || maxBackoffMillis < minBackoffMillis) {
-      throw new ConfigException(
-          "uplink.maxBackoffMillis",
-          "backoff must satisfy 1 <= minBackoffMillis <= maxBackoffMillis");
-    }
-    if (requestTimeoutMillis < 100) {
-      throw new ConfigException(
-          "uplink.requestTimeoutMillis", requestTimeoutMillis + " is below 100");
-    }
+    ConfigCheck check = new ConfigCheck();
+    check.that(liveWindowMillis >= 0, "liveWindowMillis", liveWindowMillis + " is negative");
+    check.that(
+        catchUpFactor >= 1,
+        "catchUpFactor",
+        catchUpFactor + " must be at least 1 (times real time)");
+    check.that(
+        batchMaxLines >= 1 && batchMaxLines <= 100_000,
+        "batchMaxLines",
+        batchMaxLines + " must be 1 to 100000");
+    check.that(
+        minBackoffMillis >= 1 && maxBackoffMillis >= minBackoffMillis,
+        "maxBackoffMillis",
+        "backoff must satisfy 1 <= minBackoffMillis <= maxBackoffMillis");
+    check.that(
+        requestTimeoutMillis >= 100,
+        "requestTimeoutMillis",
+        requestTimeoutMillis + " is below 100");
+    check.orThrow();
   }
 
   public static UplinkConfig defaults() {

@@ -10,7 +10,6 @@ import io.flarewatch.drivers.modbus.ModbusDeviceConfig;
 import io.flarewatch.drivers.modbus.ModbusReading;
 import io.flarewatch.drivers.modbus.RegisterDefinition;
 import io.flarewatch.drivers.modbus.RegisterMap;
-import io.flarewatch.drivers.modbus.RegisterMapLoader;
 import io.flarewatch.drivers.modbus.RegisterType;
 import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.config.ModbusConfig;
@@ -18,7 +17,6 @@ import io.flarewatch.wire.FieldType;
 import io.flarewatch.wire.MeasurementContract;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +42,6 @@ import org.slf4j.LoggerFactory;
 final class ModbusDevice implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModbusDevice.class);
-  private static final String CLASSPATH = "classpath:";
   private static final int MAX_DETAIL = 300;
 
   private final ModbusConfig config;
@@ -56,7 +53,7 @@ final class ModbusDevice implements AutoCloseable {
 
   ModbusDevice(ModbusConfig config, Duration timeout) {
     this.config = config;
-    this.map = loadMap(config);
+    this.map = config.loadRegisterMap();
     requireContractNames(config, map, measurement(config));
     this.client =
         new ModbusDeviceClient(
@@ -65,18 +62,7 @@ final class ModbusDevice implements AutoCloseable {
                 .withUnitId(config.unitId())
                 .withTimeout(timeout));
     if (config.isGasMeter()) {
-      var register =
-          map.registers().stream()
-              .filter(r -> r.name().equals(config.totalizerRegister()))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new ConfigException(
-                          "modbus[" + config.id() + "].totalizerRegister",
-                          "register '"
-                              + config.totalizerRegister()
-                              + "' is not in the map "
-                              + config.registerMap()));
+      var register = config.totalizerRegisterIn(map);
       TotalizerDelta delta =
           new TotalizerDelta(modulus(register), config.maxFlowScfPerSecond(), resolution(register));
       this.totalizer = new TotalizerTracker(config.id(), delta);
@@ -241,18 +227,6 @@ final class ModbusDevice implements AutoCloseable {
             "modbus[" + config.id() + "].registerMap",
             config.registerMap() + ": '" + field + "' cannot be sent: " + problem);
       }
-    }
-  }
-
-  private static RegisterMap loadMap(ModbusConfig config) {
-    String source = config.registerMap();
-    try {
-      return source.startsWith(CLASSPATH)
-          ? RegisterMapLoader.fromResource(source.substring(CLASSPATH.length()))
-          : RegisterMapLoader.load(Path.of(source));
-    } catch (RuntimeException e) {
-      throw new ConfigException(
-          "modbus[" + config.id() + "].registerMap", source + ": " + e.getMessage());
     }
   }
 

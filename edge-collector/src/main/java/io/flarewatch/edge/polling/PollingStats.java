@@ -1,9 +1,9 @@
 package io.flarewatch.edge.polling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /** Poll cycle counters and the durations of recent cycles (for metrics and the benchmark). */
 public final class PollingStats {
@@ -19,11 +19,18 @@ public final class PollingStats {
   final AtomicLong samples = new AtomicLong();
   volatile int lastMinersOnline;
   volatile int lastMinersTotal;
+  private volatile LongConsumer cycleObserver = durationMillis -> {};
 
   synchronized void recordCycle(long durationMillis) {
     durations[recorded % KEPT_DURATIONS] = durationMillis;
     recorded++;
     cycles.incrementAndGet();
+    cycleObserver.accept(durationMillis);
+  }
+
+  /** Hands every later cycle's duration in milliseconds to {@code observer} (metrics). */
+  public void observeCycles(LongConsumer observer) {
+    this.cycleObserver = observer;
   }
 
   /** Durations in milliseconds of the most recent cycles, oldest first. */
@@ -34,18 +41,6 @@ public final class PollingStats {
       out.add(durations[i % KEPT_DURATIONS]);
     }
     return out;
-  }
-
-  /** The q-quantile (0..1) of recent cycle durations, nearest rank; 0 when none. */
-  public synchronized long cycleMillisQuantile(double q) {
-    int n = Math.min(recorded, KEPT_DURATIONS);
-    if (n == 0) {
-      return 0;
-    }
-    long[] sorted = Arrays.copyOf(durations, n);
-    Arrays.sort(sorted);
-    int rank = (int) Math.ceil(q * n);
-    return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
   }
 
   public long cycles() {

@@ -76,9 +76,9 @@ class EdgeConfigTest {
         "bad site id       | 'site: well-7'                  | 'site: Well 7'                   | site: site 'Well 7' is not a valid id",
         "unknown key       | 'buffer: {path: edge.db}'       | 'buffer: {path: edge.db, max: 1}' | buffer.max: is not a known key (known keys: maxBytes, path, reserveBytes)",
         "negative reserve  | 'buffer: {path: edge.db}'       | 'buffer: {path: edge.db, reserveBytes: -1}' | buffer.reserveBytes: -1 is below 0",
-        "timeout too long  | 'deviceTimeoutMillis: 3000'     | 'deviceTimeoutMillis: 20000'     | polling.deviceTimeoutMillis: 20000 must be at least 10 and below polling.intervalMillis",
+        "timeout too long  | 'deviceTimeoutMillis: 3000'     | 'deviceTimeoutMillis: 20000'     | polling.deviceTimeoutMillis: 20000 must be at least 10 and below intervalMillis (10000)",
         "bad role          | 'role: GENERATOR'               | 'role: ENGINE'                   | modbus[0].role: 'ENGINE' is not one of [GENERATOR, GENSET_FUEL_METER, FLARE_METER]",
-        "range not an IPv4 | 'firstHost: 127.0.1.254'        | 'firstHost: miners.local'        | minerRanges[].firstHost: 'miners.local' is not an IPv4 address",
+        "range not an IPv4 | 'firstHost: 127.0.1.254'        | 'firstHost: miners.local'        | minerRanges[0].firstHost: 'miners.local' is not an IPv4 address",
         "missing token     | 'token: secret'                 | 'token: \"\"'                    | central.token: is required",
         "CA for plain http | 'token: secret'                 | 'token: secret, caCertPath: config/edge.example.yaml' | central.caCertPath: applies to an https url only",
         "CA unreadable     | '\"http://127.0.0.1:8080\", token: secret' | '\"https://c.example\", token: secret, caCertPath: /nonexistent/ca.pem' | central.caCertPath: '/nonexistent/ca.pem' cannot be read",
@@ -88,5 +88,79 @@ class EdgeConfigTest {
     ConfigException e =
         assertThrows(ConfigException.class, () -> YamlConfigReader.parse(yaml, EdgeConfig.class));
     assertEquals(true, e.getMessage().startsWith(message), () -> "message was: " + e.getMessage());
+  }
+
+  @Test
+  void everyBadSettingIsReportedAtOnceEachUnderItsKey() {
+    String yaml =
+        """
+        site: well-7
+        central: {url: "ftp://central", token: secret}
+        polling: {intervalMillis: 50}
+        miners:
+          - {id: spare-1, host: 10.0.0.9, port: 70000}
+          - {id: spare-2, host: 10.0.0.10}
+        minerRanges:
+          - {firstHost: 127.0.1.1, count: 2}
+          - {firstHost: miners.local, count: 0}
+        modbus:
+          - {id: flare, role: FLARE_METER, host: 127.0.0.1, totalizerRegister: no_such,
+             registerMap: "classpath:register-maps/flarewatch-sim-gas-meter.json"}
+        buffer: {path: edge.db, maxBytes: 10}
+        uplink: {batchMaxLines: 0, colour: red}
+        """;
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> YamlConfigReader.parse(yaml, EdgeConfig.class));
+    assertEquals(
+        List.of(
+            "central.url: 'ftp://central' is not an http(s) URL",
+            "polling.intervalMillis: 50 is below 100",
+            "polling.deviceTimeoutMillis: 3000 must be at least 10 and below intervalMillis (50)",
+            "polling.jitterMillis: 1000 must be >= 0 and leave room for the timeout within the"
+                + " interval",
+            "miners[0].port: 70000 is not a port number",
+            "minerRanges[1].firstHost: 'miners.local' is not an IPv4 address",
+            "minerRanges[1].count: 0 must be 1 to 65536",
+            "modbus[0].totalizerRegister: register 'no_such' is not in the map"
+                + " classpath:register-maps/flarewatch-sim-gas-meter.json",
+            "buffer.maxBytes: 10 is below 1024",
+            "uplink.batchMaxLines: 0 must be 1 to 100000",
+            "uplink.colour: is not a known key (known keys: batchMaxLines, catchUpFactor,"
+                + " liveWindowMillis, maxBackoffMillis, minBackoffMillis, requestTimeoutMillis)"),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void aGasMetersTotalizerRegisterIsCheckedWhenTheConfigIsLoaded() {
+    String yaml =
+        VALID.replace(
+            "buffer:",
+            "  - {id: fuel, role: GENSET_FUEL_METER, host: 127.0.0.1, totalizerRegister: volume,\n"
+                + "     registerMap: \"classpath:register-maps/flarewatch-sim-gas-meter.json\"}\n"
+                + "buffer:");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> YamlConfigReader.parse(yaml, EdgeConfig.class));
+    assertEquals(
+        "modbus[1].totalizerRegister: register 'volume' is not in the map"
+            + " classpath:register-maps/flarewatch-sim-gas-meter.json",
+        e.getMessage());
+    assertEquals(
+        "modbus[0].registerMap: no/such/map.json: ",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        VALID.replace(
+                            "classpath:register-maps/flarewatch-sim-generator.json",
+                            "no/such/map.json"),
+                        EdgeConfig.class))
+            .getMessage()
+            .substring(0, "modbus[0].registerMap: no/such/map.json: ".length()));
+  }
+
+  @Test
+  void theSitesTokenIsNeverPrinted() {
+    EdgeConfig config = YamlConfigReader.parse(VALID, EdgeConfig.class);
+    assertEquals(false, config.toString().contains("secret"), config.toString());
   }
 }

@@ -1,5 +1,6 @@
 package io.flarewatch.edge.uplink;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +13,11 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class UplinkVerticleTest {
     buffer.append(live);
 
     deployUplink(10, 10_000);
-    await(() -> stats.linesSent() == 35);
+    await().atMost(Duration.ofSeconds(20)).until(() -> stats.linesSent() == 35);
 
     assertEquals(live, central.requests().get(0), "the first request carries the live lines");
     assertEquals(backlog, central.acceptedLines().subList(5, 35), "then the backlog, in order");
@@ -98,12 +99,12 @@ class UplinkVerticleTest {
     deployUplink(100, 60);
 
     // the uplink counts a failure once it has read the 503, after central recorded the request
-    await(() -> stats.failures() >= 3);
+    await().atMost(Duration.ofSeconds(20)).until(() -> stats.failures() >= 3);
     assertTrue(central.requests().size() >= 3);
     assertEquals(4, buffer.stats().lines(), "503 keeps the batch");
 
     central.answer(batch -> FakeCentral.Answer.OK);
-    await(() -> buffer.stats().lines() == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> buffer.stats().lines() == 0);
     assertEquals(lines("a", 4), central.acceptedLines());
   }
 
@@ -122,7 +123,7 @@ class UplinkVerticleTest {
                 : FakeCentral.Answer.OK);
 
     deployUplink(100, 60);
-    await(() -> buffer.stats().lines() == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> buffer.stats().lines() == 0);
 
     assertEquals(
         new java.util.TreeSet<>(good),
@@ -134,20 +135,5 @@ class UplinkVerticleTest {
     assertEquals(1, setAside.size(), "only the refused line is set aside: " + setAside);
     assertEquals("poison line", setAside.get(0).line());
     assertTrue(setAside.get(0).reason().startsWith("400"), setAside.get(0).reason());
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }
