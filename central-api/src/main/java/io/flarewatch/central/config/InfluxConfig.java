@@ -32,9 +32,11 @@ public record InfluxConfig(
         database.matches("[A-Za-z0-9_]{1,64}"),
         "database",
         "'" + database + "' must be 1 to 64 letters, digits or '_'");
-    centralDatabase = centralDatabase == null ? database + "_central" : centralDatabase;
+    // a name derived from the database is checked with the database; a configured one here
+    boolean derived = centralDatabase == null;
+    centralDatabase = derived ? database + "_central" : centralDatabase;
     check.that(
-        centralDatabase.matches("[A-Za-z0-9_]{1,72}"),
+        derived || centralDatabase.matches("[A-Za-z0-9_]{1,72}"),
         "centralDatabase",
         "'" + centralDatabase + "' must be letters, digits or '_'");
     check.that(
