@@ -5,7 +5,6 @@ import static io.flarewatch.wire.LineProtocolException.excerpt;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.IngestConfig;
 import io.flarewatch.central.http.ApiException;
-import io.flarewatch.central.http.JsonReply;
 import io.flarewatch.central.influx.InfluxClient;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -93,8 +92,10 @@ public final class IngestHandler implements Handler<RoutingContext> {
             result -> {
               if (result.failed() && !ctx.request().isEnded()) {
                 EarlyAnswer.fail(ctx, result.cause(), maxBodyBytes);
+              } else if (result.failed()) {
+                ctx.fail(result.cause());
               } else {
-                JsonReply.<JsonObject>to(ctx).handle(result);
+                ctx.json(result.result());
               }
             });
   }
