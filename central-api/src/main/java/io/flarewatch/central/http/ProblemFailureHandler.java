@@ -2,7 +2,6 @@ package io.flarewatch.central.http;
 
 import io.flarewatch.central.influx.InfluxRejectedException;
 import io.flarewatch.central.influx.InfluxUnavailableException;
-import io.netty.handler.codec.compression.DecompressionException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -65,10 +64,6 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
     if (failure instanceof InfluxRejectedException rejected) {
       return new ApiException(
           422, "storage-rejected", "Rejected by storage", rejected.getMessage());
-    }
-    if (failure instanceof DecompressionException) {
-      return ApiException.badRequest(
-          "bad-encoding", "The body does not decode as its Content-Encoding says (e.g. not gzip).");
     }
     if (failure instanceof HttpException http) {
       return fromStatus(http.getStatusCode());
