@@ -14,10 +14,10 @@ import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.influx.InfluxClient;
-import io.flarewatch.central.reports.signing.ReportSignatures;
 import io.flarewatch.emissions.AvoidedUncertainty;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -438,14 +438,14 @@ class ReportsIT {
     HttpResponse<Buffer> pem =
         client.get(central.port(), "127.0.0.1", "/api/v1/reports/public-key").send().await();
     assertEquals(200, pem.statusCode(), "the public key is public");
-    PublicKey key = ReportSignatures.readPublicKey(pem.bodyAsString());
-    assertEquals(ReportSignatures.keyId(key), first.getHeader("X-Report-Signing-Key"));
+    PublicKey key = Ed25519Signatures.readPublicKey(pem.bodyAsString());
+    assertEquals(Ed25519Signatures.keyId(key), first.getHeader("X-Report-Signing-Key"));
     byte[] signature = Base64.getDecoder().decode(first.getHeader("X-Report-Signature"));
     byte[] bytes = first.body().getBytes();
-    assertTrue(ReportSignatures.verify(key, bytes, signature));
+    assertTrue(Ed25519Signatures.verify(key, bytes, signature));
     byte[] changed = bytes.clone();
     changed[bytes.length / 2] ^= 0x01;
-    assertFalse(ReportSignatures.verify(key, changed, signature), "one byte changed");
+    assertFalse(Ed25519Signatures.verify(key, changed, signature), "one byte changed");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.flarewatch.demo;
 
-import io.flarewatch.central.reports.signing.ReportSignatures;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
@@ -123,7 +123,7 @@ public final class FlarewatchCommand {
       try {
         Files.createDirectories(STATE);
         Files.writeString(
-            key, ReportSignatures.privateKeyPem(ReportSignatures.newKeyPair().getPrivate()));
+            key, Ed25519Signatures.privateKeyPem(Ed25519Signatures.newKeyPair().getPrivate()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the demo's report signing key " + key, e);
       }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.influx.InfluxClient;
-import io.flarewatch.central.reports.signing.ReportSignatures;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
@@ -167,8 +167,8 @@ class EndToEndIT {
               .bodyAsString();
       byte[] signature = Base64.getDecoder().decode(csv.getHeader("X-Report-Signature"));
       assertTrue(
-          ReportSignatures.verify(
-              ReportSignatures.readPublicKey(pem), csv.body().getBytes(), signature));
+          Ed25519Signatures.verify(
+              Ed25519Signatures.readPublicKey(pem), csv.body().getBytes(), signature));
     } finally {
       client.close();
     }

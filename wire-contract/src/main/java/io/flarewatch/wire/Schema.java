@@ -55,6 +55,38 @@ public final class Schema {
    */
   public static final String EDGE_EVENT = "edge_event";
 
+  /**
+   * What the edge did with a command, one point per step: {@code state} is {@code delivered}
+   * (verified and stored), {@code rejected} (with {@code reason}, a {@code CommandRefusedException}
+   * code, and {@code detail}), {@code executing}, {@code canceled}, then one of {@code succeeded},
+   * {@code partially_succeeded} or {@code failed} with the per-miner counts.
+   */
+  public static final String COMMAND_EVENT = "command_event";
+
+  /**
+   * One point per step of one miner under a command: {@code outcome} is {@code sent}, {@code
+   * confirmed} (a read-back showed the new state), {@code failed} (with {@code error} and {@code
+   * error_detail}) or {@code skipped} (offline, unsupported firmware, canceled).
+   */
+  public static final String COMMAND_MINER = "command_miner";
+
+  /** Command points: the command's id (a tag). */
+  public static final String TAG_COMMAND = "command";
+
+  public static final String FIELD_COMMAND_STATE = "state";
+  public static final String FIELD_COMMAND_ACTION = "action";
+  public static final String FIELD_REASON = "reason";
+  public static final String FIELD_DETAIL = "detail";
+  public static final String FIELD_MINERS_TARGETED = "miners_targeted";
+  public static final String FIELD_MINERS_CONFIRMED = "miners_confirmed";
+  public static final String FIELD_MINERS_FAILED = "miners_failed";
+  public static final String FIELD_MINERS_SKIPPED = "miners_skipped";
+  public static final String FIELD_OUTCOME = "outcome";
+  public static final String FIELD_READBACK_STATE = "readback_state";
+  public static final String FIELD_READBACK_POWER_LIMIT_W = "readback_power_limit_w";
+  public static final String FIELD_ATTEMPTS = "attempts";
+  public static final String FIELD_PLANNED_OFFSET_MS = "planned_offset_ms";
+
   public static final String FIELD_UP = "up";
   public static final String FIELD_STATE = "state";
   public static final String FIELD_HASHRATE_THS = "hashrate_ths";
@@ -248,6 +280,33 @@ public final class Schema {
                   FIELD_LOST_CYCLES_TOTAL, INTEGER,
                   FIELD_SKIPPED_CYCLES, INTEGER,
                   FIELD_SKIPPED_CYCLES_TOTAL, INTEGER),
+              NamedFields.NONE),
+          new MeasurementContract(
+              COMMAND_EVENT,
+              Set.of(TAG_SITE, TAG_COMMAND),
+              Set.of(),
+              fields(
+                  FIELD_COMMAND_STATE, STRING,
+                  FIELD_COMMAND_ACTION, STRING,
+                  FIELD_REASON, STRING,
+                  FIELD_DETAIL, STRING,
+                  FIELD_MINERS_TARGETED, INTEGER,
+                  FIELD_MINERS_CONFIRMED, INTEGER,
+                  FIELD_MINERS_FAILED, INTEGER,
+                  FIELD_MINERS_SKIPPED, INTEGER),
+              NamedFields.NONE),
+          new MeasurementContract(
+              COMMAND_MINER,
+              Set.of(TAG_SITE, TAG_COMMAND, TAG_MINER),
+              Set.of(),
+              fields(
+                  FIELD_OUTCOME, STRING,
+                  FIELD_READBACK_STATE, STRING,
+                  FIELD_READBACK_POWER_LIMIT_W, FLOAT,
+                  FIELD_ERROR, STRING,
+                  FIELD_ERROR_DETAIL, STRING,
+                  FIELD_ATTEMPTS, INTEGER,
+                  FIELD_PLANNED_OFFSET_MS, INTEGER),
               NamedFields.NONE));
 
   private static final ByteNames MEASUREMENT_NAMES =
@@ -288,8 +347,8 @@ public final class Schema {
     if (measurement.isEmpty()) {
       return "measurement '"
           + LineProtocolException.excerpt(point.measurement())
-          + "' is not accepted: the edge writes only miner, generator, gas_meter, site_summary,"
-          + " emissions and edge_event";
+          + "' is not accepted: the edge writes only "
+          + String.join(", ", MEASUREMENTS.stream().map(MeasurementContract::name).toList());
     }
     String problem = measurement.get().problem(point);
     if (problem != null) {

@@ -54,7 +54,7 @@ class SchemaTest {
             | field 'time' is not allowed in measurement generator: InfluxDB reserves it
           audit,site=s,user=admin method="GET" 0 \
             | measurement 'audit' is not accepted: the edge writes only miner, generator, \
-            gas_meter, site_summary, emissions and edge_event
+            gas_meter, site_summary, emissions, edge_event, command_event, command_miner
           generator,device=g,site=s power_kw="poison" 0 \
             | field 'power_kw' of measurement generator must be a float, not a string
           generator,device=g,site=s power_kw=1i 0 \

@@ -2,8 +2,8 @@ package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.central.reports.signing.ReportSignatures;
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public record ReportsConfig(@JsonProperty("signingKeyFile") String signingKeyFil
       throw new ConfigException("reports.signingKeyFile", "cannot read '" + file + "': " + e);
     }
     try {
-      return ReportSignatures.readPrivateKey(pem);
+      return Ed25519Signatures.readPrivateKey(pem);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("reports.signingKeyFile", "'" + file + "': " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.flarewatch.central.reports.signing;
 
 import io.flarewatch.central.config.ReportsConfig;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -24,19 +25,19 @@ public final class ReportSigner {
   private ReportSigner(PrivateKey privateKey, PublicKey publicKey) {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
-    this.keyId = ReportSignatures.keyId(publicKey);
-    this.publicKeyPem = ReportSignatures.publicKeyPem(publicKey);
+    this.keyId = Ed25519Signatures.keyId(publicKey);
+    this.publicKeyPem = Ed25519Signatures.publicKeyPem(publicKey);
   }
 
   /** The configured key, or an ephemeral one (logged as a warning). */
   public static ReportSigner from(ReportsConfig config) {
     if (config.signingKey() != null) {
       PrivateKey key = config.signingKey();
-      ReportSigner signer = new ReportSigner(key, ReportSignatures.publicKeyOf(key));
+      ReportSigner signer = new ReportSigner(key, Ed25519Signatures.publicKeyOf(key));
       LOG.info("reports are signed with key {} of {}", signer.keyId, config.signingKeyFile());
       return signer;
     }
-    KeyPair pair = ReportSignatures.newKeyPair();
+    KeyPair pair = Ed25519Signatures.newKeyPair();
     ReportSigner signer = new ReportSigner(pair.getPrivate(), pair.getPublic());
     LOG.warn(
         "*** reports.signingKeyFile is not set: reports are signed with key {}, made for this run"
@@ -49,7 +50,7 @@ public final class ReportSigner {
 
   /** Ed25519 signature of exactly {@code bytes}. */
   public byte[] sign(byte[] bytes) {
-    return ReportSignatures.sign(privateKey, bytes);
+    return Ed25519Signatures.sign(privateKey, bytes);
   }
 
   /** First 16 hex digits of SHA-256 over the public key (DER). */

@@ -1,5 +1,6 @@
 package io.flarewatch.central.reports.signing;
 
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class VerifyReport {
     byte[] sig;
     try {
       bytes = Files.readAllBytes(Path.of(report));
-      key = ReportSignatures.readPublicKey(Files.readString(Path.of(publicKey)));
+      key = Ed25519Signatures.readPublicKey(Files.readString(Path.of(publicKey)));
       sig = signature(signature);
     } catch (NoSuchFileException e) {
       err.println("no such file: " + e.getFile());
@@ -67,12 +68,12 @@ public final class VerifyReport {
       err.println(e.getMessage());
       return 2;
     }
-    if (ReportSignatures.verify(key, bytes, sig)) {
+    if (Ed25519Signatures.verify(key, bytes, sig)) {
       out.println(
           "OK: "
               + report
               + " is signed by key "
-              + ReportSignatures.keyId(key)
+              + Ed25519Signatures.keyId(key)
               + " (Ed25519, "
               + bytes.length
               + " bytes)");
@@ -82,7 +83,7 @@ public final class VerifyReport {
         "FAILED: "
             + report
             + " is not what key "
-            + ReportSignatures.keyId(key)
+            + Ed25519Signatures.keyId(key)
             + " signed (changed, another report, or another key)");
     return 1;
   }

@@ -1,4 +1,4 @@
-package io.flarewatch.central.reports.signing;
+package io.flarewatch.wire.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,18 +18,18 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Ed25519 signatures over a report's exact bytes, with the JDK's own provider: PEM keys (PKCS#8
- * private, X.509 SubjectPublicKeyInfo public, as {@code openssl genpkey -algorithm ed25519} writes
- * them), signing, verifying and a key's id. Uses nothing outside the JDK, so a verifier needs no
- * other library.
+ * Ed25519 signatures over exact bytes (reports, commands), with the JDK's own provider: PEM keys
+ * (PKCS#8 private, X.509 SubjectPublicKeyInfo public, as {@code openssl genpkey -algorithm ed25519}
+ * writes them), signing, verifying and a key's id. Uses nothing outside the JDK, so a verifier
+ * needs no other library.
  */
-public final class ReportSignatures {
+public final class Ed25519Signatures {
 
   public static final String ALGORITHM = "Ed25519";
   private static final String PRIVATE_PEM = "PRIVATE KEY";
   private static final String PUBLIC_PEM = "PUBLIC KEY";
 
-  private ReportSignatures() {}
+  private Ed25519Signatures() {}
 
   /** A new Ed25519 key pair. */
   public static KeyPair newKeyPair() {
