@@ -1,5 +1,6 @@
 package io.flarewatch.drivers.gas;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -72,6 +73,14 @@ public record TotalizerDelta(double modulus, double maxFlowPerSecond, double res
   }
 
   /**
+   * {@code current - previous} as the difference of the decimals the readings print as: a float
+   * totalizer read as 1234600.1 after 1234567.7 advanced 32.4, not 32.4000000001397.
+   */
+  private static double decimalDifference(double current, double previous) {
+    return BigDecimal.valueOf(current).subtract(BigDecimal.valueOf(previous)).doubleValue();
+  }
+
+  /**
    * Volume between two readings.
    *
    * @param previous the previous reading, {@code null} when this is the first
@@ -90,7 +99,7 @@ public record TotalizerDelta(double modulus, double maxFlowPerSecond, double res
     }
     double maxPlausible = maxFlowPerSecond * (interval.toNanos() / 1e9);
     if (current >= previous) {
-      double delta = toSteps(current - previous);
+      double delta = toSteps(decimalDifference(current, previous));
       return delta <= maxPlausible
           ? TotalizerVolume.delta(delta)
           : TotalizerVolume.reset(

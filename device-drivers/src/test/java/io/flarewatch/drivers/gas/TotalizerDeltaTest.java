@@ -122,4 +122,13 @@ class TotalizerDeltaTest {
     assertEquals(advancedSteps / 100.0, summed, 1e-7);
     assertEquals(Math.round(summed * 100), advancedSteps);
   }
+
+  @Test
+  void floatTotalizerVolumeIsTheDecimalDifferenceOfTheReadings() {
+    // a float32 total in MCF read as scf (x 1000): the readings are the decimals they print as
+    TotalizerDelta meter = new TotalizerDelta(Double.MAX_VALUE, 1_000, 0);
+    TotalizerVolume volume = meter.between(1234567.7, 1234600.1, Duration.ofSeconds(60));
+    // a binary subtraction gives 32.4000000001397
+    assertEquals(32.4, volume.volume(), 0.0);
+  }
 }
