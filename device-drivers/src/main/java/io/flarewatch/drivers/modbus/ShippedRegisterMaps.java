@@ -33,6 +33,18 @@ public final class ShippedRegisterMaps {
   /** Woodward easYgen-2000 series, data protocol 5100. */
   public static final String WOODWARD_EASYGEN_2000 = DIRECTORY + "woodward-easygen-2000.yaml";
 
+  /**
+   * Cameron (Sensia) NuFlo Scanner 2000 microEFM: its documented user-defined register block, with
+   * the slot assignment the site sets on the unit.
+   */
+  public static final String CAMERON_SCANNER_2000 = DIRECTORY + "cameron-scanner-2000.yaml";
+
+  /** ABB Totalflow XSeries: a template, the unit's register list is configured per unit. */
+  public static final String ABB_TOTALFLOW_TEMPLATE = DIRECTORY + "abb-totalflow-template.yaml";
+
+  /** Emerson ROC800: a template, the unit's register table is built per unit. */
+  public static final String EMERSON_ROC800_TEMPLATE = DIRECTORY + "emerson-roc800-template.yaml";
+
   private ShippedRegisterMaps() {}
 
   /** Every shipped map. */
@@ -44,7 +56,10 @@ public final class ShippedRegisterMaps {
         COMAP_INTELILITE4,
         COMAP_INTELIGEN500_G2,
         CAT_EMCP4,
-        WOODWARD_EASYGEN_2000);
+        WOODWARD_EASYGEN_2000,
+        CAMERON_SCANNER_2000,
+        ABB_TOTALFLOW_TEMPLATE,
+        EMERSON_ROC800_TEMPLATE);
   }
 
   /** True when {@code resource} is one of the shipped maps. */

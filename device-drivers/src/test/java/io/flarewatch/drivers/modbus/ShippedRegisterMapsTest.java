@@ -69,4 +69,40 @@ class ShippedRegisterMapsTest {
       }
     }
   }
+
+  @Test
+  void gasMeterMapsCarryTheFieldsTheEdgeAndCentralRead() {
+    List<String> gasMeters =
+        ShippedRegisterMaps.all().stream()
+            .filter(r -> RegisterMapLoader.fromResource(r).device().equals("gas_meter"))
+            .toList();
+    assertTrue(gasMeters.contains(ShippedRegisterMaps.CAMERON_SCANNER_2000), gasMeters.toString());
+    assertTrue(
+        gasMeters.contains(ShippedRegisterMaps.ABB_TOTALFLOW_TEMPLATE), gasMeters.toString());
+    assertTrue(
+        gasMeters.contains(ShippedRegisterMaps.EMERSON_ROC800_TEMPLATE), gasMeters.toString());
+    for (String resource : gasMeters) {
+      RegisterMap map = RegisterMapLoader.fromResource(resource);
+      // the edge's default totalizer register, in scf; central reads the other three
+      assertEquals("scf", map.register("volume_total_scf").orElseThrow().unit(), resource);
+      assertEquals("Mscf/d", map.register("flow_rate_mscfd").orElseThrow().unit(), resource);
+      assertEquals("psig", map.register("pressure_psig").orElseThrow().unit(), resource);
+      assertEquals("degF", map.register("temperature_f").orElseThrow().unit(), resource);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("maps")
+  void templatesSayTheyAreTemplates(String resource) throws Exception {
+    if (!resource.contains("template")) {
+      return;
+    }
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(text.contains("TEMPLATE"), resource + " says it is a template in its header");
+      assertTrue(
+          RegisterMapLoader.fromResource(resource).description().contains("TEMPLATE"),
+          resource + " says it is a template in its description");
+    }
+  }
 }
