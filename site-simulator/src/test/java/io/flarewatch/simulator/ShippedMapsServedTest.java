@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The generator serves each shipped register map: every entry answers its own function code, the
- * values the physics models are served (within the entry's resolution), strings carry the device's
+ * Each shipped register map is served by the device of its kind (a generator map by the generator,
+ * a gas meter map by the flare-line meter): every entry answers its own function code, the values
+ * the physics models are served (within the entry's resolution), strings carry the device's
  * identity. Read with j2mod, an independent client.
  */
 class ShippedMapsServedTest {
@@ -28,16 +29,19 @@ class ShippedMapsServedTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("maps")
-  void generatorServesEveryEntryOfTheMap(String resource) throws Exception {
-    SimulatorConfig base = SimHarness.config(4, 21);
-    SimulatorConfig config =
-        base.withModbus(base.modbus().withRegisterMap(SimulatorConfig.GENERATOR, resource));
+  void deviceOfTheMapsKindServesEveryEntry(String resource) throws Exception {
     RegisterMap map = RegisterMapLoader.fromResource(resource);
+    boolean gasMeter = map.device().equals("gas_meter");
+    String deviceId = gasMeter ? SimulatorConfig.FLARE_METER : SimulatorConfig.GENERATOR;
+    SimulatorConfig base = SimHarness.config(4, 21);
+    SimulatorConfig config = base.withModbus(base.modbus().withRegisterMap(deviceId, resource));
     try (SimHarness h = new SimHarness(config)) {
       h.tick(20);
-      ModbusEndpoint e = h.sim.generator();
+      ModbusEndpoint e = gasMeter ? h.sim.flareMeter() : h.sim.generator();
       assertEquals(resource, e.registerMap());
-      Map<String, Double> state = h.sim.snapshot().generator().registerValues();
+      SiteSnapshot snapshot = h.sim.snapshot();
+      Map<String, Double> state =
+          gasMeter ? snapshot.flare().registerValues() : snapshot.generator().registerValues();
       ModbusTCPMaster master = new ModbusTCPMaster(e.host(), e.port(), 5000, false);
       master.setRetries(0);
       master.connect();
@@ -50,11 +54,11 @@ class ShippedMapsServedTest {
             case COIL -> master.readCoils(unit, r.address(), 1);
             case DISCRETE -> master.readInputDiscretes(unit, r.address(), 1);
           }
-          List<ServedRegisters> served = h.sim.groundTruth().registerReadings("generator");
+          List<ServedRegisters> served = h.sim.groundTruth().registerReadings(deviceId);
           ServedRegisters last = served.get(served.size() - 1);
           assertEquals(r.function().functionCode(), last.functionCode(), r.name());
           if (r.type() == RegisterType.STRING) {
-            String identity = "SIM generator";
+            String identity = "SIM " + deviceId;
             assertEquals(
                 identity.substring(0, Math.min(identity.length(), 2 * r.size())),
                 last.texts().get(r.name()),
@@ -81,6 +85,9 @@ class ShippedMapsServedTest {
       assertTrue(
           map.register("power_kw").isEmpty() || state.get("power_kw") > 0,
           "the generator is producing power");
+      assertTrue(
+          map.register("volume_total_scf").isEmpty() || state.get("volume_total_scf") > 0,
+          "the meter serves a totalizer that has counted gas");
     }
   }
 }
