@@ -46,16 +46,16 @@ class ModbusDevicePointsTest {
 
   /** The edge's device for a simulated generator, with the map the simulator serves. */
   static ModbusDevice generatorDevice(ModbusEndpoint e) {
+    return device("gen-1", ModbusConfig.Role.GENERATOR, e);
+  }
+
+  /**
+   * The edge's device {@code id} in {@code role} for a simulated one, reading the map it serves.
+   */
+  static ModbusDevice device(String id, ModbusConfig.Role role, ModbusEndpoint e) {
     return new ModbusDevice(
         new ModbusConfig(
-            "gen-1",
-            ModbusConfig.Role.GENERATOR,
-            e.host(),
-            e.port(),
-            e.unitId(),
-            "classpath:" + e.registerMap(),
-            null,
-            null),
+            id, role, e.host(), e.port(), e.unitId(), "classpath:" + e.registerMap(), null, null),
         Duration.ofSeconds(2));
   }
 

@@ -9,7 +9,6 @@ import io.flarewatch.drivers.modbus.RegisterMapLoader;
 import io.flarewatch.drivers.modbus.ShippedRegisterMaps;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.simulator.ManualClock;
-import io.flarewatch.simulator.ModbusEndpoint;
 import io.flarewatch.simulator.ServedRegisters;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
@@ -62,7 +61,8 @@ class ShippedMapsThroughEdgeTest {
     clock.advance(Duration.ofSeconds(30));
     ModbusDevice device =
         gasMeter
-            ? flareMeterDevice(simulator.flareMeter())
+            ? ModbusDevicePointsTest.device(
+                "flare-1", ModbusConfig.Role.FLARE_METER, simulator.flareMeter())
             : ModbusDevicePointsTest.generatorDevice(simulator.generator());
     try {
       DeviceReading reading = device.poll("site", clock.millis());
@@ -118,20 +118,5 @@ class ShippedMapsThroughEdgeTest {
     assertEquals(served, stored, resource + ": stored fields equal the served values");
     assertEquals(servedTexts, reading.raw().texts(), resource + ": strings as served");
     return served;
-  }
-
-  /** The edge's flare-line meter for a simulated one, reading the map the simulator serves. */
-  private static ModbusDevice flareMeterDevice(ModbusEndpoint e) {
-    return new ModbusDevice(
-        new ModbusConfig(
-            "flare-1",
-            ModbusConfig.Role.FLARE_METER,
-            e.host(),
-            e.port(),
-            e.unitId(),
-            "classpath:" + e.registerMap(),
-            null,
-            null),
-        Duration.ofSeconds(2));
   }
 }
