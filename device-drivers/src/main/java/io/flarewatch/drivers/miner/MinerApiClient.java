@@ -70,8 +70,21 @@ public final class MinerApiClient {
     if (parameter != null) {
       request.put("parameter", parameter);
     }
+    return send(address, command, request);
+  }
+
+  /**
+   * Sends a request of another shape than {@code {"command":...}} (e.g. a Whatsminer encrypted
+   * write, {@code {"enc":1,"data":...}}) and decodes the reply the same way.
+   *
+   * @param label what the request does, for messages (never the request itself: it may carry
+   *     secrets)
+   */
+  public Future<JsonNode> send(MinerAddress address, String label, JsonNode request) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(request, "request");
     Exchange exchange =
-        new Exchange(address, command, request.toString().getBytes(StandardCharsets.UTF_8));
+        new Exchange(address, label, request.toString().getBytes(StandardCharsets.UTF_8));
     return exchange.run();
   }
 

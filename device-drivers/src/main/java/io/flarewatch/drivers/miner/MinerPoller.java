@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls miners: detects each miner's firmware once (cached per address), sends the firmware's
- * requests from {@link MinerPollCommands}, and maps the replies to a {@link MinerSample}. After any
- * failure the cached firmware is forgotten, so the next poll detects again (the miner may have been
- * re-flashed or replaced). Non-blocking.
+ * Polls miners: detects each miner's firmware once (cached per address; {@code version}, or {@code
+ * get_version} when a miner refuses {@code version}), sends the firmware's requests from {@link
+ * MinerPollCommands}, and maps the replies to a {@link MinerSample}. After any failure the cached
+ * firmware is forgotten, so the next poll detects again (the miner may have been re-flashed or
+ * replaced). Non-blocking.
  */
 public final class MinerPoller {
 
@@ -58,6 +59,13 @@ public final class MinerPoller {
     }
     return client
         .command(address, MinerPollCommands.DETECT, null)
+        .recover(
+            refused ->
+                refused instanceof MinerStatusException
+                    ? client
+                        .command(address, MinerPollCommands.DETECT_FALLBACK, null)
+                        .recover(e -> Future.failedFuture(refused))
+                    : Future.failedFuture(refused))
         .map(MinerFirmwareDetector::detect)
         .onSuccess(
             firmware -> {

@@ -42,14 +42,21 @@ final class MinerStates {
   }
 
   /**
-   * A STATUS {@code Msg} saying sleep/paused/curtail, Antminer {@code miner-mode} 1, or a true
-   * {@code Paused}/{@code Sleep}/{@code Sleeping}/{@code IsSleeping}/{@code Curtailed} field.
+   * A STATUS {@code Msg} saying sleep/paused/curtail, a Whatsminer {@code status} whose {@code
+   * Msg.mineroff} is true, Antminer {@code miner-mode} 1, or a true {@code Paused}/{@code
+   * Sleep}/{@code Sleeping}/{@code IsSleeping}/{@code Curtailed} field.
    */
   private static boolean sleeping(MinerReplySections replies) {
     for (JsonNode status : replies.statuses()) {
       String msg = LenientValues.text(status, "Msg");
       if (msg != null && SLEEP_MESSAGE.matcher(msg).find()) {
         return true;
+      }
+      JsonNode msgObject = status.get("Msg");
+      if (msgObject != null
+          && msgObject.isObject()
+          && LenientValues.truthy(msgObject.get("mineroff"))) {
+        return true; // Whatsminer `status`: powered off by power_off
       }
     }
     List<JsonNode> candidates = new ArrayList<>(replies.section("SUMMARY"));

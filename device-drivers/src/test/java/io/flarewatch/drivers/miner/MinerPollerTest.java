@@ -81,11 +81,12 @@ class MinerPollerTest {
 
     MinerFixtures.assertOutcome(fixture, sample, failure);
     if (sample != null) {
+      Stream<String> detect =
+          MinerFixtures.reply(fixture, MinerPollCommands.DETECT_FALLBACK) == null
+              ? Stream.of(MinerPollCommands.DETECT)
+              : Stream.of(MinerPollCommands.DETECT, MinerPollCommands.DETECT_FALLBACK);
       List<String> expected =
-          Stream.concat(
-                  Stream.of(MinerPollCommands.DETECT),
-                  MinerPollCommands.requests(sample.firmware()).stream())
-              .toList();
+          Stream.concat(detect, MinerPollCommands.requests(sample.firmware()).stream()).toList();
       assertEquals(expected, server.commands());
     }
   }

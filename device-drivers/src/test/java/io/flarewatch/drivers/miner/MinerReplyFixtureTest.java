@@ -33,7 +33,15 @@ class MinerReplyFixtureTest {
   private static MinerSample pollOffline(String fixture) {
     byte[] version = MinerFixtures.reply(fixture, MinerPollCommands.DETECT);
     assertNotNull(version, fixture + " has no version.raw");
-    MinerFirmware firmware = MinerFirmwareDetector.detect(MinerReplyDecoder.decode(version));
+    JsonNode versionReply;
+    try {
+      versionReply = MinerReplyDecoder.decode(version);
+    } catch (MinerStatusException refused) {
+      byte[] fallback = MinerFixtures.reply(fixture, MinerPollCommands.DETECT_FALLBACK);
+      assertNotNull(fallback, fixture + " refuses version and has no get_version.raw");
+      versionReply = MinerReplyDecoder.decode(fallback);
+    }
+    MinerFirmware firmware = MinerFirmwareDetector.detect(versionReply);
     Map<String, JsonNode> replies = new LinkedHashMap<>();
     for (String request : MinerPollCommands.requests(firmware)) {
       byte[] raw = MinerFixtures.reply(fixture, request);
