@@ -15,13 +15,16 @@ import java.util.Map;
  *     ephemeral port)
  * @param flavourMix weights of the firmware flavours; miners are assigned in a repeating pattern so
  *     the shares are exact (weights 1/1/1 with 3 miners: one of each)
+ * @param whatsminer how Whatsminers guard their writes (admin password, token lifetime, idle
+ *     timeout); {@link WhatsminerConfig#defaults()} when null
  */
 public record FleetConfig(
     int count,
     Addressing addressing,
     String baseHost,
     int basePort,
-    Map<Flavour, Integer> flavourMix) {
+    Map<Flavour, Integer> flavourMix,
+    WhatsminerConfig whatsminer) {
 
   /** Largest fleet a simulator serves. */
   public static final int MAX_MINERS = 5000;
@@ -50,7 +53,8 @@ public record FleetConfig(
     require(
         flavourMix != null && !flavourMix.isEmpty(),
         "miners.flavourMix",
-        "must name at least one flavour (ANTMINER, BRAIINS, LUXOS, ANTMINER_CHAIN_RATES)");
+        "must name at least one flavour (ANTMINER, BRAIINS, LUXOS, ANTMINER_CHAIN_RATES,"
+            + " WHATSMINER)");
     int total = 0;
     for (Map.Entry<Flavour, Integer> e : flavourMix.entrySet()) {
       require(e.getKey() != null, "miners.flavourMix", "names an unknown flavour");
@@ -62,15 +66,31 @@ public record FleetConfig(
     }
     require(total > 0, "miners.flavourMix", "weights must not all be 0");
     flavourMix = Map.copyOf(flavourMix);
+    whatsminer = whatsminer == null ? WhatsminerConfig.defaults() : whatsminer;
+  }
+
+  /** A fleet whose Whatsminers keep the firmware's defaults. */
+  public FleetConfig(
+      int count,
+      Addressing addressing,
+      String baseHost,
+      int basePort,
+      Map<Flavour, Integer> flavourMix) {
+    this(count, addressing, baseHost, basePort, flavourMix, null);
   }
 
   /** A copy with other addressing. */
   public FleetConfig withAddressing(Addressing newAddressing, String newBaseHost, int newBasePort) {
-    return new FleetConfig(count, newAddressing, newBaseHost, newBasePort, flavourMix);
+    return new FleetConfig(count, newAddressing, newBaseHost, newBasePort, flavourMix, whatsminer);
   }
 
   /** A copy with another flavour mix. */
   public FleetConfig withFlavourMix(Map<Flavour, Integer> mix) {
-    return new FleetConfig(count, addressing, baseHost, basePort, mix);
+    return new FleetConfig(count, addressing, baseHost, basePort, mix, whatsminer);
+  }
+
+  /** A copy with other Whatsminer settings. */
+  public FleetConfig withWhatsminer(WhatsminerConfig settings) {
+    return new FleetConfig(count, addressing, baseHost, basePort, flavourMix, settings);
   }
 }

@@ -119,6 +119,9 @@ final class MinerApiServer {
     Buffer pending = Buffer.buffer();
     boolean[] done = {false};
     socket.exceptionHandler(e -> LOG.debug("miner {} connection error: {}", minerId, e.toString()));
+    if (model.flavour(index) == Flavour.WHATSMINER) {
+      closeWhenIdle(socket, done);
+    }
     socket.handler(
         chunk -> {
           if (done[0]) {
@@ -148,6 +151,22 @@ final class MinerApiServer {
         });
   }
 
+  /** Whatsminer drops a connection that has not sent a complete request in time. */
+  private void closeWhenIdle(NetSocket socket, boolean[] done) {
+    long idleMillis =
+        model.withMiner(index, (m, tick, now) -> m.whatsminerTokens.config().idleTimeoutMillis());
+    long timer =
+        vertx.setTimer(
+            idleMillis,
+            id -> {
+              if (!done[0]) {
+                done[0] = true;
+                socket.close();
+              }
+            });
+    socket.closeHandler(v -> vertx.cancelTimer(timer));
+  }
+
   private static byte[] trimmed(Buffer b) {
     byte[] bytes = b.getBytes();
     int end = bytes.length;
@@ -167,6 +186,19 @@ final class MinerApiServer {
     }
     if (!request.isObject()) {
       answer(socket, fault, requestError(23, "Invalid JSON"), null, false);
+      return;
+    }
+    if (request.has("enc") && model.flavour(index) == Flavour.WHATSMINER) {
+      ObjectNode reply =
+          model.withMiner(
+              index,
+              (m, tick, now) ->
+                  m.powered ? new MinerReplies(m, tick, now).encryptedWrite(request) : null);
+      if (reply == null) {
+        holdSilently(socket);
+      } else {
+        answer(socket, fault, reply, null, false);
+      }
       return;
     }
     JsonNode commandNode = request.get("command");
@@ -213,6 +245,9 @@ final class MinerApiServer {
     for (int f : m.fanRpm) {
       fans.add(f);
     }
+    if (m.flavour == Flavour.WHATSMINER) {
+      fans = fans.subList(0, 2); // Fan Speed In, Fan Speed Out
+    }
     double ths = servedThs(m);
     ServedMinerReading reading =
         new ServedMinerReading(
@@ -233,7 +268,7 @@ final class MinerApiServer {
   /** The hashrate a client reads from the flavour's replies, in TH/s. */
   private static double servedThs(MinerModel m) {
     return switch (m.flavour) {
-      case BRAIINS -> m.mhs / 1_000_000;
+      case BRAIINS, WHATSMINER -> m.mhs / 1_000_000;
       case ANTMINER_CHAIN_RATES -> {
         BigDecimal sum = BigDecimal.ZERO;
         for (int c = 0; c < MinerHardware.CHAINS; c++) {

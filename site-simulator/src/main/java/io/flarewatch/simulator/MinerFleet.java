@@ -21,6 +21,9 @@ final class MinerFleet {
     miners = new MinerModel[config.count()];
     for (int i = 0; i < miners.length; i++) {
       miners[i] = new MinerModel(i, pattern.get(i % pattern.size()), seed, tickMillis);
+      if (miners[i].flavour == Flavour.WHATSMINER) {
+        miners[i].whatsminerTokens = new WhatsminerTokens(config.whatsminer(), seed, i);
+      }
     }
   }
 
@@ -69,7 +72,9 @@ final class MinerFleet {
           new MinerReading(
               m.id,
               m.flavour,
-              m.hardware.type,
+              m.flavour == Flavour.WHATSMINER
+                  ? WhatsminerReplies.model(m.hardware)
+                  : m.hardware.type,
               m.state(),
               m.hashrateThs,
               m.powerWatts,

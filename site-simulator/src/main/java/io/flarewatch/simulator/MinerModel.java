@@ -49,6 +49,12 @@ final class MinerModel {
   private String sessionId;
   private Instant sessionLastUse;
 
+  /** Power limit set through the API, W; 0 when none (the model's own draw applies). */
+  int powerLimitWatts;
+
+  /** A Whatsminer's tokens and write key; null for other flavours. */
+  WhatsminerTokens whatsminerTokens;
+
   MinerModel(int index, Flavour flavour, long seed, long tickMillis) {
     this.index = index;
     this.id = MinerIds.of(index);
@@ -76,7 +82,11 @@ final class MinerModel {
 
   /** Power this miner will draw once powered in its current mode, W (for load planning). */
   double expectedWatts() {
-    return sleeping ? SLEEP_WATTS : nominalThs * hardware.joulesPerTh;
+    if (sleeping) {
+      return SLEEP_WATTS;
+    }
+    double watts = nominalThs * hardware.joulesPerTh;
+    return powerLimitWatts > 0 ? Math.min(watts, powerLimitWatts) : watts;
   }
 
   long uptimeSeconds(long tick) {
@@ -143,8 +153,16 @@ final class MinerModel {
       fanTarget = 1200;
     } else {
       hashrateThs = Math.max(0, nominalThs * (1 + 0.015 * noise));
+      if (powerLimitWatts > 0) {
+        // the firmware lowers frequency until the draw fits the limit: hashrate falls with it
+        double fitting = (powerLimitWatts - 60) / (hardware.joulesPerTh * 1.02);
+        hashrateThs = Math.min(hashrateThs, Math.max(0, fitting));
+      }
       powerWatts =
           (int) Math.round(hashrateThs * hardware.joulesPerTh * (1 + 0.004 * powerNoise) + 60);
+      if (powerLimitWatts > 0) {
+        powerWatts = Math.min(powerWatts, powerLimitWatts);
+      }
       chipTarget = AMBIENT_C + 42 + 6 * (hashrateThs / nominalThs - 1) * 10;
       boardTarget = chipTarget - 14;
       fanTarget = 0;

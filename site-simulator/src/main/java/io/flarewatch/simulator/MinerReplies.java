@@ -1,13 +1,14 @@
 package io.flarewatch.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
  * Builds the reply object of one CGMiner-style command for one miner, by its firmware flavour
- * ({@link AntminerReplies}, {@link BraiinsReplies}, {@link LuxosReplies}), and executes the
- * commands that change state (pause, resume, logon, curtail, ...). Called under the site model's
- * lock.
+ * ({@link AntminerReplies}, {@link BraiinsReplies}, {@link LuxosReplies}, {@link
+ * WhatsminerReplies}, {@link WhatsminerWrites}), and executes the commands that change state
+ * (pause, resume, logon, curtail, ...). Called under the site model's lock.
  */
 final class MinerReplies {
 
@@ -25,8 +26,14 @@ final class MinerReplies {
           case ANTMINER_CHAIN_RATES -> new AntminerReplies(at, true).reply(command);
           case BRAIINS -> new BraiinsReplies(at).reply(command);
           case LUXOS -> new LuxosReplies(at).reply(command, parameter);
+          case WHATSMINER -> new WhatsminerReplies(at).reply(command);
         };
     return r != null ? r : error(14, "Invalid command");
+  }
+
+  /** The reply to a Whatsminer encrypted write ({@code {"enc":1,"data":...}}). */
+  ObjectNode encryptedWrite(JsonNode request) {
+    return new WhatsminerWrites(at).reply(request);
   }
 
   /** A STATUS E reply from this miner's firmware. */
@@ -46,6 +53,7 @@ final class MinerReplies {
       case ANTMINER_CHAIN_RATES -> AntminerReplies.description(true);
       case BRAIINS -> BraiinsReplies.DESCRIPTION;
       case LUXOS -> LuxosReplies.DESCRIPTION;
+      case WHATSMINER -> WhatsminerReplies.DESCRIPTION;
     };
   }
 }
