@@ -1,6 +1,7 @@
 package io.flarewatch.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,10 @@ class SimulatorConfigTest {
         "{\"miners\":{\"baseHost\":\"10.0.0.1\"}} | miners.baseHost",
         "{\"miners\":{\"addressing\":\"LOOPBACK_RANGE\",\"baseHost\":\"127.255.255.250\",\"basePort\":4028,\"count\":10}} | leaves 127.0.0.0/8",
         "{\"miners\":{\"flavourMix\":{\"ANTMINER\":0}}} | flavourMix",
+        "{\"miners\":{\"whatsminer\":{\"tokenTtlSeconds\":0}}} | miners.whatsminer.tokenTtlSeconds",
+        "{\"miners\":{\"whatsminer\":{\"adminPassword\":\"\"}}} | miners.whatsminer.adminPassword",
+        "{\"miners\":{\"whatsminer\":{\"idleTimeoutMillis\":1}}} | miners.whatsminer.idleTimeoutMillis",
+        "{\"miners\":{\"whatsminer\":{\"pin\":1}}} | pin",
         "{\"modbus\":{\"unitId\":0}} | modbus.unitId",
         "{\"physics\":{\"powerFactor\":2}} | physics.powerFactor",
         "{\"physics\":{\"flareTotalizerStartScf\":42949673}} | physics.flareTotalizerStartScf",
@@ -80,6 +85,19 @@ class SimulatorConfigTest {
   void badConfigNamesTheKey(String json, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> SimulatorConfig.fromJson(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void whatsminerSettingsLeftOutTakeTheFirmwareDefaultsAndHideThePassword() {
+    SimulatorConfig c =
+        SimulatorConfig.fromJson(
+            "{\"miners\":{\"flavourMix\":{\"WHATSMINER\":1},"
+                + "\"whatsminer\":{\"adminPassword\":\"Flare_1\"}}}");
+
+    assertEquals(Map.of(Flavour.WHATSMINER, 1), c.miners().flavourMix());
+    assertEquals(WhatsminerConfig.defaults().withAdminPassword("Flare_1"), c.miners().whatsminer());
+    assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
+    assertFalse(c.toString().contains("Flare_1"), c.toString());
   }
 
   @Test
