@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -189,8 +190,7 @@ public final class WhatsminerControl implements FirmwareControl {
     } catch (MinerReplyException e) {
       String what =
           "decrypted reply is not JSON: '"
-              + MinerReplyDecoder.excerpt(
-                  plain.length > 60 ? java.util.Arrays.copyOf(plain, 60) : plain)
+              + MinerReplyDecoder.excerpt(plain.length > 60 ? Arrays.copyOf(plain, 60) : plain)
               + "'";
       throw badReply(address, cmd, what, e);
     }
