@@ -34,7 +34,7 @@ class MinerPollerTest {
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofSeconds(2), 1 << 20));
+    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofSeconds(10), 1 << 20));
     poller = new MinerPoller(client);
   }
 
