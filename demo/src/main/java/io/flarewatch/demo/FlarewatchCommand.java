@@ -1,11 +1,11 @@
 package io.flarewatch.demo;
 
-import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
 import io.flarewatch.simulator.SimulatorConfig;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.influx.InfluxClient;
-import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
@@ -15,6 +14,7 @@ import io.flarewatch.simulator.ServedMinerReading;
 import io.flarewatch.simulator.ServedRegisters;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.flarewatch.simulator.SiteSimulator;
+import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
