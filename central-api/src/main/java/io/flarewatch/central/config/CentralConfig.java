@@ -14,7 +14,8 @@ public record CentralConfig(
     @JsonProperty("sites") List<SiteConfig> sites,
     @JsonProperty("auth") AuthConfig auth,
     @JsonProperty("reports") ReportsConfig reports,
-    @JsonProperty("ingest") IngestConfig ingest) {
+    @JsonProperty("ingest") IngestConfig ingest,
+    @JsonProperty("commands") CommandsConfig commands) {
 
   public CentralConfig {
     http = http == null ? HttpConfig.defaults() : http;
@@ -54,6 +55,26 @@ public record CentralConfig(
       }
     }
     reports = reports == null ? ReportsConfig.defaults() : reports;
+    commands = commands == null ? CommandsConfig.defaults() : commands;
+    if (commands.pingSeconds() >= http.idleTimeoutSeconds()) {
+      throw new ConfigException(
+          "commands.pingSeconds",
+          commands.pingSeconds()
+              + " is not less than http.idleTimeoutSeconds ("
+              + http.idleTimeoutSeconds()
+              + "): the command stream would be closed as idle between pings");
+    }
+  }
+
+  /** Commands at their defaults. */
+  public CentralConfig(
+      HttpConfig http,
+      InfluxConfig influx,
+      List<SiteConfig> sites,
+      AuthConfig auth,
+      ReportsConfig reports,
+      IngestConfig ingest) {
+    this(http, influx, sites, auth, reports, ingest, null);
   }
 
   /** Ingest limits at their defaults. */
@@ -63,13 +84,13 @@ public record CentralConfig(
       List<SiteConfig> sites,
       AuthConfig auth,
       ReportsConfig reports) {
-    this(http, influx, sites, auth, reports, null);
+    this(http, influx, sites, auth, reports, null, null);
   }
 
   /** A central whose reports are signed with a key made for each run; ingest limits at defaults. */
   public CentralConfig(
       HttpConfig http, InfluxConfig influx, List<SiteConfig> sites, AuthConfig auth) {
-    this(http, influx, sites, auth, null, null);
+    this(http, influx, sites, auth, null, null, null);
   }
 
   /** A central no user can log in to: only ingest and {@code /health} serve anyone. */

@@ -24,6 +24,12 @@ import java.util.Optional;
  *     (default 60)
  * @param pollIntervalSeconds the edge's poll interval, to count the intervals a period should have
  *     in completeness figures (default 10)
+ * @param ratedKw the generator's rated power, kW; may be absent
+ * @param maxLoadStepKw the largest load step a command may put on the generator within {@code
+ *     rampStepSeconds}, kW (default 10 % of {@code ratedKw}); with neither set, the site takes no
+ *     commands (no ramp can be planned)
+ * @param rampStepSeconds the window a load step is measured over (default 5)
+ * @param minerWattsDefault the draw assumed for a miner that reported no power (default 3500)
  */
 public record SiteConfig(
     @JsonProperty("id") String id,
@@ -31,10 +37,18 @@ public record SiteConfig(
     @JsonProperty("ingestTokenSha256") String ingestTokenSha256,
     @JsonProperty("emissions") JsonNode emissions,
     @JsonProperty("offlineAfterSeconds") Integer offlineAfterSeconds,
-    @JsonProperty("pollIntervalSeconds") Integer pollIntervalSeconds) {
+    @JsonProperty("pollIntervalSeconds") Integer pollIntervalSeconds,
+    @JsonProperty("ratedKw") Double ratedKw,
+    @JsonProperty("maxLoadStepKw") Double maxLoadStepKw,
+    @JsonProperty("rampStepSeconds") Integer rampStepSeconds,
+    @JsonProperty("minerWattsDefault") Integer minerWattsDefault) {
 
   public static final int DEFAULT_OFFLINE_AFTER_SECONDS = 60;
   public static final int DEFAULT_POLL_INTERVAL_SECONDS = 10;
+  public static final double DEFAULT_LOAD_STEP_FRACTION = 0.10;
+  public static final int DEFAULT_RAMP_STEP_SECONDS = 5;
+  public static final int DEFAULT_MINER_WATTS = 3_500;
+  private static final double MAX_KW = 1_000_000;
 
   public SiteConfig {
     try {
@@ -55,6 +69,51 @@ public record SiteConfig(
         positive(id, "offlineAfterSeconds", offlineAfterSeconds, DEFAULT_OFFLINE_AFTER_SECONDS);
     pollIntervalSeconds =
         positive(id, "pollIntervalSeconds", pollIntervalSeconds, DEFAULT_POLL_INTERVAL_SECONDS);
+    kilowatts(id, "ratedKw", ratedKw);
+    kilowatts(id, "maxLoadStepKw", maxLoadStepKw);
+    if (maxLoadStepKw != null && ratedKw != null && maxLoadStepKw > ratedKw) {
+      throw new ConfigException(
+          "sites[" + id + "].maxLoadStepKw",
+          maxLoadStepKw + " is more than the site's ratedKw (" + ratedKw + ")");
+    }
+    if (maxLoadStepKw == null && ratedKw != null) {
+      maxLoadStepKw = ratedKw * DEFAULT_LOAD_STEP_FRACTION;
+    }
+    rampStepSeconds = positive(id, "rampStepSeconds", rampStepSeconds, DEFAULT_RAMP_STEP_SECONDS);
+    minerWattsDefault = minerWattsDefault == null ? DEFAULT_MINER_WATTS : minerWattsDefault;
+    if (minerWattsDefault < 1 || minerWattsDefault > 100_000) {
+      throw new ConfigException(
+          "sites[" + id + "].minerWattsDefault", minerWattsDefault + " is not 1 to 100000 W");
+    }
+  }
+
+  /** Without the command settings (defaults; no load step: the site takes no commands). */
+  public SiteConfig(
+      String id,
+      String name,
+      String ingestTokenSha256,
+      JsonNode emissions,
+      Integer offlineAfterSeconds,
+      Integer pollIntervalSeconds) {
+    this(
+        id,
+        name,
+        ingestTokenSha256,
+        emissions,
+        offlineAfterSeconds,
+        pollIntervalSeconds,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static void kilowatts(String id, String key, Double value) {
+    if (value != null && !(value > 0 && value <= MAX_KW)) {
+      throw new ConfigException(
+          "sites[" + id + "]." + key,
+          value + " is not a power above 0 and up to " + MAX_KW + " kW");
+    }
   }
 
   public SiteConfig(String id, String name, String ingestTokenSha256) {
