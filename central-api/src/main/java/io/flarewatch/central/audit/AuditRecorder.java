@@ -1,6 +1,7 @@
 package io.flarewatch.central.audit;
 
 import io.flarewatch.central.auth.Principal;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -58,6 +59,31 @@ public final class AuditRecorder {
                   note,
                   ctx.get(SITE)));
         });
+  }
+
+  /**
+   * Stores an entry for an action the request is about to take, before it takes it: the principal,
+   * the request and {@code note} (what is about to be done), with status 0 (not answered yet; the
+   * request's own entry follows with its status). Fails when the entry was not stored, and then the
+   * action must not be taken.
+   */
+  public Future<Void> recordAction(RoutingContext ctx, String note) {
+    Principal principal = Principal.of(ctx);
+    HttpServerRequest request = ctx.request();
+    SocketAddress remote = request.remoteAddress();
+    return log.record(
+        new AuditEntry(
+            principal.name(),
+            principal.role() == null ? null : principal.role().name(),
+            principal.via(),
+            request.method().name(),
+            request.path(),
+            request.query(),
+            0,
+            remote == null ? null : remote.hostAddress(),
+            request.getHeader("X-Forwarded-For"),
+            note,
+            ctx.get(SITE)));
   }
 
   /** Entries that could not be stored since start (see {@link AuditLog#lostEntries()}). */

@@ -2,6 +2,7 @@ package io.flarewatch.central.auth;
 
 import io.flarewatch.central.audit.AuditRecorder;
 import io.flarewatch.central.http.ApiException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -68,6 +69,14 @@ public final class Authz {
                 }
               });
     };
+  }
+
+  /**
+   * Audits an action before the request takes it (see {@link AuditRecorder#recordAction}); the
+   * action must not be taken when this fails.
+   */
+  public Future<Void> auditAction(RoutingContext ctx, String note) {
+    return audit.recordAction(ctx, note);
   }
 
   /** Audit entries of guarded requests and logins that could not be stored since start. */
