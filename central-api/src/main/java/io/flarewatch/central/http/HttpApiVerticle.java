@@ -2,6 +2,7 @@ package io.flarewatch.central.http;
 
 import io.flarewatch.central.auth.Authz;
 import io.flarewatch.central.auth.UserRoutes;
+import io.flarewatch.central.commands.CommandRoutes;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.TlsConfig;
 import io.flarewatch.central.influx.InfluxClient;
@@ -58,6 +59,13 @@ public final class HttpApiVerticle extends VerticleBase {
     router
         .post("/api/v1/sites/:site/samples")
         .handler(new IngestHandler(config, influx, Clock.systemUTC()));
+    RequestHeadDeadline heads =
+        new RequestHeadDeadline(
+            vertx,
+            config.http().requestHeadTimeoutSeconds() * 1000L,
+            config.http().idleTimeoutSeconds() * 1000L);
+    CommandRoutes commands = CommandRoutes.create(vertx, config, influx);
+    commands.mountStream(router, heads::upgraded);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BODY_BYTES));
     Authz authz =
         UserRoutes.mount(
@@ -67,13 +75,9 @@ public final class HttpApiVerticle extends VerticleBase {
             new ClientAddress(config.http().trustedProxies()),
             influx);
     QueryRoutes.mount(router, config, influx, authz);
+    commands.mount(router, authz);
     router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);
-    RequestHeadDeadline heads =
-        new RequestHeadDeadline(
-            vertx,
-            config.http().requestHeadTimeoutSeconds() * 1000L,
-            config.http().idleTimeoutSeconds() * 1000L);
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.http().host())

@@ -68,6 +68,17 @@ final class RequestHeadDeadline {
     arm(connection, watch, nextMillis);
   }
 
+  /**
+   * The connection was upgraded (a WebSocket): no request head follows, so it is no longer watched;
+   * the idle timeout and the stream's own pings keep it in check.
+   */
+  void upgraded(HttpConnection connection) {
+    Watch watch = watched.remove(connection);
+    if (watch != null) {
+      vertx.cancelTimer(watch.timer);
+    }
+  }
+
   private void arm(HttpConnection connection, Watch watch, long millis) {
     watch.timer = vertx.setTimer(millis, t -> due(connection, watch));
   }

@@ -1,0 +1,146 @@
+package io.flarewatch.central.commands;
+
+import static io.flarewatch.central.influx.InfluxQl.identifier;
+
+import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.ResultSeries;
+import io.flarewatch.central.query.InfluxFilters;
+import io.flarewatch.wire.Schema;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the edge reported about commands, read from the site's data ({@code command_event} and
+ * {@code command_miner} points, arrived through ingest like every sample).
+ */
+final class EdgeReports {
+
+  /**
+   * One {@code command_event} point.
+   *
+   * @param counts miners_targeted, _confirmed, _failed, _skipped as reported (absent ones null)
+   */
+  record Event(
+      Instant at, String command, String state, String reason, String detail, Counts counts) {}
+
+  /** The per-miner counts of a final event. */
+  record Counts(Long targeted, Long confirmed, Long failed, Long skipped) {}
+
+  /** One {@code command_miner} point. */
+  record MinerStep(
+      Instant at,
+      String miner,
+      String outcome,
+      String readbackState,
+      Double readbackPowerLimitW,
+      String error,
+      String errorDetail,
+      Long attempts) {}
+
+  private final InfluxClient influx;
+
+  EdgeReports(InfluxClient influx) {
+    this.influx = influx;
+  }
+
+  /** The events of the site's commands since {@code since}, by command id, in time order. */
+  Future<Map<String, List<Event>>> events(String site, Instant since) {
+    return influx
+        .query(
+            "SELECT * FROM "
+                + identifier(Schema.COMMAND_EVENT)
+                + " WHERE "
+                + InfluxFilters.tagEquals(Schema.TAG_SITE, site)
+                + " AND time >= "
+                + since.toEpochMilli()
+                + "ms")
+        .map(EdgeReports::events);
+  }
+
+  /** The events and miner steps of one command (and of its cancel envelope's id). */
+  Future<Detail> detail(String site, String id, String cancelId) {
+    String where =
+        " WHERE "
+            + InfluxFilters.tagEquals(Schema.TAG_SITE, site)
+            + " AND ("
+            + InfluxFilters.tagEquals(Schema.TAG_COMMAND, id)
+            + " OR "
+            + InfluxFilters.tagEquals(Schema.TAG_COMMAND, cancelId)
+            + ")";
+    String minersWhere =
+        " WHERE "
+            + InfluxFilters.tagEquals(Schema.TAG_SITE, site)
+            + " AND "
+            + InfluxFilters.tagEquals(Schema.TAG_COMMAND, id);
+    return influx
+        .query(
+            "SELECT * FROM "
+                + identifier(Schema.COMMAND_EVENT)
+                + where
+                + "; SELECT * FROM "
+                + identifier(Schema.COMMAND_MINER)
+                + minersWhere)
+        .map(results -> new Detail(events(results), minerSteps(results)));
+  }
+
+  /** A command's reports: events by command id (the command's and its cancel's), miner steps. */
+  record Detail(Map<String, List<Event>> events, List<MinerStep> miners) {}
+
+  private static Map<String, List<Event>> events(JsonArray results) {
+    Map<String, List<Event>> byCommand = new HashMap<>();
+    for (ResultSeries series : ResultSeries.of(results, 0)) {
+      for (int row = 0; row < series.rows().size(); row++) {
+        String command = text(series, row, Schema.TAG_COMMAND);
+        byCommand
+            .computeIfAbsent(command, c -> new ArrayList<>())
+            .add(
+                new Event(
+                    Instant.ofEpochMilli(series.time(row)),
+                    command,
+                    text(series, row, Schema.FIELD_COMMAND_STATE),
+                    text(series, row, Schema.FIELD_REASON),
+                    text(series, row, Schema.FIELD_DETAIL),
+                    new Counts(
+                        number(series, row, Schema.FIELD_MINERS_TARGETED),
+                        number(series, row, Schema.FIELD_MINERS_CONFIRMED),
+                        number(series, row, Schema.FIELD_MINERS_FAILED),
+                        number(series, row, Schema.FIELD_MINERS_SKIPPED))));
+      }
+    }
+    return byCommand;
+  }
+
+  private static List<MinerStep> minerSteps(JsonArray results) {
+    List<MinerStep> steps = new ArrayList<>();
+    for (ResultSeries series : ResultSeries.of(results, 1)) {
+      for (int row = 0; row < series.rows().size(); row++) {
+        steps.add(
+            new MinerStep(
+                Instant.ofEpochMilli(series.time(row)),
+                text(series, row, Schema.TAG_MINER),
+                text(series, row, Schema.FIELD_OUTCOME),
+                text(series, row, Schema.FIELD_READBACK_STATE),
+                series.doubleValue(row, Schema.FIELD_READBACK_POWER_LIMIT_W),
+                text(series, row, Schema.FIELD_ERROR),
+                text(series, row, Schema.FIELD_ERROR_DETAIL),
+                number(series, row, Schema.FIELD_ATTEMPTS)));
+      }
+    }
+    return steps;
+  }
+
+  private static String text(ResultSeries series, int row, String column) {
+    Object value = series.value(row, column);
+    return value == null ? null : value.toString();
+  }
+
+  private static Long number(ResultSeries series, int row, String column) {
+    Object value = series.value(row, column);
+    return value instanceof Number n ? n.longValue() : null;
+  }
+}
