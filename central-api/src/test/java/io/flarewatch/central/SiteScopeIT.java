@@ -93,6 +93,7 @@ class SiteScopeIT {
     STATUS("/api/v1/sites/%s/status"),
     SERIES("/api/v1/sites/%s/series?metric=generator.power_kw&from=" + FROM + "&to=" + TO),
     EMISSIONS_CHECK("/api/v1/sites/%s/emissions/check?from=" + FROM + "&to=" + TO),
+    COMMANDS("/api/v1/sites/%s/commands?since=" + FROM + "&until=" + TO),
     EMISSIONS_REPORT("/api/v1/reports/emissions?site=%s&from=2026-01-01&to=2026-01-02"),
     COMPLIANCE_REPORT("/api/v1/reports/compliance?site=%s&from=2026-01-01&to=2026-02-01");
 

@@ -23,6 +23,8 @@ class CentralConfigTest {
     assertEquals(8080, config.http().port());
     assertEquals(60, site.offlineAfterSeconds());
     assertEquals(10, site.pollIntervalSeconds());
+    assertEquals(128.0, site.maxLoadStepKw());
+    assertEquals(20, config.commands().pingSeconds());
   }
 
   @Test
@@ -50,6 +52,80 @@ class CentralConfigTest {
                 () ->
                     YamlConfigReader.parse(
                         base + ", offlineAfterSeconds: -5}\n", CentralConfig.class))
+            .getMessage());
+  }
+
+  @Test
+  void siteCommandSettingsDefaultAndAreChecked() {
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\"}\n"
+            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n"
+            + "sites:\n  - {id: a, ingestTokenSha256: \""
+            + "a".repeat(64)
+            + "\"";
+    SiteConfig none = YamlConfigReader.parse(base + "}\n", CentralConfig.class).sites().get(0);
+    assertEquals(null, none.maxLoadStepKw(), "no rating, no load step: the site takes no commands");
+    assertEquals(5, none.rampStepSeconds());
+    assertEquals(3_500, none.minerWattsDefault());
+    SiteConfig rated =
+        YamlConfigReader.parse(base + ", ratedKw: 1280}\n", CentralConfig.class).sites().get(0);
+    assertEquals(128.0, rated.maxLoadStepKw(), 1e-9);
+    assertEquals(
+        "sites[a].maxLoadStepKw: 200.0 is more than the site's ratedKw (100.0)",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + ", ratedKw: 100, maxLoadStepKw: 200}\n", CentralConfig.class))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                ConfigException.class,
+                () -> YamlConfigReader.parse(base + ", ratedKw: -1}\n", CentralConfig.class))
+            .getMessage()
+            .startsWith("sites[a].ratedKw: -1.0 is not a power above 0"));
+    assertEquals(
+        "sites[a].rampStepSeconds: 0 is not a number of seconds from 1 to 86400",
+        assertThrows(
+                ConfigException.class,
+                () -> YamlConfigReader.parse(base + ", rampStepSeconds: 0}\n", CentralConfig.class))
+            .getMessage());
+  }
+
+  @Test
+  void commandSettingsAreCheckedEachNamingItsKey() {
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\"}\n"
+            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n";
+    CommandsConfig defaults = YamlConfigReader.parse(base, CentralConfig.class).commands();
+    assertEquals(900, defaults.defaultExpirySeconds());
+    assertEquals(86_400, defaults.maxExpirySeconds());
+    assertEquals(20, defaults.pingSeconds());
+    ConfigException bad =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                YamlConfigReader.parse(
+                    base
+                        + "commands: {signingKeyFile: /nonexistent/key.pem, maxExpirySeconds: 30,"
+                        + " defaultExpirySeconds: 5, pingSeconds: 0}\n",
+                    CentralConfig.class));
+    assertEquals(
+        java.util.List.of(
+            "commands.signingKeyFile",
+            "commands.maxExpirySeconds",
+            "commands.defaultExpirySeconds",
+            "commands.pingSeconds"),
+        bad.problems().stream().map(p -> p.key()).toList(),
+        bad.getMessage());
+    assertEquals(
+        "commands.pingSeconds: 60 is not less than http.idleTimeoutSeconds (60): the command"
+            + " stream would be closed as idle between pings",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "commands: {pingSeconds: 60}\n", CentralConfig.class))
             .getMessage());
   }
 
