@@ -3,10 +3,6 @@ package io.flarewatch.central.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flarewatch.config.ConfigCheck;
-import io.flarewatch.wire.signing.Ed25519Signatures;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 
 /**
@@ -72,16 +68,6 @@ public record CommandsConfig(
   }
 
   private static PrivateKey readKey(String file) {
-    String pem;
-    try {
-      pem = Files.readString(Path.of(file));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read '" + file + "': " + e);
-    }
-    try {
-      return Ed25519Signatures.readPrivateKey(pem);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + file + "': " + e.getMessage());
-    }
+    return SigningKeyFile.read(file);
   }
 }

@@ -3,10 +3,6 @@ package io.flarewatch.central.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flarewatch.config.ConfigException;
-import io.flarewatch.wire.signing.Ed25519Signatures;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 
 /**
@@ -35,16 +31,10 @@ public record ReportsConfig(@JsonProperty("signingKeyFile") String signingKeyFil
   }
 
   private static PrivateKey readKey(String file) {
-    String pem;
     try {
-      pem = Files.readString(Path.of(file));
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException("reports.signingKeyFile", "cannot read '" + file + "': " + e);
-    }
-    try {
-      return Ed25519Signatures.readPrivateKey(pem);
+      return SigningKeyFile.read(file);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("reports.signingKeyFile", "'" + file + "': " + e.getMessage());
+      throw new ConfigException("reports.signingKeyFile", e.getMessage());
     }
   }
 
