@@ -56,7 +56,12 @@ public record CentralConfig(
     }
     reports = reports == null ? ReportsConfig.defaults() : reports;
     commands = commands == null ? CommandsConfig.defaults() : commands;
-    if (commands.pingSeconds() >= http.idleTimeoutSeconds()) {
+    if (commands.pingSeconds() == null) {
+      commands =
+          commands.withPingSeconds(
+              Math.min(
+                  CommandsConfig.DEFAULT_PING_SECONDS, Math.max(1, http.idleTimeoutSeconds() / 2)));
+    } else if (commands.pingSeconds() >= http.idleTimeoutSeconds()) {
       throw new ConfigException(
           "commands.pingSeconds",
           commands.pingSeconds()

@@ -16,8 +16,9 @@ import java.security.PrivateKey;
  * @param defaultExpirySeconds a command without {@code expiresAt} expires this long after it may
  *     start (default 900)
  * @param maxExpirySeconds the latest {@code expiresAt} accepted, after issue (default 86400)
- * @param pingSeconds the command stream pings the edge this often (default 20); less than {@code
- *     http.idleTimeoutSeconds}
+ * @param pingSeconds the command stream pings the edge this often; less than {@code
+ *     http.idleTimeoutSeconds}. Absent here: set by {@link CentralConfig} to 20, or half the idle
+ *     timeout when that is shorter
  */
 public record CommandsConfig(
     @JsonProperty("signingKeyFile") String signingKeyFile,
@@ -36,7 +37,6 @@ public record CommandsConfig(
     defaultExpirySeconds =
         defaultExpirySeconds == null ? DEFAULT_EXPIRY_SECONDS : defaultExpirySeconds;
     maxExpirySeconds = maxExpirySeconds == null ? DEFAULT_MAX_EXPIRY_SECONDS : maxExpirySeconds;
-    pingSeconds = pingSeconds == null ? DEFAULT_PING_SECONDS : pingSeconds;
     ConfigCheck check = new ConfigCheck();
     if (signingKeyFile != null) {
       String file = signingKeyFile;
@@ -51,10 +51,15 @@ public record CommandsConfig(
         "defaultExpirySeconds",
         defaultExpirySeconds + " is not 10 to maxExpirySeconds (" + maxExpirySeconds + ")");
     check.that(
-        pingSeconds >= 1 && pingSeconds <= 3_600,
+        pingSeconds == null || (pingSeconds >= 1 && pingSeconds <= 3_600),
         "pingSeconds",
         pingSeconds + " is not 1 to 3600 seconds");
     check.orThrow();
+  }
+
+  /** The same settings pinging every {@code seconds}. */
+  public CommandsConfig withPingSeconds(int seconds) {
+    return new CommandsConfig(signingKeyFile, defaultExpirySeconds, maxExpirySeconds, seconds);
   }
 
   public static CommandsConfig defaults() {

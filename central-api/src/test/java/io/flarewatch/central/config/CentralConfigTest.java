@@ -101,6 +101,14 @@ class CentralConfigTest {
     assertEquals(900, defaults.defaultExpirySeconds());
     assertEquals(86_400, defaults.maxExpirySeconds());
     assertEquals(20, defaults.pingSeconds());
+    assertEquals(
+        2,
+        YamlConfigReader.parse(
+                base + "http: {idleTimeoutSeconds: 5, requestHeadTimeoutSeconds: 5}\n",
+                CentralConfig.class)
+            .commands()
+            .pingSeconds(),
+        "absent, the ping fits a short idle timeout");
     ConfigException bad =
         assertThrows(
             ConfigException.class,
