@@ -100,8 +100,8 @@ final class DashboardChecks {
   /** Every {@code datasource} object anywhere names a provisioned data source by uid and type. */
   private void datasourceReferences(Dashboard dashboard, JsonNode node, String path) {
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               field -> {
                 String at = path + "/" + field.getKey();
                 if (field.getKey().equals("datasource")) {

@@ -34,8 +34,8 @@ final class FieldNames {
           List<String[]> renames = new ArrayList<>();
           options
               .path("renameByName")
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   e -> {
                     require(problems, fields, e.getKey(), id);
                     renames.add(new String[] {e.getKey(), e.getValue().asText()});
@@ -59,8 +59,8 @@ final class FieldNames {
           Set<String> grouped = new LinkedHashSet<>();
           options
               .path("fields")
-              .fields()
-              .forEachRemaining(
+              .properties()
+              .forEach(
                   e -> {
                     require(problems, fields, e.getKey(), id);
                     if (e.getValue().path("operation").asText().equals("groupby")) {
