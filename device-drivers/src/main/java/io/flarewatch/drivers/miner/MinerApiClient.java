@@ -3,7 +3,6 @@ package io.flarewatch.drivers.miner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,11 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -135,7 +130,7 @@ public final class MinerApiClient {
           .onComplete(
               connected -> {
                 if (connected.failed()) {
-                  fail(connectFailure(connected.cause()));
+                  fail(MinerConnectFailures.of(prefix(), connected.cause()));
                 } else {
                   attach(connected.result());
                 }
@@ -249,29 +244,6 @@ public final class MinerApiClient {
       if (current != null) {
         current.close();
       }
-    }
-
-    private MinerApiException connectFailure(Throwable cause) {
-      String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-      String lower = reason.toLowerCase(Locale.ROOT);
-      if (cause instanceof ConnectTimeoutException) {
-        return new MinerTimeoutException(
-            prefix() + "connect timed out: " + reason, "connect timed out", cause);
-      }
-      if (lower.contains("refused")) {
-        return MinerUnreachableException.refused(
-            prefix() + "cannot connect: " + reason, reason, cause);
-      }
-      if (cause instanceof ConnectException
-          || cause instanceof UnknownHostException
-          || cause instanceof NoRouteToHostException
-          || lower.contains("unreachable")
-          || lower.contains("no route")) {
-        return MinerUnreachableException.unreachable(
-            prefix() + "cannot connect: " + reason, reason, cause);
-      }
-      String what = "cannot connect: " + cause.getClass().getSimpleName() + " " + reason;
-      return new MinerConnectionException(prefix() + what, what, cause);
     }
 
     private int receivedBytes() {

@@ -1,0 +1,65 @@
+package io.flarewatch.drivers.miner.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flarewatch.drivers.miner.MinerAddress;
+import io.flarewatch.drivers.miner.MinerApiClient;
+import io.flarewatch.drivers.miner.MinerCommandException;
+import io.flarewatch.drivers.miner.MinerReplyException;
+import io.flarewatch.drivers.miner.MinerStatusException;
+import io.vertx.core.Future;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Braiins OS (bosminer) on its legacy CGMiner-style API: {@code pause} (reply section {@code
+ * PAUSE}) and {@code resume} ({@code RESUME}). The power target is only on the newer gRPC API, so
+ * {@link MinerAction#POWER_LIMIT} is not supported here. A STATUS E saying access is denied (the
+ * API is read-only for this host) fails with {@code auth_failed}.
+ */
+public final class BraiinsControl implements FirmwareControl {
+
+  private final MinerApiClient client;
+
+  public BraiinsControl(MinerApiClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  @Override
+  public boolean supports(MinerAction action) {
+    return action == MinerAction.SLEEP || action == MinerAction.WAKE;
+  }
+
+  @Override
+  public Future<Void> send(MinerAddress address, MinerCommand command) {
+    if (!supports(command.action())) {
+      return Future.failedFuture(
+          new IllegalArgumentException("Braiins OS legacy API cannot " + command.action()));
+    }
+    String request = command.action() == MinerAction.SLEEP ? "pause" : "resume";
+    String section = request.toUpperCase(Locale.ROOT);
+    return client
+        .command(address, request, null)
+        .recover(e -> Future.failedFuture(accessDenied(address, request, e)))
+        .compose(reply -> expectSection(address, request, reply, section));
+  }
+
+  static Future<Void> expectSection(
+      MinerAddress address, String request, JsonNode reply, String section) {
+    if (reply.path(section).isArray() && !reply.path(section).isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String what = "reply has no " + section + " section";
+    return Future.failedFuture(
+        new MinerReplyException("miner " + address + " '" + request + "': " + what, what, null));
+  }
+
+  private static Throwable accessDenied(MinerAddress address, String request, Throwable e) {
+    if (e instanceof MinerStatusException s
+        && s.statusMessage() != null
+        && s.statusMessage().toLowerCase(Locale.ROOT).contains("access denied")) {
+      return MinerCommandException.authFailed(
+          "miner " + address + " '" + request + "': " + s.detail(), s.detail());
+    }
+    return e;
+  }
+}
