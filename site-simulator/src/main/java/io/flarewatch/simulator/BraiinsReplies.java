@@ -32,13 +32,19 @@ final class BraiinsReplies {
       case "fans" -> shared.fans(true);
       case "pools" -> shared.pools();
       case "pause" -> {
-        m.sleep();
+        if (at.faults().authFailure()) {
+          yield envelope.error(45, "Access denied to 'pause' command");
+        }
+        at.sleep();
         ObjectNode p = ReplyEnvelope.JSON.objectNode();
         p.put("PAUSE", "Paused");
         yield envelope.ok(300, "Mining paused", "PAUSE", p);
       }
       case "resume" -> {
-        m.wake();
+        if (at.faults().authFailure()) {
+          yield envelope.error(45, "Access denied to 'resume' command");
+        }
+        at.wake();
         ObjectNode p = ReplyEnvelope.JSON.objectNode();
         p.put("RESUME", "Resumed");
         yield envelope.ok(301, "Mining resumed", "RESUME", p);

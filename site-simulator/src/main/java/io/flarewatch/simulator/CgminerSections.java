@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Reply sections several firmware share: the cgminer summary and share counters, pools, fans. */
 final class CgminerSections {
 
-  private static final String[] POOL_URLS = {
+  static final String[] POOL_URLS = {
     "stratum+tcp://stratum.flarewatch-pool.example:3333",
     "stratum+tcp://backup1.flarewatch-pool.example:3333",
     "stratum+tcp://backup2.flarewatch-pool.example:443"
@@ -84,6 +84,11 @@ final class CgminerSections {
     return envelope.section(202, "Fans", "FANS", fans);
   }
 
+  /** The worker name a miner mines as. */
+  static String worker(MinerModel m) {
+    return "flarewatch." + m.id.replace("-", "");
+  }
+
   /** {@code POOLS[]}: three pools, the first one active. */
   ObjectNode pools() {
     ArrayNode pools = ReplyEnvelope.JSON.arrayNode();
@@ -103,7 +108,7 @@ final class CgminerSections {
       p.put("Stale", 0);
       p.put("Get Failures", 0);
       p.put("Remote Failures", 0);
-      p.put("User", "flarewatch." + m.id.replace("-", ""));
+      p.put("User", worker(m));
       p.put("Last Share Time", i == 0 && !m.sleeping ? at.when() : 0);
       p.put("Diff1 Shares", 0);
       p.put("Proxy Type", "");

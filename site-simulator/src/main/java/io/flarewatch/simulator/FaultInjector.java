@@ -54,6 +54,19 @@ public final class FaultInjector {
     return miners.getOrDefault(minerId, MinerFaultSettings.none());
   }
 
+  /**
+   * Whether this LuxOS {@code logon} is refused as "another session is active" (the miner's {@code
+   * sessionBusy} count, counted down).
+   */
+  synchronized boolean takeSessionBusy(String minerId) {
+    MinerFaultSettings s = miners.get(minerId);
+    if (s == null || s.sessionBusy() == 0) {
+      return false;
+    }
+    miners.put(minerId, s.withSessionBusy(s.sessionBusy() - 1));
+    return true;
+  }
+
   /** Removes every fault of a miner. */
   public Future<Void> clearMiner(String minerId) {
     return miner(minerId, MinerFaultSettings.none());

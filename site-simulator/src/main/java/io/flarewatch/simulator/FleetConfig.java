@@ -13,6 +13,11 @@ import java.util.Map;
  * @param baseHost loopback address of the first miner (LOOPBACK_RANGE) or of all (PORT_RANGE)
  * @param basePort port of every miner (LOOPBACK_RANGE) or of the first (PORT_RANGE; 0 = each an
  *     ephemeral port)
+ * @param webPort where the web interface of stock Antminer miners listens (sleep and wake): with
+ *     LOOPBACK_RANGE every such miner on its own address at this port (like port 80 in the field;
+ *     must differ from basePort; 0 takes {@value #DEFAULT_LOOPBACK_WEB_PORT}); with PORT_RANGE
+ *     miner i at {@code webPort + i} (0 = each an ephemeral port). Other flavours have no web
+ *     interface.
  * @param flavourMix weights of the firmware flavours; miners are assigned in a repeating pattern so
  *     the shares are exact (weights 1/1/1 with 3 miners: one of each)
  * @param whatsminer how Whatsminers guard their writes (admin password, token lifetime, idle
@@ -23,11 +28,15 @@ public record FleetConfig(
     Addressing addressing,
     String baseHost,
     int basePort,
+    int webPort,
     Map<Flavour, Integer> flavourMix,
     WhatsminerConfig whatsminer) {
 
   /** Largest fleet a simulator serves. */
   public static final int MAX_MINERS = 5000;
+
+  /** The web port of LOOPBACK_RANGE miners when none is given. */
+  public static final int DEFAULT_LOOPBACK_WEB_PORT = 8080;
 
   public FleetConfig {
     require(
@@ -37,18 +46,35 @@ public record FleetConfig(
     require(addressing != null, "miners.addressing", "is missing (LOOPBACK_RANGE or PORT_RANGE)");
     InetAddress base = ConfigChecks.loopback(baseHost, "miners.baseHost");
     ConfigChecks.port(basePort, "miners.basePort");
+    ConfigChecks.port(webPort, "miners.webPort");
     if (addressing == Addressing.LOOPBACK_RANGE) {
       require(basePort > 0, "miners.basePort", "must be > 0 with LOOPBACK_RANGE addressing");
+      webPort = webPort == 0 ? DEFAULT_LOOPBACK_WEB_PORT : webPort;
+      require(
+          webPort != basePort,
+          "miners.webPort",
+          "must differ from miners.basePort (" + basePort + ")");
       long last = ConfigChecks.toLong(base) + count - 1;
       require(
           (last >>> 24) == 127,
           "miners.baseHost",
           baseHost + " leaves 127.0.0.0/8 for " + count + " miners");
-    } else if (basePort > 0) {
+    } else {
       require(
-          basePort + count - 1 <= 65535,
+          basePort == 0 || basePort + count - 1 <= 65535,
           "miners.basePort",
           basePort + " + " + count + " miners exceeds port 65535");
+      require(
+          webPort == 0 || webPort + count - 1 <= 65535,
+          "miners.webPort",
+          webPort + " + " + count + " miners exceeds port 65535");
+      require(
+          webPort == 0
+              || basePort == 0
+              || webPort + count - 1 < basePort
+              || basePort + count - 1 < webPort,
+          "miners.webPort",
+          "range " + webPort + ".." + (webPort + count - 1) + " overlaps the API ports");
     }
     require(
         flavourMix != null && !flavourMix.isEmpty(),
@@ -69,28 +95,54 @@ public record FleetConfig(
     whatsminer = whatsminer == null ? WhatsminerConfig.defaults() : whatsminer;
   }
 
-  /** A fleet whose Whatsminers keep the firmware's defaults. */
+  /** A fleet whose Antminer web interfaces take the default port (see {@code webPort}). */
+  public FleetConfig(
+      int count,
+      Addressing addressing,
+      String baseHost,
+      int basePort,
+      Map<Flavour, Integer> flavourMix,
+      WhatsminerConfig whatsminer) {
+    this(count, addressing, baseHost, basePort, 0, flavourMix, whatsminer);
+  }
+
+  /**
+   * A fleet whose Antminer web interfaces take the default (ephemeral ports with PORT_RANGE,
+   * {@value #DEFAULT_LOOPBACK_WEB_PORT} with LOOPBACK_RANGE) and whose Whatsminers keep the
+   * firmware's defaults.
+   */
   public FleetConfig(
       int count,
       Addressing addressing,
       String baseHost,
       int basePort,
       Map<Flavour, Integer> flavourMix) {
-    this(count, addressing, baseHost, basePort, flavourMix, null);
+    this(count, addressing, baseHost, basePort, 0, flavourMix, null);
   }
 
-  /** A copy with other addressing. */
+  /**
+   * A copy with other addressing; the web port is kept when it still fits, else it takes the
+   * default (0) of the new addressing.
+   */
   public FleetConfig withAddressing(Addressing newAddressing, String newBaseHost, int newBasePort) {
-    return new FleetConfig(count, newAddressing, newBaseHost, newBasePort, flavourMix, whatsminer);
+    int web = newAddressing == addressing && webPort != newBasePort ? webPort : 0;
+    return new FleetConfig(
+        count, newAddressing, newBaseHost, newBasePort, web, flavourMix, whatsminer);
+  }
+
+  /** A copy with another web port. */
+  public FleetConfig withWebPort(int newWebPort) {
+    return new FleetConfig(
+        count, addressing, baseHost, basePort, newWebPort, flavourMix, whatsminer);
   }
 
   /** A copy with another flavour mix. */
   public FleetConfig withFlavourMix(Map<Flavour, Integer> mix) {
-    return new FleetConfig(count, addressing, baseHost, basePort, mix, whatsminer);
+    return new FleetConfig(count, addressing, baseHost, basePort, webPort, mix, whatsminer);
   }
 
   /** A copy with other Whatsminer settings. */
   public FleetConfig withWhatsminer(WhatsminerConfig settings) {
-    return new FleetConfig(count, addressing, baseHost, basePort, flavourMix, settings);
+    return new FleetConfig(count, addressing, baseHost, basePort, webPort, flavourMix, settings);
   }
 }

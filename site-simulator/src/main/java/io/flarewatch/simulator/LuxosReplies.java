@@ -109,6 +109,12 @@ final class LuxosReplies {
 
   /** One session at a time: a second logon while one is active is refused. */
   private ObjectNode logon() {
+    if (at.faults().authFailure()) {
+      return envelope.error(45, "Access denied: logon refused");
+    }
+    if (at.faults().logonBusy()) {
+      return envelope.error(45, "Another session is active");
+    }
     String sid = m.logon(at.now());
     return sid == null
         ? envelope.error(45, "Another session is active")
@@ -129,8 +135,8 @@ final class LuxosReplies {
     }
     String action = parts.length < 2 ? "" : parts[1].trim();
     switch (action) {
-      case "sleep" -> m.sleep();
-      case "wakeup" -> m.wake();
+      case "sleep" -> at.sleep();
+      case "wakeup" -> at.wake();
       default -> {
         return envelope.error(
             16, "Invalid curtail action '" + action + "' (expected sleep or wakeup)");

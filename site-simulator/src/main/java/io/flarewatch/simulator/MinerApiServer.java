@@ -189,11 +189,14 @@ final class MinerApiServer {
       return;
     }
     if (request.has("enc") && model.flavour(index) == Flavour.WHATSMINER) {
+      CommandFaults writeFaults = CommandFaults.of(fault, model.tickMillis(), false);
       ObjectNode reply =
           model.withMiner(
               index,
               (m, tick, now) ->
-                  m.powered ? new MinerReplies(m, tick, now).encryptedWrite(request) : null);
+                  m.powered
+                      ? new MinerReplies(m, tick, now, writeFaults).encryptedWrite(request)
+                      : null);
       if (reply == null) {
         holdSilently(socket);
       } else {
@@ -210,8 +213,13 @@ final class MinerApiServer {
     JsonNode parameterNode = request.get("parameter");
     String parameter =
         parameterNode == null || parameterNode.isNull() ? null : parameterNode.asText();
+    boolean logonBusy =
+        List.of(command.split("\\+", -1)).stream().anyMatch(c -> c.trim().equals("logon"))
+            && faults.takeSessionBusy(minerId);
+    CommandFaults commandFaults = CommandFaults.of(fault, model.tickMillis(), logonBusy);
     Served served =
-        model.withMiner(index, (m, tick, now) -> serve(m, tick, now, command, parameter));
+        model.withMiner(
+            index, (m, tick, now) -> serve(m, tick, now, command, parameter, commandFaults));
     if (served == null) {
       holdSilently(socket); // no power: the miner is dead to the network
       return;
@@ -221,11 +229,17 @@ final class MinerApiServer {
 
   private record Served(ObjectNode reply, ServedMinerReading reading, boolean antminerStats) {}
 
-  private Served serve(MinerModel m, long tick, Instant now, String command, String parameter) {
+  private Served serve(
+      MinerModel m,
+      long tick,
+      Instant now,
+      String command,
+      String parameter,
+      CommandFaults commandFaults) {
     if (!m.powered) {
       return null;
     }
-    MinerReplies replies = new MinerReplies(m, tick, now);
+    MinerReplies replies = new MinerReplies(m, tick, now, commandFaults);
     ObjectNode reply;
     boolean antminerStats = false;
     if (command.contains("+")) {

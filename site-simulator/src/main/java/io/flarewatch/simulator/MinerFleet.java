@@ -48,6 +48,13 @@ final class MinerFleet {
     }
   }
 
+  /** Miners whose slow wake-up is due at tick {@code t} stop sleeping. */
+  void finishWakes(long t) {
+    for (MinerModel m : miners) {
+      m.finishWake(t);
+    }
+  }
+
   /** Advances every miner to tick {@code t}. */
   void step(long t) {
     for (MinerModel m : miners) {

@@ -26,6 +26,7 @@ final class MinerModel {
   // mode
   boolean sleeping;
   boolean powered = true;
+  private long wakeAtTick = -1;
   private long bootTick;
   private long uptimeAtBootTick;
 
@@ -108,12 +109,14 @@ final class MinerModel {
     ghsTicks = 0;
     if (flavour != Flavour.LUXOS) {
       sleeping = false;
+      wakeAtTick = -1;
     }
   }
 
   /** Goes to sleep at once: hashrate 0 and sleep power from this reply on. */
   void sleep() {
     sleeping = true;
+    wakeAtTick = -1;
     hashrateThs = 0;
     ghs = 0;
     mhs = 0;
@@ -123,6 +126,25 @@ final class MinerModel {
   /** Wakes up: mining again, hashrate ramps up from the next tick. */
   void wake() {
     sleeping = false;
+    wakeAtTick = -1;
+  }
+
+  /**
+   * Wakes up slowly: still asleep until tick {@code wakeTick}, mining from then on. A second wake
+   * while one is pending does not move it.
+   */
+  void wakeAt(long wakeTick) {
+    if (sleeping && wakeAtTick < 0) {
+      wakeAtTick = wakeTick;
+    }
+  }
+
+  /** Ends the sleep of a slow wake-up that is due at tick {@code t}. */
+  void finishWake(long t) {
+    if (sleeping && wakeAtTick >= 0 && t >= wakeAtTick) {
+      sleeping = false;
+      wakeAtTick = -1;
+    }
   }
 
   void powerOff() {

@@ -8,12 +8,32 @@ import java.time.Instant;
  * @param miner the miner's state (guarded by the site model's lock while replies are built)
  * @param tick the simulation tick
  * @param now the clock's instant
+ * @param faults the command faults of this request
  */
-record MinerMoment(MinerModel miner, long tick, Instant now) {
+record MinerMoment(MinerModel miner, long tick, Instant now, CommandFaults faults) {
 
   /** Seconds since the mining software started ({@code Elapsed}). */
   long elapsed() {
     return miner.uptimeSeconds(tick);
+  }
+
+  /** Wakes the miner now, or after the slow-wake delay; nothing when commands are ignored. */
+  void wake() {
+    if (faults.ignoreCommands()) {
+      return;
+    }
+    if (faults.slowWakeTicks() > 0) {
+      miner.wakeAt(tick + faults.slowWakeTicks());
+    } else {
+      miner.wake();
+    }
+  }
+
+  /** Puts the miner to sleep; nothing when commands are ignored. */
+  void sleep() {
+    if (!faults.ignoreCommands()) {
+      miner.sleep();
+    }
   }
 
   /** The {@code When} of replies, epoch seconds. */

@@ -14,8 +14,8 @@ final class MinerReplies {
 
   private final MinerMoment at;
 
-  MinerReplies(MinerModel miner, long tick, Instant now) {
-    this.at = new MinerMoment(miner, tick, now);
+  MinerReplies(MinerModel miner, long tick, Instant now, CommandFaults faults) {
+    this.at = new MinerMoment(miner, tick, now, faults);
   }
 
   /** The reply object of one command: STATUS, the command's section(s), id. */

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * --addressing MODE     LOOPBACK_RANGE or PORT_RANGE
  * --base-host ADDR      first miner address (LOOPBACK_RANGE) or the host (PORT_RANGE)
  * --base-port PORT      miner port (LOOPBACK_RANGE) or first port (PORT_RANGE, 0 = ephemeral)
+ * --web-port PORT       stock Antminer web interfaces: the port (LOOPBACK_RANGE) or the first
+ *                       port (PORT_RANGE, miner i at PORT + i; 0 = ephemeral)
  * --modbus-port PORT    generator port; the fuel meter gets PORT+1, the flare meter PORT+2
  * --tick-ms MS          tick length (default 1000)
  * </pre>
@@ -31,7 +33,7 @@ public final class SimulatorMain {
       System.err.println(
           "usage: site-simulator [--config file.json] [--miners N] [--seed S]"
               + " [--addressing LOOPBACK_RANGE|PORT_RANGE] [--base-host ADDR] [--base-port PORT]"
-              + " [--modbus-port PORT] [--tick-ms MS]");
+              + " [--web-port PORT] [--modbus-port PORT] [--tick-ms MS]");
       System.exit(2);
       return;
     }
@@ -46,7 +48,13 @@ public final class SimulatorMain {
       return;
     }
     for (MinerEndpoint m : sim.miners()) {
-      System.out.printf("miner %s %s %s:%d%n", m.id(), m.flavour(), m.host(), m.port());
+      System.out.printf(
+          "miner %s %s %s:%d%s%n",
+          m.id(),
+          m.flavour(),
+          m.host(),
+          m.port(),
+          m.webPort() == null ? "" : " web " + m.webPort());
     }
     for (ModbusEndpoint d :
         new ModbusEndpoint[] {sim.generator(), sim.gensetFuelMeter(), sim.flareMeter()}) {
@@ -90,7 +98,9 @@ public final class SimulatorMain {
                   config.miners().addressing(),
                   config.miners().baseHost(),
                   config.miners().basePort(),
-                  config.miners().flavourMix()),
+                  config.miners().webPort(),
+                  config.miners().flavourMix(),
+                  config.miners().whatsminer()),
               config.modbus(),
               miners == null ? config.physics() : sized.physics(),
               config.faults(),
@@ -129,6 +139,10 @@ public final class SimulatorMain {
         case "--base-port" -> {
           config =
               config.withMiners(m.withAddressing(m.addressing(), m.baseHost(), intValue(args, i)));
+          i++;
+        }
+        case "--web-port" -> {
+          config = config.withMiners(m.withWebPort(intValue(args, i)));
           i++;
         }
         case "--modbus-port" -> {

@@ -26,6 +26,7 @@ final class SiteModel {
   private final GeneratorPhysics generator;
   private final GasMeterPhysics fuelMeter;
   private final GasMeterPhysics flareMeter;
+  private final GeneratorTrace trace;
   private long tick;
 
   SiteModel(SimulatorConfig config, Clock clock) {
@@ -46,6 +47,7 @@ final class SiteModel {
     this.flareMeter =
         new GasMeterPhysics(
             SimulatorConfig.FLARE_METER, physics.flareTotalizerStartScf(), physics, tickMillis);
+    this.trace = new GeneratorTrace(config.groundTruthCapacity());
     computeTick(0);
   }
 
@@ -123,6 +125,12 @@ final class SiteModel {
         fleet.readings(tick));
   }
 
+  /** The generator's load at every tick up to the clock's current one, oldest first. */
+  synchronized java.util.List<GeneratorLoad> generatorTrace() {
+    advance();
+    return trace.all();
+  }
+
   /** Supply drops by {@code fraction} from the next tick for {@code duration}. */
   synchronized void dropSupply(double fraction, Duration duration) {
     advance();
@@ -186,7 +194,8 @@ final class SiteModel {
     double availableScfh = supply.mscfd() * MSCFD_TO_SCFH;
     double gasLimitedKw = availableScfh * physics.gasHhvBtuPerScf() / physics.heatRateBtuPerKwh();
     double limitKw = Math.min(physics.ratedKw(), gasLimitedKw);
-    // 2. generator control: shutdown / restart / shed load
+    // 2. generator control: shutdown / restart / shed load (slow wake-ups due now count)
+    fleet.finishWakes(t);
     generator.control(t, gasLimitedKw, limitKw, fleet);
     // 3. miners
     if (t > 0) {
@@ -194,6 +203,7 @@ final class SiteModel {
     }
     // 4. generator outputs from the miners' actual draw
     generator.outputs(t, fleet.watts(), tickHours, rng);
+    trace.add(t, tickStart(t), generator.reading().powerKw());
     // 5. gas meters: fuel line and flare line (flare = supply - fuel, never negative)
     double fuelMscfd = generator.fuelScfh() * 24 / 1000;
     double flareMscfd = Math.max(0, supply.mscfd() - fuelMscfd);

@@ -23,6 +23,7 @@ public final class SiteSimulator {
   private final GroundTruth groundTruth;
   private final FaultInjector faults;
   private final List<MinerApiServer> minerServers = new ArrayList<>();
+  private final Map<Integer, AntminerWebServer> webServers = new java.util.TreeMap<>();
   private final List<ModbusDeviceServer> modbusServers = new ArrayList<>();
   private final List<ModbusEndpoint> modbusEndpoints = new ArrayList<>();
 
@@ -68,6 +69,15 @@ public final class SiteSimulator {
       MinerApiServer s = new MinerApiServer(vertx, model, faults, groundTruth, i, host, port);
       minerServers.add(s);
       started.add(s.listen());
+      if (model.flavour(i).isAntminer()) {
+        int webPort =
+            m.addressing() == Addressing.LOOPBACK_RANGE
+                ? m.webPort()
+                : m.webPort() == 0 ? 0 : m.webPort() + i;
+        AntminerWebServer web = new AntminerWebServer(vertx, model, faults, i, host, webPort);
+        webServers.put(i, web);
+        started.add(web.listen());
+      }
     }
     ModbusDevicesConfig mb = config.modbus();
     record Device(String id, ServedMap map, int port) {}
@@ -131,7 +141,14 @@ public final class SiteSimulator {
     List<MinerEndpoint> list = new ArrayList<>(minerServers.size());
     for (int i = 0; i < minerServers.size(); i++) {
       MinerApiServer s = minerServers.get(i);
-      list.add(new MinerEndpoint(MinerIds.of(i), s.host(), s.port(), model.flavour(i)));
+      AntminerWebServer web = webServers.get(i);
+      list.add(
+          new MinerEndpoint(
+              MinerIds.of(i),
+              s.host(),
+              s.port(),
+              model.flavour(i),
+              web == null ? null : web.port()));
     }
     return List.copyOf(list);
   }
@@ -160,6 +177,15 @@ public final class SiteSimulator {
     return config;
   }
 
+  /**
+   * The generator's load at every physics tick so far (advancing the model to the clock's tick),
+   * oldest first; the last {@code groundTruthCapacity} ticks are kept. With {@link
+   * GeneratorLoad#largestStepKw(List)} a test checks that no load step exceeded a limit.
+   */
+  public List<GeneratorLoad> generatorTrace() {
+    return model.generatorTrace();
+  }
+
   /** The whole site at the clock's current tick (advancing the model to it). */
   public SiteSnapshot snapshot() {
     return model.snapshot();
@@ -177,6 +203,9 @@ public final class SiteSimulator {
       closing.add(s.stop());
     }
     for (ModbusDeviceServer s : modbusServers) {
+      closing.add(s.close());
+    }
+    for (AntminerWebServer s : webServers.values()) {
       closing.add(s.close());
     }
     return Future.join(closing).mapEmpty();
