@@ -58,6 +58,11 @@ class SimulatorConfigTest {
       delimiter = '|',
       value = {
         "{\"miners\":{\"count\":0}} | miners.count",
+        "{\"miners\":{\"webPort\":70000}} | miners.webPort",
+        "{\"miners\":{\"count\":10,\"basePort\":14028,\"webPort\":14030}} | overlaps the API ports",
+        "{\"miners\":{\"addressing\":\"LOOPBACK_RANGE\",\"baseHost\":\"127.0.1.1\",\"basePort\":4028,\"webPort\":4028}} | miners.webPort",
+        "{\"faults\":{\"miners\":{\"miner-0001\":{\"slowWakeSeconds\":-1}}}} | slowWakeSeconds",
+        "{\"faults\":{\"miners\":{\"miner-0001\":{\"sessionBusy\":-2}}}} | sessionBusy",
         "{\"miners\":{\"count\":6000}} | miners.count",
         "{\"tickMillis\":1} | tickMillis",
         "{\"miners\":{\"baseHost\":\"10.0.0.1\"}} | miners.baseHost",
@@ -113,6 +118,32 @@ class SimulatorConfigTest {
   }
 
   @Test
+  void commandFaultsAndWebPortsComeFromJson() {
+    SimulatorConfig c =
+        SimulatorConfig.fromJson(
+            "{\"miners\":{\"count\":4,\"basePort\":14028,\"webPort\":24028},"
+                + "\"faults\":{\"miners\":{\"miner-0001\":{\"ignoreCommands\":true,"
+                + "\"slowWakeSeconds\":30,\"authFailure\":true,\"sessionBusy\":2}}}}");
+    assertEquals(24028, c.miners().webPort());
+    assertEquals(
+        MinerFaultSettings.none()
+            .withIgnoreCommands(true)
+            .withSlowWakeSeconds(30)
+            .withAuthFailure(true)
+            .withSessionBusy(2),
+        c.faults().miners().get("miner-0001"));
+    assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
+    assertEquals(
+        FleetConfig.DEFAULT_LOOPBACK_WEB_PORT,
+        SimulatorConfig.fromJson(
+                "{\"miners\":{\"addressing\":\"LOOPBACK_RANGE\",\"baseHost\":\"127.0.1.1\","
+                    + "\"basePort\":4028}}")
+            .miners()
+            .webPort(),
+        "LOOPBACK_RANGE web interfaces default to one port on every miner's address");
+  }
+
+  @Test
   void eachModbusDeviceServesTheMapTheConfigNames() {
     SimulatorConfig c =
         SimulatorConfig.fromJson(
@@ -146,6 +177,12 @@ class SimulatorConfigTest {
     assertEquals("127.0.1.1", c.miners().baseHost());
     assertEquals(4028, c.miners().basePort());
     assertEquals(5021, c.modbus().gensetFuelMeterPort());
+    assertEquals(FleetConfig.DEFAULT_LOOPBACK_WEB_PORT, c.miners().webPort());
+    assertEquals(
+        24028,
+        SimulatorMain.parse(new String[] {"--base-port", "14028", "--web-port", "24028"})
+            .miners()
+            .webPort());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
