@@ -87,8 +87,8 @@ public final class AntminerWebControl implements FirmwareControl {
               if (first.status() != 401) {
                 return Future.succeededFuture(first);
               }
-              String authorization = authorize(prefix, first.headers());
-              return post(address.host(), port, body, authorization)
+              return authorize(prefix, first.headers())
+                  .compose(authorization -> post(address.host(), port, body, authorization))
                   .compose(
                       second ->
                           second.status() == 401
@@ -125,29 +125,31 @@ public final class AntminerWebControl implements FirmwareControl {
                 response.body().map(b -> new Reply(response.statusCode(), response.headers(), b)));
   }
 
-  private String authorize(String prefix, MultiMap headers) {
+  private Future<String> authorize(String prefix, MultiMap headers) {
     for (String challenge : headers.getAll("WWW-Authenticate")) {
       if (challenge.regionMatches(true, 0, "Digest", 0, 6)) {
         HttpDigest.Challenge parsed;
         try {
           parsed = HttpDigest.parseChallenge(challenge);
         } catch (IllegalArgumentException e) {
-          throw MinerCommandException.authFailed(prefix + e.getMessage(), e.getMessage());
+          return Future.failedFuture(
+              MinerCommandException.authFailed(prefix + e.getMessage(), e.getMessage()));
         }
         byte[] cnonce = new byte[8];
         RANDOM.nextBytes(cnonce);
-        return HttpDigest.authorization(
-            parsed,
-            credentials.webUser(),
-            credentials.webPassword(),
-            "POST",
-            SET_MINER_CONF,
-            HexFormat.of().formatHex(cnonce),
-            1);
+        return Future.succeededFuture(
+            HttpDigest.authorization(
+                parsed,
+                credentials.webUser(),
+                credentials.webPassword(),
+                "POST",
+                SET_MINER_CONF,
+                HexFormat.of().formatHex(cnonce),
+                1));
       }
     }
-    throw MinerCommandException.authFailed(
-        prefix + "HTTP 401 without a Digest challenge", "HTTP 401 without a Digest challenge");
+    String what = "HTTP 401 without a Digest challenge";
+    return Future.failedFuture(MinerCommandException.authFailed(prefix + what, what));
   }
 
   private static Future<Void> accepted(String prefix, Reply reply) {

@@ -45,6 +45,9 @@ public final class MinerCommander {
 
   private static final Logger LOG = LoggerFactory.getLogger(MinerCommander.class);
 
+  /** How long after the deadline an action without an outcome is given up. */
+  private static final long WATCHDOG_MARGIN_MS = 30_000;
+
   /** Failures a resend cannot mend. */
   private static final Set<String> FINAL_CODES =
       Set.of(MinerCommandException.AUTH_FAILED, MinerStatusException.CODE);
@@ -88,7 +91,7 @@ public final class MinerCommander {
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(deadline, "deadline");
     Run run = new Run(address, command, deadline);
-    vertx.getOrCreateContext().runOnContext(v -> run.detect());
+    vertx.getOrCreateContext().runOnContext(v -> run.start());
     return run.promise.future();
   }
 
@@ -129,6 +132,25 @@ public final class MinerCommander {
       this.action = command.action().name().toLowerCase(Locale.ROOT);
     }
 
+    void start() {
+      // a step that never ends (a control that hangs past its own timeout) still gets an outcome
+      long watchdog =
+          Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) + WATCHDOG_MARGIN_MS;
+      long timer =
+          vertx.setTimer(
+              watchdog,
+              id ->
+                  finish(
+                      MinerOutcome.failed(
+                          state(lastSample),
+                          lastSample == null ? null : lastSample.powerLimitWatts(),
+                          "timeout",
+                          "no outcome " + WATCHDOG_MARGIN_MS / 1000 + " s after the deadline",
+                          attempts)));
+      promise.future().onComplete(x -> vertx.cancelTimer(timer));
+      detect();
+    }
+
     void detect() {
       if (!clock.instant().isBefore(deadline)) {
         finish(MinerOutcome.failed(null, null, "timeout", "deadline passed before the start", 0));
@@ -161,27 +183,31 @@ public final class MinerCommander {
 
     void send() {
       attempts++;
-      control
-          .send(address, command)
-          .onComplete(
-              sent -> {
-                if (sent.failed()) {
-                  lastFailure = sent.cause();
-                  if (FINAL_CODES.contains(code(lastFailure))) {
-                    failWithLastFailure();
-                  } else if (attempts >= options.maxAttempts()) {
-                    failWithLastFailure();
-                  } else {
-                    retryOrFail(this::send);
-                  }
-                  return;
-                }
-                acknowledged++;
-                lastFailure = null;
-                lastAcknowledgedAt = clock.instant();
-                backoff = options.initialBackoff();
-                readBack();
-              });
+      Future<Void> sending;
+      try {
+        sending = control.send(address, command);
+      } catch (RuntimeException e) {
+        sending = Future.failedFuture(e);
+      }
+      sending.onComplete(
+          sent -> {
+            if (sent.failed()) {
+              lastFailure = sent.cause();
+              if (FINAL_CODES.contains(code(lastFailure))) {
+                failWithLastFailure();
+              } else if (attempts >= options.maxAttempts()) {
+                failWithLastFailure();
+              } else {
+                retryOrFail(this::send);
+              }
+              return;
+            }
+            acknowledged++;
+            lastFailure = null;
+            lastAcknowledgedAt = clock.instant();
+            backoff = options.initialBackoff();
+            readBack();
+          });
     }
 
     void readBack() {
