@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  * refused}, {@code unreachable}, {@code timeout}, {@code io_error}). Non-blocking (Vert.x HTTP
  * client).
  */
-public final class AntminerWebControl implements FirmwareControl {
+public final class AntminerWebControl extends SleepWakeControl {
 
   /** The path of the configuration write. */
   public static final String SET_MINER_CONF = "/cgi-bin/set_miner_conf.cgi";
@@ -58,6 +58,7 @@ public final class AntminerWebControl implements FirmwareControl {
    */
   public AntminerWebControl(
       Vertx vertx, MinerCredentials credentials, AntminerWebPorts webPorts, Duration timeout) {
+    super("stock Antminer web interface");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.webPorts = Objects.requireNonNull(webPorts, "webPorts");
     this.timeoutMillis = timeout.toMillis();
@@ -67,20 +68,10 @@ public final class AntminerWebControl implements FirmwareControl {
   }
 
   @Override
-  public boolean supports(MinerAction action) {
-    return action == MinerAction.SLEEP || action == MinerAction.WAKE;
-  }
-
-  @Override
-  public Future<Void> send(MinerAddress address, MinerCommand command) {
-    if (!supports(command.action())) {
-      return Future.failedFuture(
-          new IllegalArgumentException("stock Antminer web interface cannot " + command.action()));
-    }
+  Future<Void> send(MinerAddress address, boolean sleep) {
     int port = webPorts.webPort(address);
     String prefix = "miner " + address.host() + ":" + port + " 'POST " + SET_MINER_CONF + "': ";
-    Buffer body =
-        Buffer.buffer("{\"miner-mode\":" + (command.action() == MinerAction.SLEEP ? 1 : 0) + "}");
+    Buffer body = Buffer.buffer("{\"miner-mode\":" + (sleep ? 1 : 0) + "}");
     return post(address.host(), port, body, null)
         .compose(
             first -> {

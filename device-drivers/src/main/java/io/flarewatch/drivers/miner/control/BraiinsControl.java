@@ -1,10 +1,8 @@
 package io.flarewatch.drivers.miner.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.drivers.miner.MinerAddress;
 import io.flarewatch.drivers.miner.MinerApiClient;
 import io.flarewatch.drivers.miner.MinerCommandException;
-import io.flarewatch.drivers.miner.MinerReplyException;
 import io.flarewatch.drivers.miner.MinerStatusException;
 import io.vertx.core.Future;
 import java.util.Locale;
@@ -16,41 +14,23 @@ import java.util.Objects;
  * {@link MinerAction#POWER_LIMIT} is not supported here. A STATUS E saying access is denied (the
  * API is read-only for this host) fails with {@code auth_failed}.
  */
-public final class BraiinsControl implements FirmwareControl {
+public final class BraiinsControl extends SleepWakeControl {
 
   private final MinerApiClient client;
 
   public BraiinsControl(MinerApiClient client) {
+    super("Braiins OS legacy API");
     this.client = Objects.requireNonNull(client, "client");
   }
 
   @Override
-  public boolean supports(MinerAction action) {
-    return action == MinerAction.SLEEP || action == MinerAction.WAKE;
-  }
-
-  @Override
-  public Future<Void> send(MinerAddress address, MinerCommand command) {
-    if (!supports(command.action())) {
-      return Future.failedFuture(
-          new IllegalArgumentException("Braiins OS legacy API cannot " + command.action()));
-    }
-    String request = command.action() == MinerAction.SLEEP ? "pause" : "resume";
+  Future<Void> send(MinerAddress address, boolean sleep) {
+    String request = sleep ? "pause" : "resume";
     String section = request.toUpperCase(Locale.ROOT);
     return client
         .command(address, request, null)
         .recover(e -> Future.failedFuture(accessDenied(address, request, e)))
         .compose(reply -> expectSection(address, request, reply, section));
-  }
-
-  static Future<Void> expectSection(
-      MinerAddress address, String request, JsonNode reply, String section) {
-    if (reply.path(section).isArray() && !reply.path(section).isEmpty()) {
-      return Future.succeededFuture();
-    }
-    String what = "reply has no " + section + " section";
-    return Future.failedFuture(
-        new MinerReplyException("miner " + address + " '" + request + "': " + what, what, null));
   }
 
   private static Throwable accessDenied(MinerAddress address, String request, Throwable e) {

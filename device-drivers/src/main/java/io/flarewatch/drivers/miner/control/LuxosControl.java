@@ -22,27 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * active fails with {@code session_busy} (retry later); refused for any other reason, with {@code
  * auth_failed}. No power limit on this API.
  */
-public final class LuxosControl implements FirmwareControl {
+public final class LuxosControl extends SleepWakeControl {
 
   private final MinerApiClient client;
   private final Map<MinerAddress, String> sessions = new ConcurrentHashMap<>();
 
   public LuxosControl(MinerApiClient client) {
+    super("LuxOS curtail");
     this.client = Objects.requireNonNull(client, "client");
   }
 
   @Override
-  public boolean supports(MinerAction action) {
-    return action == MinerAction.SLEEP || action == MinerAction.WAKE;
-  }
-
-  @Override
-  public Future<Void> send(MinerAddress address, MinerCommand command) {
-    if (!supports(command.action())) {
-      return Future.failedFuture(
-          new IllegalArgumentException("LuxOS curtail cannot " + command.action()));
-    }
-    String action = command.action() == MinerAction.SLEEP ? "sleep" : "wakeup";
+  Future<Void> send(MinerAddress address, boolean sleep) {
+    String action = sleep ? "sleep" : "wakeup";
     String cached = sessions.get(address);
     if (cached == null) {
       return logon(address).compose(sid -> curtail(address, sid, action));
@@ -78,7 +70,7 @@ public final class LuxosControl implements FirmwareControl {
   private Future<Void> curtail(MinerAddress address, String sid, String action) {
     return client
         .command(address, "curtail", sid + "," + action)
-        .compose(reply -> BraiinsControl.expectSection(address, "curtail", reply, "CURTAIL"));
+        .compose(reply -> expectSection(address, "curtail", reply, "CURTAIL"));
   }
 
   private static boolean invalidSession(Throwable e) {
