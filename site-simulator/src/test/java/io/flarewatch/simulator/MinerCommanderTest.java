@@ -74,7 +74,7 @@ class MinerCommanderTest {
         webPorts.put(address(m.id()), m.webPort());
       }
     }
-    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofSeconds(2), 1 << 20));
+    client = new MinerApiClient(vertx, new MinerApiClientOptions(Duration.ofSeconds(5), 1 << 20));
     commander = commander(MinerCredentials.factoryDefaults());
   }
 
@@ -165,7 +165,8 @@ class MinerCommanderTest {
     sim.faults()
         .miner(id, MinerFaultSettings.none().withIgnoreCommands(true))
         .await(5, TimeUnit.SECONDS);
-    MinerOutcome outcome = run(id, MinerCommand.sleep(), Duration.ofSeconds(4));
+    // resends after 1 s; the window leaves room for one even on a loaded machine
+    MinerOutcome outcome = run(id, MinerCommand.sleep(), Duration.ofSeconds(8));
     assertEquals(Result.FAILED, outcome.result(), outcome.toString());
     assertEquals(MinerOutcome.NOT_APPLIED, outcome.error());
     assertEquals("mining", outcome.readbackState());
@@ -221,7 +222,7 @@ class MinerCommanderTest {
     sim.faults()
         .miner(LUXOS, MinerFaultSettings.none().withSessionBusy(1000))
         .await(5, TimeUnit.SECONDS);
-    MinerOutcome outcome = run(LUXOS, MinerCommand.sleep(), Duration.ofSeconds(2));
+    MinerOutcome outcome = run(LUXOS, MinerCommand.sleep(), Duration.ofSeconds(4));
     assertEquals(Result.FAILED, outcome.result(), outcome.toString());
     assertEquals("session_busy", outcome.error());
     assertTrue(outcome.errorDetail().contains("Another session is active"), outcome.errorDetail());
@@ -259,6 +260,29 @@ class MinerCommanderTest {
                         && r.command().startsWith("summary")
                         && r.state() == MinerState.SLEEPING),
         "no read-back saw the slow wake in progress");
+  }
+
+  @Test
+  void confirmReadsBackAndNeverSends() throws Exception {
+    assertEquals(
+        Result.CONFIRMED, run(BRAIINS, MinerCommand.sleep(), Duration.ofSeconds(10)).result());
+    MinerOutcome asleep =
+        commander
+            .confirm(address(BRAIINS), MinerCommand.sleep(), Instant.now().plusSeconds(5))
+            .await(20, TimeUnit.SECONDS);
+    assertEquals(Result.CONFIRMED, asleep.result(), asleep.toString());
+    assertEquals(0, asleep.attempts());
+
+    MinerOutcome notWoken =
+        commander
+            .confirm(address(BRAIINS), MinerCommand.wake(), Instant.now().plusSeconds(1))
+            .await(20, TimeUnit.SECONDS);
+    assertEquals(Result.FAILED, notWoken.result(), notWoken.toString());
+    assertEquals(MinerOutcome.NOT_APPLIED, notWoken.error());
+    assertEquals(0, notWoken.attempts());
+    assertTrue(notWoken.errorDetail().startsWith("wake not sent again"), notWoken.errorDetail());
+    assertEquals(0, served(BRAIINS, "resume"), "confirm sent nothing");
+    assertEquals(MinerState.SLEEPING, simulated(BRAIINS));
   }
 
   @Test

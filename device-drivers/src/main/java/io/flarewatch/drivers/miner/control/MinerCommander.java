@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * the deadline (or {@link MinerCommanderOptions#maxAttempts()}) is reached the outcome is {@code
  * FAILED}: {@code not_applied} when the firmware acknowledged and nothing changed, else the code of
  * the last failure ({@link DeviceFailure#code()}). The future never fails. Non-blocking.
+ *
+ * <p>{@link #confirm} does the same without sending: for an action that may already have been sent
+ * before a restart.
  */
 public final class MinerCommander {
 
@@ -90,7 +93,27 @@ public final class MinerCommander {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(deadline, "deadline");
-    Run run = new Run(address, command, deadline);
+    return start(new Run(address, command, deadline, true));
+  }
+
+  /**
+   * Only reads back whether {@code command} took effect, never sending it: for an action that may
+   * have been sent before a restart (a miner must not be commanded twice). Detects the firmware as
+   * {@link #execute} does ({@code SKIPPED unsupported} likewise), then polls until the new state
+   * shows ({@code CONFIRMED}, attempts 0) or the deadline passes ({@code FAILED not_applied}, or
+   * the code of the last failed poll when none answered).
+   *
+   * @return the outcome; never a failed future
+   */
+  public Future<MinerOutcome> confirm(
+      MinerAddress address, MinerCommand command, Instant deadline) {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(deadline, "deadline");
+    return start(new Run(address, command, deadline, false));
+  }
+
+  private Future<MinerOutcome> start(Run run) {
     vertx.getOrCreateContext().runOnContext(v -> run.start());
     return run.promise.future();
   }
@@ -116,6 +139,7 @@ public final class MinerCommander {
     private final MinerCommand command;
     private final Instant deadline;
     private final String action;
+    private final boolean sending;
     private final Promise<MinerOutcome> promise = Promise.promise();
     private FirmwareControl control;
     private MinerSample lastSample;
@@ -125,10 +149,11 @@ public final class MinerCommander {
     private Instant lastAcknowledgedAt;
     private Throwable lastFailure;
 
-    Run(MinerAddress address, MinerCommand command, Instant deadline) {
+    Run(MinerAddress address, MinerCommand command, Instant deadline, boolean sending) {
       this.address = address;
       this.command = command;
       this.deadline = deadline;
+      this.sending = sending;
       this.action = command.action().name().toLowerCase(Locale.ROOT);
     }
 
@@ -177,7 +202,12 @@ public final class MinerCommander {
                           firmware + " firmware cannot " + action));
                   return;
                 }
-                send();
+                if (sending) {
+                  send();
+                } else {
+                  lastAcknowledgedAt = clock.instant();
+                  readBack();
+                }
               });
     }
 
@@ -196,7 +226,10 @@ public final class MinerCommander {
               if (FINAL_CODES.contains(code(lastFailure))) {
                 failWithLastFailure();
               } else if (attempts >= options.maxAttempts()) {
-                failWithLastFailure();
+                giveUp();
+              } else if (acknowledged > 0) {
+                // an earlier send was taken: keep reading back, resending when due
+                retryOrFail(this::readBack);
               } else {
                 retryOrFail(this::send);
               }
@@ -228,8 +261,9 @@ public final class MinerCommander {
                 }
                 Instant now = clock.instant();
                 if (!now.isBefore(deadline)) {
-                  notApplied();
-                } else if (attempts < options.maxAttempts()
+                  giveUp();
+                } else if (sending
+                    && attempts < options.maxAttempts()
                     && !now.isBefore(lastAcknowledgedAt.plus(options.resendAfter()))) {
                   send();
                 } else {
@@ -248,7 +282,17 @@ public final class MinerCommander {
       if (clock.instant().plus(pause).isBefore(deadline)) {
         LOG.debug("{} {}: retrying in {} ms: {}", address, action, pause.toMillis(), detail());
         vertx.setTimer(pause.toMillis(), id -> step.run());
-      } else if (acknowledged > 0) {
+      } else {
+        giveUp();
+      }
+    }
+
+    /**
+     * The end without confirmation: {@code not_applied} once the firmware took the action (or, read
+     * back only, once a read-back answered), else the last failure.
+     */
+    private void giveUp() {
+      if (acknowledged > 0 || (!sending && lastSample != null)) {
         notApplied();
       } else {
         failWithLastFailure();
@@ -263,12 +307,14 @@ public final class MinerCommander {
 
     private void notApplied() {
       StringBuilder detail =
-          new StringBuilder("firmware acknowledged ")
-              .append(action)
-              .append(' ')
-              .append(acknowledged)
-              .append(acknowledged == 1 ? " time" : " times")
-              .append("; read-back ");
+          sending
+              ? new StringBuilder("firmware acknowledged ")
+                  .append(action)
+                  .append(' ')
+                  .append(acknowledged)
+                  .append(acknowledged == 1 ? " time" : " times")
+              : new StringBuilder(action).append(" not sent again (read back only)");
+      detail.append("; read-back ");
       if (lastSample == null) {
         detail.append("never answered");
       } else {
