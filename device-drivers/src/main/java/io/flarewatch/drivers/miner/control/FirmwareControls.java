@@ -36,7 +36,7 @@ public final class FirmwareControls {
         MinerFirmware.ANTMINER,
         new AntminerWebControl(
             vertx, credentials, webPorts, MinerApiClientOptions.DEFAULT_TIMEOUT));
-    // WHATSMINER: register its control here, one line like the others.
+    controls.put(MinerFirmware.WHATSMINER, new WhatsminerControl(client, credentials));
     return Collections.unmodifiableMap(controls);
   }
 }
