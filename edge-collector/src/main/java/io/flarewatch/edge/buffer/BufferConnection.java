@@ -31,12 +31,6 @@ final class BufferConnection implements AutoCloseable {
     this.connection = connection;
   }
 
-  /** Work on the connection that may throw {@link SQLException}. */
-  @FunctionalInterface
-  interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
   /** Runs read-only work, each statement its own consistent snapshot. */
   <T> T read(SqlWork<T> work) throws SQLException {
     return work.run(current());

@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * Runs the blocking {@link SampleBuffer} on one dedicated worker thread, so SQLite and fsync never
@@ -81,6 +82,14 @@ public final class BufferExecutor {
 
   public Future<BufferStats> stats() {
     return worker.executeBlocking(buffer::stats);
+  }
+
+  /**
+   * Runs blocking work with the buffer itself on the buffer's thread, in order with its other
+   * operations: a read and an append then happen with nothing else in between.
+   */
+  public <T> Future<T> withBuffer(Function<SampleBuffer, T> work) {
+    return worker.executeBlocking(() -> work.apply(buffer));
   }
 
   /** Runs other blocking work on the buffer's thread, in order with its operations. */

@@ -31,6 +31,20 @@ public interface SampleBuffer extends AutoCloseable {
    */
   long append(List<String> lines, Map<String, MeterState> meterStates);
 
+  /**
+   * Stores lines and, in the same transaction, the rows {@code alongside} writes to a table of its
+   * own kept in the buffer's file (e.g. the commands'): all of them or none. {@code alongside} may
+   * run more than once (again after the disk was full and room was made), each time in a new
+   * transaction; lines may be empty.
+   *
+   * @return how many of the oldest lines were dropped to stay within the byte limit
+   * @throws BufferException when nothing was stored
+   */
+  long append(List<String> lines, SqlWork<?> alongside);
+
+  /** Reads tables kept in the buffer's file. */
+  <T> T read(SqlWork<T> work);
+
   /** The meters' totalizer states as last appended, by meter id. */
   Map<String, MeterState> meterStates();
 

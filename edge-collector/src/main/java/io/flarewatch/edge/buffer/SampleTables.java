@@ -212,10 +212,10 @@ final class SampleTables {
     return values;
   }
 
-  static void saveMeterStates(Connection c, Map<String, MeterState> meterStates)
+  static Void saveMeterStates(Connection c, Map<String, MeterState> meterStates)
       throws SQLException {
     if (meterStates.isEmpty()) {
-      return;
+      return null;
     }
     try (PreparedStatement upsert =
         c.prepareStatement("INSERT OR REPLACE INTO meter_state VALUES (?, ?, ?)")) {
@@ -227,6 +227,7 @@ final class SampleTables {
       }
       upsert.executeBatch();
     }
+    return null;
   }
 
   static Map<String, MeterState> meterStates(Connection c) throws SQLException {

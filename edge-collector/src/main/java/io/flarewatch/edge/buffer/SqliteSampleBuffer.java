@@ -107,6 +107,11 @@ public final class SqliteSampleBuffer implements SampleBuffer {
     if (newLines.isEmpty() && meterStates.isEmpty()) {
       return 0;
     }
+    return append(newLines, c -> SampleTables.saveMeterStates(c, meterStates));
+  }
+
+  @Override
+  public synchronized long append(List<String> newLines, SqlWork<?> alongside) {
     List<Line> sized = new ArrayList<>(newLines.size());
     long added = 0;
     for (String line : newLines) {
@@ -115,7 +120,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
       added += entry.bytes();
     }
     try {
-      return appendWithin(sized, added, meterStates);
+      return appendWithin(sized, added, alongside);
     } catch (SQLException e) {
       if (!isFull(e)) {
         throw new BufferException("cannot append to the sample buffer: " + e.getMessage(), e);
@@ -128,7 +133,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
     }
     Rows made = makeRoom(added);
     try {
-      return made.lines() + appendWithin(sized, added, meterStates);
+      return made.lines() + appendWithin(sized, added, alongside);
     } catch (SQLException e) {
       throw new BufferException(
           "cannot append to the sample buffer, nothing of it stored"
@@ -141,10 +146,10 @@ public final class SqliteSampleBuffer implements SampleBuffer {
 
   /**
    * One transaction: the oldest lines beyond the limit go first (so the new ones reuse their
-   * pages), then the new lines and meter states; if the new lines alone exceed the limit, their own
-   * oldest go too.
+   * pages), then the new lines and what goes with them; if the new lines alone exceed the limit,
+   * their own oldest go too.
    */
-  private long appendWithin(List<Line> newLines, long added, Map<String, MeterState> meterStates)
+  private long appendWithin(List<Line> newLines, long added, SqlWork<?> alongside)
       throws SQLException {
     long limit = space.limit(bytes, added, db.read(SampleTables::pages));
     long excess = bytes + added - limit;
@@ -155,7 +160,7 @@ public final class SqliteSampleBuffer implements SampleBuffer {
               Rows old =
                   excess > 0 ? SampleTables.dropOldest(c, Math.min(excess, bytes)) : Rows.NONE;
               SampleTables.insert(c, newLines, now);
-              SampleTables.saveMeterStates(c, meterStates);
+              alongside.run(c);
               long stillOver = excess - old.bytes();
               return stillOver > 0 ? old.plus(SampleTables.dropOldest(c, stillOver)) : old;
             });
@@ -208,6 +213,15 @@ public final class SqliteSampleBuffer implements SampleBuffer {
 
   private static boolean isFull(SQLException e) {
     return (e.getErrorCode() & 0xff) == SQLITE_FULL;
+  }
+
+  @Override
+  public synchronized <T> T read(SqlWork<T> work) {
+    try {
+      return db.read(work);
+    } catch (SQLException e) {
+      throw new BufferException("cannot read the buffer's database: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -1,9 +1,12 @@
 package io.flarewatch.edge.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,6 +49,50 @@ class SqliteSampleBufferTest {
       assertEquals(6, buffer.stats().lines());
       assertEquals(1_000_000, buffer.stats().oldestCollectedMillis());
     }
+  }
+
+  @Test
+  void rowsOfAnotherTableCommitWithTheLinesOrNeitherDoes() {
+    try (SampleBuffer buffer = open(1 << 20)) {
+      buffer.append(List.of(), c -> execute(c, "CREATE TABLE notes (note TEXT)"));
+
+      buffer.append(lines(0, 2), c -> execute(c, "INSERT INTO notes VALUES ('kept')"));
+      BufferException refused =
+          assertThrows(
+              BufferException.class,
+              () ->
+                  buffer.append(
+                      lines(2, 2),
+                      c -> {
+                        execute(c, "INSERT INTO notes VALUES ('lost')");
+                        return execute(c, "INSERT INTO no_such_table VALUES (1)");
+                      }));
+
+      assertTrue(refused.getMessage().contains("no_such_table"), refused.getMessage());
+      assertEquals(lines(0, 2), buffer.oldest(10).lines(), "the second append left no line");
+      assertEquals(2, buffer.stats().lines());
+      assertEquals(
+          List.of("kept"),
+          buffer.read(
+              c -> {
+                List<String> notes = new ArrayList<>();
+                try (var s = c.createStatement();
+                    var r = s.executeQuery("SELECT note FROM notes")) {
+                  while (r.next()) {
+                    notes.add(r.getString(1));
+                  }
+                }
+                return notes;
+              }),
+          "and no row");
+    }
+  }
+
+  private static Void execute(Connection c, String sql) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return null;
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.flarewatch.edge.buffer.BufferException;
 import io.flarewatch.edge.buffer.BufferStats;
 import io.flarewatch.edge.buffer.MeterState;
 import io.flarewatch.edge.buffer.SampleBuffer;
+import io.flarewatch.edge.buffer.SqlWork;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,16 @@ final class RefusingBuffer implements SampleBuffer {
       throw new BufferException("cannot append to the sample buffer: disk full (refused)", null);
     }
     return delegate.append(lines, meterStates);
+  }
+
+  @Override
+  public long append(List<String> lines, SqlWork<?> alongside) {
+    return delegate.append(lines, alongside);
+  }
+
+  @Override
+  public <T> T read(SqlWork<T> work) {
+    return delegate.read(work);
   }
 
   @Override
