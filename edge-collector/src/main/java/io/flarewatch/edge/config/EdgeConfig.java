@@ -28,6 +28,7 @@ import java.util.Set;
  * @param uplink batching and retry towards central
  * @param emissions the site's emissions parameters (see the emissions-methodology module)
  * @param metrics where metrics are served; absent means not served
+ * @param commands remote commands from central; absent means the edge takes none
  */
 public record EdgeConfig(
     @JsonProperty("site") String site,
@@ -39,7 +40,8 @@ public record EdgeConfig(
     @JsonProperty("buffer") BufferConfig buffer,
     @JsonProperty("uplink") UplinkConfig uplink,
     @JsonProperty("emissions") JsonNode emissions,
-    @JsonProperty("metrics") MetricsConfig metrics) {
+    @JsonProperty("metrics") MetricsConfig metrics,
+    @JsonProperty("commands") CommandsConfig commands) {
 
   public EdgeConfig {
     ConfigCheck check = new ConfigCheck();
@@ -82,6 +84,32 @@ public record EdgeConfig(
     long generators = modbus.stream().filter(d -> d.role() == ModbusConfig.Role.GENERATOR).count();
     check.that(generators <= 1, "modbus", "more than one device has role GENERATOR");
     check.orThrow();
+  }
+
+  /** An edge that takes no remote commands. */
+  public EdgeConfig(
+      String site,
+      CentralLink central,
+      PollingConfig polling,
+      List<MinerConfig> miners,
+      List<MinerRangeConfig> minerRanges,
+      List<ModbusConfig> modbus,
+      BufferConfig buffer,
+      UplinkConfig uplink,
+      JsonNode emissions,
+      MetricsConfig metrics) {
+    this(
+        site,
+        central,
+        polling,
+        miners,
+        minerRanges,
+        modbus,
+        buffer,
+        uplink,
+        emissions,
+        metrics,
+        null);
   }
 
   /** The site's emissions parameters, empty when the site has no {@code emissions:} section. */
