@@ -5,6 +5,11 @@ import io.flarewatch.drivers.miner.MinerApiClientOptions;
 import io.flarewatch.drivers.miner.MinerPoller;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
+import io.flarewatch.edge.commands.CommandStats;
+import io.flarewatch.edge.commands.CommandVerticles;
+import io.flarewatch.edge.commands.MinerActions;
+import io.flarewatch.edge.commands.MinerControl;
+import io.flarewatch.edge.commands.SiteMinerActions;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.EdgeConfig;
 import io.flarewatch.edge.emissions.EmissionsPoints;
@@ -25,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One site's edge on a Vert.x instance: the buffer, the poller that fills it and the uplink that
- * drains it to central. A start that fails part-way undoes what it did (verticles undeployed,
- * buffer closed) and fails with one message naming the part that could not start.
+ * One site's edge on a Vert.x instance: the buffer, the poller that fills it, the uplink that
+ * drains it to central and, when configured, the executor of central's commands and its link. A
+ * start that fails part-way undoes what it did (verticles undeployed, buffer closed) and fails with
+ * one message naming the part that could not start.
  */
 public final class EdgeApp {
 
@@ -38,6 +44,7 @@ public final class EdgeApp {
   private final BufferExecutor buffer;
   private final PollingStats pollingStats = new PollingStats();
   private final UplinkStats uplinkStats = new UplinkStats();
+  private final CommandStats commandStats = new CommandStats();
   private final Deque<String> deployed = new ArrayDeque<>();
   private String pollingId;
   private MetricsVerticle metrics;
@@ -107,6 +114,10 @@ public final class EdgeApp {
         .compose(
             id -> {
               pollingId = id;
+              return deployCommands(minerPoller);
+            })
+        .compose(
+            commands -> {
               if (config.metrics() == null) {
                 return Future.succeededFuture(this);
               }
@@ -117,6 +128,7 @@ public final class EdgeApp {
                       buffer,
                       pollingStats,
                       uplinkStats,
+                      commandStats,
                       Clock.systemUTC());
               return deploy(
                       served,
@@ -130,6 +142,26 @@ public final class EdgeApp {
                         return this;
                       });
             });
+  }
+
+  /**
+   * The command executor and the link to central's command stream, when the config has a {@code
+   * commands} section. Miners are acted on through their firmware's control, found by their id in
+   * the config.
+   */
+  private Future<Void> deployCommands(MinerPoller minerPoller) {
+    if (config.commands() == null) {
+      return Future.succeededFuture();
+    }
+    MinerActions actions =
+        new SiteMinerActions(
+            vertx, config.allMiners(), MinerControl.NONE, minerPoller, Clock.systemUTC());
+    Future<String> chain = Future.succeededFuture();
+    for (Deployable verticle :
+        CommandVerticles.create(vertx, config, buffer, actions, commandStats, Clock.systemUTC())) {
+      chain = chain.compose(id -> deploy(verticle, "cannot start remote commands"));
+    }
+    return chain.mapEmpty();
   }
 
   private Future<String> deploy(Deployable verticle, String whatFailed) {
@@ -146,6 +178,10 @@ public final class EdgeApp {
 
   public PollingStats pollingStats() {
     return pollingStats;
+  }
+
+  public CommandStats commandStats() {
+    return commandStats;
   }
 
   public UplinkStats uplinkStats() {

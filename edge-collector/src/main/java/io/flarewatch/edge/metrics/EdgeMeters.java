@@ -1,6 +1,7 @@
 package io.flarewatch.edge.metrics;
 
 import io.flarewatch.edge.buffer.BufferStats;
+import io.flarewatch.edge.commands.CommandStats;
 import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.edge.uplink.UplinkStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,8 +17,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The edge's meters in a Micrometer registry that writes the Prometheus text format: buffer depth,
- * oldest sample age, drops, what the uplink sent, poll cycle figures. One set per edge, tagged with
- * the site; nothing per miner, so the registry stays the same size whatever the fleet.
+ * oldest sample age, drops, what the uplink sent, poll cycle figures, commands received and refused
+ * (by reason). One set per edge, tagged with the site; nothing per miner, so the registry stays the
+ * same size whatever the fleet.
  */
 final class EdgeMeters {
 
@@ -31,7 +33,8 @@ final class EdgeMeters {
       new AtomicReference<>(new BufferStats(0, 0, 0, 0, 0, 0));
   private final Clock clock;
 
-  EdgeMeters(String site, PollingStats polling, UplinkStats uplink, Clock clock) {
+  EdgeMeters(
+      String site, PollingStats polling, UplinkStats uplink, CommandStats commands, Clock clock) {
     this.clock = clock;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags("site", site);
@@ -87,6 +90,22 @@ final class EdgeMeters {
     // the Prometheus client reserves the suffix _total for counters
     Gauge.builder(PREFIX + "miners.polled", polling, PollingStats::lastMinersTotal)
         .description("Miners polled in the last cycle.")
+        .register(registry);
+    counter("commands.received", "Command frames central sent.", commands, CommandStats::received);
+    counter("commands.accepted", "Commands verified and stored.", commands, CommandStats::accepted);
+    counter(
+        "commands.replayed",
+        "Commands received again after they were stored: ignored.",
+        commands,
+        CommandStats::replayed);
+    for (String reason : CommandStats.REFUSAL_REASONS) {
+      FunctionCounter.builder(PREFIX + "commands.refused", commands, c -> c.refused(reason))
+          .description("Commands refused, by reason.")
+          .tag("reason", reason)
+          .register(registry);
+    }
+    Gauge.builder(PREFIX + "commands.link.up", commands, c -> c.linkUp() ? 1 : 0)
+        .description("1 while the command stream from central is open.")
         .register(registry);
     Timer cycle =
         Timer.builder(PREFIX + "poll.cycle")

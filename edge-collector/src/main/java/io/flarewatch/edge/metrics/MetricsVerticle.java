@@ -1,6 +1,7 @@
 package io.flarewatch.edge.metrics;
 
 import io.flarewatch.edge.buffer.BufferExecutor;
+import io.flarewatch.edge.commands.CommandStats;
 import io.flarewatch.edge.config.MetricsConfig;
 import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.edge.uplink.UplinkStats;
@@ -33,10 +34,11 @@ public final class MetricsVerticle extends VerticleBase {
       BufferExecutor buffer,
       PollingStats polling,
       UplinkStats uplink,
+      CommandStats commands,
       Clock clock) {
     this.config = config;
     this.buffer = buffer;
-    this.meters = new EdgeMeters(site, polling, uplink, clock);
+    this.meters = new EdgeMeters(site, polling, uplink, commands, clock);
     this.scrape = PrometheusRequestHandler.create(meters.registry(), PATH);
   }
 

@@ -4,14 +4,14 @@ package io.flarewatch.edge.polling;
  * Text a device reported (a pool URL, a firmware message), made fit for a string field: control
  * characters replaced, at most {@link #MAX_CHARS} characters, blank as absent.
  */
-final class ShortText {
+public final class ShortText {
 
-  static final int MAX_CHARS = 160;
+  public static final int MAX_CHARS = 160;
 
   private ShortText() {}
 
   /** The text, shortened and cleaned; null when null or blank. */
-  static String of(String text) {
+  public static String of(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }

@@ -1,0 +1,70 @@
+package io.flarewatch.edge.commands;
+
+import io.flarewatch.edge.buffer.BufferExecutor;
+import io.flarewatch.edge.config.CommandsConfig;
+import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.MinerConfig;
+import io.flarewatch.edge.uplink.Backoff;
+import io.flarewatch.edge.uplink.UplinkVerticle;
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The edge's side of remote commands, assembled: the executor (which resumes what a previous run
+ * left unfinished) and the link to central that feeds it. Deploy them in the order given.
+ */
+public final class CommandVerticles {
+
+  private CommandVerticles() {}
+
+  /**
+   * @param config an edge config with a {@code commands} section
+   * @param actions how miners are acted on
+   * @return the executor, then the link
+   */
+  public static List<Deployable> create(
+      Vertx vertx,
+      EdgeConfig config,
+      BufferExecutor buffer,
+      MinerActions actions,
+      CommandStats stats,
+      Clock clock) {
+    CommandsConfig commands = Objects.requireNonNull(config.commands(), "commands");
+    CommandPoints points = new CommandPoints(config.site(), clock);
+    CommandStore store =
+        new CommandStore(
+            buffer, points, clock, () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1));
+    CommandExecutorVerticle executor =
+        new CommandExecutorVerticle(
+            store,
+            actions,
+            config.allMiners().stream().map(MinerConfig::id).collect(Collectors.toSet()),
+            commands.maxConcurrent(),
+            commands.clockSkew(),
+            clock);
+    CommandIntake intake =
+        new CommandIntake(
+            new CommandVerifier(config.site(), commands.centralPublicKey(), commands.clockSkew()),
+            store,
+            executor,
+            stats,
+            clock);
+    CommandLinkVerticle link =
+        new CommandLinkVerticle(
+            config.site(),
+            config.central(),
+            commands.deadLinkAfter(),
+            new Backoff(
+                config.uplink().minBackoffMillis(),
+                config.uplink().maxBackoffMillis(),
+                RandomGenerator.getDefault()),
+            intake::receive,
+            stats);
+    return List.of(executor, link);
+  }
+}
