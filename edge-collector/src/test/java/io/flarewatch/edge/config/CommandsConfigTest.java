@@ -123,4 +123,26 @@ class CommandsConfigTest {
         "pa55-wm", config.commands().credentials().toMinerCredentials().whatsminerAdminPassword());
     assertFalse(config.toString().contains("pa55"), config.toString());
   }
+
+  @Test
+  void theExamplesCommandsSectionIsValid() throws Exception {
+    StringBuilder section = new StringBuilder();
+    boolean inSection = false;
+    for (String line : Files.readAllLines(Path.of("config/edge.example.yaml"))) {
+      inSection = line.startsWith("# commands:") || (inSection && line.startsWith("#  "));
+      if (inSection) {
+        section.append(line.substring(2)).append('\n');
+      }
+    }
+    String yaml =
+        section
+            .toString()
+            .replace("/etc/flarewatch/central-commands.pub.pem", publicKey.toString());
+
+    CommandsConfig commands = parse(yaml).commands();
+
+    assertEquals(central.getPublic(), commands.centralPublicKey());
+    assertEquals(50, commands.maxConcurrent());
+    assertEquals(80, commands.credentials().webPort());
+  }
 }
