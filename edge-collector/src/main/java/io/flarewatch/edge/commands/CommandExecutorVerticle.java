@@ -2,6 +2,7 @@ package io.flarewatch.edge.commands;
 
 import io.flarewatch.drivers.miner.control.MinerCommand;
 import io.flarewatch.drivers.miner.control.MinerOutcome;
+import io.flarewatch.edge.commands.CommandProgress.MinerResult;
 import io.flarewatch.edge.commands.CommandTables.Unfinished;
 import io.flarewatch.wire.command.CommandEnvelope;
 import io.vertx.core.Context;
@@ -14,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * read back, never sent the command again. A target the edge's config does not list is skipped
  * ({@code unknown_miner}); one reached only after {@code expiresAt} fails ({@code expired}).
  *
- * <p>All its state lives on its own context: {@link #execute} and {@link #forget} may be called
- * from anywhere.
+ * <p>Miners due at the same time start together: their {@code sending} rows commit in one
+ * transaction, and outcomes that arrive while one is being stored are stored together next ({@link
+ * CommandProgress}). All its state lives on its own context: {@link #execute} and {@link #forget}
+ * may be called from anywhere.
  */
 public final class CommandExecutorVerticle extends VerticleBase {
 
@@ -39,26 +44,34 @@ public final class CommandExecutorVerticle extends VerticleBase {
 
   private static final long PURGE_EVERY_MILLIS = Duration.ofMinutes(10).toMillis();
 
+  /** A miner whose time has come; {@code readBackOnly} when it may have been sent it already. */
+  private record Due(CommandEnvelope command, String miner, boolean readBackOnly) {}
+
   private final CommandStore store;
+  private final CommandProgress progress;
   private final MinerActions actions;
   private final Set<String> knownMiners;
   private final int maxConcurrent;
   private final Duration skew;
   private final Clock clock;
   private final Map<String, List<Long>> timers = new HashMap<>();
-  private final Deque<Runnable> waiting = new ArrayDeque<>();
+  private final Deque<Due> ready = new ArrayDeque<>();
+  private final List<MinerResult> toStore = new ArrayList<>();
+  private boolean storing;
   private int inFlight;
   private Context home;
   private long purgeTimer = -1;
 
   CommandExecutorVerticle(
       CommandStore store,
+      CommandProgress progress,
       MinerActions actions,
       Set<String> knownMiners,
       int maxConcurrent,
       Duration skew,
       Clock clock) {
     this.store = store;
+    this.progress = progress;
     this.actions = actions;
     this.knownMiners = Set.copyOf(knownMiners);
     this.maxConcurrent = maxConcurrent;
@@ -85,7 +98,7 @@ public final class CommandExecutorVerticle extends VerticleBase {
     vertx.cancelTimer(purgeTimer);
     timers.values().forEach(ids -> ids.forEach(vertx::cancelTimer));
     timers.clear();
-    waiting.clear();
+    ready.clear();
     return Future.succeededFuture();
   }
 
@@ -107,6 +120,7 @@ public final class CommandExecutorVerticle extends VerticleBase {
           if (planned != null) {
             planned.forEach(vertx::cancelTimer);
           }
+          ready.removeIf(due -> due.command().id().equals(commandId));
         });
   }
 
@@ -117,7 +131,7 @@ public final class CommandExecutorVerticle extends VerticleBase {
         command.state(),
         command.miners());
     if (command.miners().values().stream().allMatch(CommandTables.DONE::equals)) {
-      store
+      progress
           .finishIfDone(command.envelope())
           .onFailure(e -> LOG.error("cannot finish command {}", command.envelope().id(), e));
       return;
@@ -125,23 +139,31 @@ public final class CommandExecutorVerticle extends VerticleBase {
     plan(command.envelope(), command.miners());
   }
 
+  /** One timer per distinct time of the plan; a miner caught sending is read back at once. */
   private void plan(CommandEnvelope command, Map<String, String> minerStates) {
-    List<Long> planned = timers.computeIfAbsent(command.id(), id -> new ArrayList<>());
+    Map<Long, List<String>> byTime = new TreeMap<>();
     for (String miner : command.targets()) {
       String state = minerStates.getOrDefault(miner, CommandTables.DONE);
       if (state.equals(CommandTables.SENDING)) {
-        whenASlotIsFree(() -> readBack(command, miner));
+        ready.add(new Due(command, miner, true));
       } else if (state.equals(CommandTables.PENDING)) {
-        long delay = Math.max(1, command.dueAt(miner).toEpochMilli() - clock.millis());
-        planned.add(
-            vertx.setTimer(
-                delay,
-                timer -> {
-                  fired(command.id(), timer);
-                  whenASlotIsFree(() -> act(command, miner));
-                }));
+        byTime
+            .computeIfAbsent(command.dueAt(miner).toEpochMilli(), t -> new ArrayList<>())
+            .add(miner);
       }
     }
+    List<Long> planned = timers.computeIfAbsent(command.id(), id -> new ArrayList<>());
+    byTime.forEach(
+        (at, miners) ->
+            planned.add(
+                vertx.setTimer(
+                    Math.max(1, at - clock.millis()),
+                    timer -> {
+                      fired(command.id(), timer);
+                      miners.forEach(miner -> ready.add(new Due(command, miner, false)));
+                      startReady();
+                    })));
+    startReady();
   }
 
   private void fired(String commandId, long timer) {
@@ -154,44 +176,61 @@ public final class CommandExecutorVerticle extends VerticleBase {
     }
   }
 
-  private void act(CommandEnvelope command, String miner) {
-    store
-        .startExecuting(command)
-        .compose(
-            executing -> {
-              if (!executing) {
-                return Future.succeededFuture();
-              }
-              if (!knownMiners.contains(miner)) {
-                return store.finish(
-                    command,
-                    miner,
-                    failure(
-                        MinerOutcome.Result.SKIPPED,
-                        CommandPoints.UNKNOWN_MINER,
-                        "not in this edge's config"));
-              }
-              if (!clock.instant().isBefore(command.expiresAt())) {
-                return store.finish(
-                    command,
-                    miner,
-                    failure(
-                        MinerOutcome.Result.FAILED,
-                        CommandPoints.EXPIRED,
-                        "not reached before the command expired at " + command.expiresAt()));
-              }
-              return store
-                  .sending(command, miner)
-                  .compose(
-                      send ->
-                          send
-                              ? outcome(
-                                      actions.execute(
-                                          miner, minerCommand(command), command.expiresAt()))
-                                  .compose(outcome -> store.finish(command, miner, outcome))
-                              : Future.succeededFuture());
+  /** Starts as many ready miners as there are free places, each command's in one step. */
+  private void startReady() {
+    Map<CommandEnvelope, List<String>> toStart = new LinkedHashMap<>();
+    while (inFlight < maxConcurrent && !ready.isEmpty()) {
+      Due due = ready.poll();
+      inFlight++;
+      if (due.readBackOnly()) {
+        readBack(due.command(), due.miner());
+      } else {
+        toStart.computeIfAbsent(due.command(), c -> new ArrayList<>()).add(due.miner());
+      }
+    }
+    toStart.forEach(this::start);
+  }
+
+  private void start(CommandEnvelope command, List<String> miners) {
+    boolean expired = !clock.instant().isBefore(command.expiresAt());
+    List<String> toSend =
+        expired ? List.of() : miners.stream().filter(knownMiners::contains).toList();
+    progress
+        .start(command, toSend)
+        .onFailure(
+            e -> {
+              LOG.error("command {}: cannot start miners {}", command.id(), miners, e);
+              miners.forEach(miner -> placeFreed());
             })
-        .onComplete(done -> finished(command, miner, done.cause()));
+        .onSuccess(
+            sending -> {
+              for (String miner : miners) {
+                if (sending == null) {
+                  placeFreed();
+                } else if (!knownMiners.contains(miner)) {
+                  ended(
+                      command,
+                      miner,
+                      outcome(
+                          MinerOutcome.Result.SKIPPED,
+                          CommandPoints.UNKNOWN_MINER,
+                          "not in this edge's config"));
+                } else if (expired) {
+                  ended(
+                      command,
+                      miner,
+                      outcome(
+                          MinerOutcome.Result.FAILED,
+                          CommandPoints.EXPIRED,
+                          "not reached before the command expired at " + command.expiresAt()));
+                } else if (sending.contains(miner)) {
+                  orFailure(actions.execute(miner, minerCommand(command), command.expiresAt()))
+                      .onSuccess(outcome -> ended(command, miner, outcome));
+                } else {
+                  placeFreed();
+                }
+              }
+            });
   }
 
   private void readBack(CommandEnvelope command, String miner) {
@@ -202,47 +241,51 @@ public final class CommandExecutorVerticle extends VerticleBase {
         "miner {} may have been sent command {} before the edge stopped: reading it back only",
         miner,
         command.id());
-    outcome(actions.readBack(miner, minerCommand(command), deadline))
-        .compose(outcome -> store.finish(command, miner, outcome))
-        .onComplete(done -> finished(command, miner, done.cause()));
+    orFailure(actions.readBack(miner, minerCommand(command), deadline))
+        .onSuccess(outcome -> ended(command, miner, outcome));
   }
 
-  private void finished(CommandEnvelope command, String miner, Throwable failure) {
-    if (failure != null) {
-      LOG.error("command {}: storing the outcome of miner {} failed", command.id(), miner, failure);
-    }
+  /**
+   * A miner's outcome: stored with the others that arrive meanwhile; its place goes to the next.
+   */
+  private void ended(CommandEnvelope command, String miner, MinerOutcome outcome) {
+    toStore.add(new MinerResult(command, miner, outcome));
+    storeOutcomes();
+    placeFreed();
+  }
+
+  private void placeFreed() {
     inFlight--;
-    Runnable next = waiting.poll();
-    if (next != null) {
-      inFlight++;
-      next.run();
-    }
+    startReady();
   }
 
-  private void whenASlotIsFree(Runnable work) {
-    if (inFlight < maxConcurrent) {
-      inFlight++;
-      work.run();
-    } else {
-      waiting.add(work);
+  private void storeOutcomes() {
+    if (storing || toStore.isEmpty()) {
+      return;
     }
+    List<MinerResult> batch = List.copyOf(toStore);
+    toStore.clear();
+    storing = true;
+    progress
+        .finish(batch)
+        .onFailure(e -> LOG.error("cannot store the outcomes of {} miners", batch.size(), e))
+        .onComplete(
+            done -> {
+              storing = false;
+              storeOutcomes();
+            });
   }
 
   /** A failed future (a fault of the edge, not the device's) becomes a failed outcome. */
-  private static Future<MinerOutcome> outcome(Future<MinerOutcome> outcome) {
+  private static Future<MinerOutcome> orFailure(Future<MinerOutcome> outcome) {
     return outcome.recover(
         e ->
             Future.succeededFuture(
-                new MinerOutcome(
-                    MinerOutcome.Result.FAILED,
-                    null,
-                    null,
-                    CommandPoints.INTERNAL_ERROR,
-                    String.valueOf(e),
-                    0)));
+                outcome(
+                    MinerOutcome.Result.FAILED, CommandPoints.INTERNAL_ERROR, String.valueOf(e))));
   }
 
-  private static MinerOutcome failure(MinerOutcome.Result result, String error, String detail) {
+  private static MinerOutcome outcome(MinerOutcome.Result result, String error, String detail) {
     return new MinerOutcome(result, null, null, error, detail, 0);
   }
 

@@ -1,6 +1,5 @@
 package io.flarewatch.edge.commands;
 
-import io.flarewatch.drivers.miner.control.MinerOutcome;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SampleBuffer;
 import io.flarewatch.edge.buffer.SqlWork;
@@ -9,17 +8,16 @@ import io.flarewatch.wire.command.CommandEnvelope;
 import io.flarewatch.wire.command.SignedCommand;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Commands kept durably in the buffer's file: every change of a command or a miner is committed in
- * one transaction with the line that reports it, on the buffer's thread, so the rows and what
- * central is told can never disagree, not even after kill -9. Each change checks the state it
- * starts from in the same step, so a cancel and the start of execution cannot both win.
+ * Commands kept durably in the buffer's file: accepted, refused, canceled, resumed and forgotten.
+ * Every change is committed in one transaction with the line that reports it, on the buffer's
+ * thread, so the rows and what central is told can never disagree, not even after kill -9. Each
+ * change checks the state it starts from in the same step, so a cancel and the start of execution
+ * ({@link CommandProgress}) cannot both win.
  */
 final class CommandStore {
 
@@ -137,110 +135,6 @@ final class CommandStore {
         });
   }
 
-  /**
-   * Marks a command executing, with its {@code executing} event the first time.
-   *
-   * @return false when the command is no longer to be executed (canceled, finished)
-   */
-  Future<Boolean> startExecuting(CommandEnvelope command) {
-    return write(
-        b -> {
-          String state = stateOf(b, command.id()).orElse(CommandTables.CANCELED);
-          if (state.equals(CommandTables.EXECUTING)) {
-            return true;
-          }
-          if (!state.equals(CommandTables.DELIVERED)) {
-            return false;
-          }
-          appendWith(
-              b,
-              List.of(points.executing(command)),
-              c ->
-                  CommandTables.moveCommand(
-                      c, command.id(), CommandTables.DELIVERED, CommandTables.EXECUTING));
-          return true;
-        });
-  }
-
-  /**
-   * Writes {@code sending} for a pending miner, with its {@code sent} line, before the send.
-   *
-   * @return false when the miner is not pending (then it must not be sent anything)
-   */
-  Future<Boolean> sending(CommandEnvelope command, String miner) {
-    return write(
-        b -> {
-          if (!CommandTables.EXECUTING.equals(stateOf(b, command.id()).orElse(null))
-              || !CommandTables.PENDING.equals(minerState(b, command.id(), miner))) {
-            return false;
-          }
-          appendWith(
-              b,
-              List.of(points.sent(command, miner)),
-              c ->
-                  CommandTables.moveMiner(
-                      c, command.id(), miner, CommandTables.PENDING, CommandTables.SENDING, null));
-          return true;
-        });
-  }
-
-  /**
-   * Records how a miner ended (from {@code pending} or {@code sending}); when it was the command's
-   * last miner, the command finishes too, with its final event and counts.
-   */
-  Future<Void> finish(CommandEnvelope command, String miner, MinerOutcome outcome) {
-    String result = outcome.result().name().toLowerCase(Locale.ROOT);
-    return write(
-        b -> {
-          String from = minerState(b, command.id(), miner);
-          if (from == null || from.equals(CommandTables.DONE)) {
-            throw new IllegalStateException(
-                "miner " + miner + " of command " + command.id() + " is " + from);
-          }
-          boolean last = b.read(c -> CommandTables.minersLeft(c, command.id())) == 1;
-          List<String> lines = new ArrayList<>(2);
-          lines.add(points.outcome(command, miner, outcome));
-          if (last) {
-            lines.add(
-                points.finished(
-                    command, b.read(c -> CommandTables.counts(c, command.id())).plus(result)));
-          }
-          appendWith(
-              b,
-              lines,
-              c -> {
-                CommandTables.moveMiner(c, command.id(), miner, from, CommandTables.DONE, result);
-                if (last) {
-                  CommandTables.moveCommand(
-                      c, command.id(), CommandTables.EXECUTING, CommandTables.FINISHED);
-                }
-                return null;
-              });
-          return null;
-        });
-  }
-
-  /**
-   * Finishes a command whose miners are all done but which was not finished (the edge stopped in
-   * between): its final event. Nothing when miners are left.
-   */
-  Future<Void> finishIfDone(CommandEnvelope command) {
-    return write(
-        b -> {
-          if (b.read(c -> CommandTables.minersLeft(c, command.id())) > 0) {
-            return null;
-          }
-          CommandPoints.MinerCounts counts = b.read(c -> CommandTables.counts(c, command.id()));
-          appendWith(
-              b,
-              List.of(points.finished(command, counts)),
-              c ->
-                  CommandTables.moveCommand(
-                      c, command.id(), CommandTables.EXECUTING, CommandTables.FINISHED));
-          return null;
-        });
-  }
-
   /** Commands delivered or executing, oldest first. */
   Future<List<Unfinished>> unfinished() {
     return buffer.withBuffer(b -> b.read(CommandTables::unfinished));
@@ -265,12 +159,8 @@ final class CommandStore {
     return buffer.withBuffer(work);
   }
 
-  private static Optional<String> stateOf(SampleBuffer b, String commandId) {
+  static Optional<String> stateOf(SampleBuffer b, String commandId) {
     return b.read(c -> CommandTables.state(c, commandId));
-  }
-
-  private static String minerState(SampleBuffer b, String commandId, String miner) {
-    return b.read(c -> CommandTables.minerState(c, commandId, miner));
   }
 
   private void appendWith(SampleBuffer b, List<String> lines, SqlWork<?> rows) {

@@ -36,12 +36,12 @@ public final class CommandVerticles {
       Clock clock) {
     CommandsConfig commands = Objects.requireNonNull(config.commands(), "commands");
     CommandPoints points = new CommandPoints(config.site(), clock);
-    CommandStore store =
-        new CommandStore(
-            buffer, points, clock, () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1));
+    Runnable wakeUplink = () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1);
+    CommandStore store = new CommandStore(buffer, points, clock, wakeUplink);
     CommandExecutorVerticle executor =
         new CommandExecutorVerticle(
             store,
+            new CommandProgress(buffer, points, wakeUplink),
             actions,
             config.allMiners().stream().map(MinerConfig::id).collect(Collectors.toSet()),
             commands.maxConcurrent(),

@@ -4,12 +4,14 @@ import io.flarewatch.drivers.miner.control.MinerCommand;
 import io.flarewatch.drivers.miner.control.MinerOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Miners that confirm every command at once and record what they were asked and when (by the edge's
@@ -25,6 +27,9 @@ final class RecordingMinerActions implements MinerActions {
   private final List<Call> executed = new CopyOnWriteArrayList<>();
   private final List<Call> readBack = new CopyOnWriteArrayList<>();
   private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private volatile Vertx slowly;
 
   RecordingMinerActions(Clock clock) {
     this.clock = clock;
@@ -34,13 +39,35 @@ final class RecordingMinerActions implements MinerActions {
     hanging.add(miner);
   }
 
+  /** Each miner answers only after a timer of a few milliseconds, so sends overlap. */
+  void answerLater(Vertx vertx) {
+    slowly = vertx;
+  }
+
+  /** The most miners that were being acted on at the same time. */
+  int mostInFlight() {
+    return mostInFlight.get();
+  }
+
   @Override
   public Future<MinerOutcome> execute(String minerId, MinerCommand command, Instant deadline) {
     executed.add(new Call(minerId, command, clock.instant()));
     if (hanging.contains(minerId)) {
       return Promise.<MinerOutcome>promise().future();
     }
-    return Future.succeededFuture(confirmed(command, 1));
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    Promise<MinerOutcome> outcome = Promise.promise();
+    Runnable answer =
+        () -> {
+          inFlight.decrementAndGet();
+          outcome.complete(confirmed(command, 1));
+        };
+    if (slowly == null) {
+      answer.run();
+    } else {
+      slowly.setTimer(50, t -> answer.run());
+    }
+    return outcome.future();
   }
 
   @Override

@@ -117,6 +117,22 @@ class RemoteCommandsTest {
   }
 
   @Test
+  void noMoreThanMaxConcurrentMinersAreActedOnAtOnce() throws Exception {
+    RecordingMinerActions miners = new RecordingMinerActions(clock);
+    miners.answerLater(vertx);
+    startEdge(miners); // maxConcurrent: 2
+    CommandEnvelope sleep =
+        TestCommands.sleep(SITE, clock.instant(), WINDOW, plan("m-1", 0L, "m-2", 0L, "m-3", 0L));
+
+    central.push(signer.sign(sleep));
+    awaitEvent(sleep.id(), "succeeded");
+
+    assertEquals(2, miners.mostInFlight(), "two at once, the third when a place was free");
+    assertEquals(List.of("m-1", "m-2", "m-3"), miners.executedMiners().stream().sorted().toList());
+    assertEquals(3L, edge.lastEvent(sleep.id()).fields().get(Schema.FIELD_MINERS_CONFIRMED));
+  }
+
+  @Test
   void aMinerReachedOnlyAfterTheWindowClosedFailsAsExpired() throws Exception {
     RecordingMinerActions miners = new RecordingMinerActions(clock);
     startEdge(miners);
