@@ -156,12 +156,20 @@ public final class EdgeApp {
     MinerActions actions =
         new SiteMinerActions(
             vertx, config.allMiners(), MinerControl.NONE, minerPoller, Clock.systemUTC());
-    Future<String> chain = Future.succeededFuture();
-    for (Deployable verticle :
-        CommandVerticles.create(vertx, config, buffer, actions, commandStats, Clock.systemUTC())) {
-      chain = chain.compose(id -> deploy(verticle, "cannot start remote commands"));
-    }
-    return chain.mapEmpty();
+    // reads central's public key file: off the event loop
+    return vertx
+        .executeBlocking(
+            () ->
+                CommandVerticles.create(
+                    vertx, config, buffer, actions, commandStats, Clock.systemUTC()))
+        .compose(
+            verticles -> {
+              Future<String> chain = Future.succeededFuture();
+              for (Deployable verticle : verticles) {
+                chain = chain.compose(id -> deploy(verticle, "cannot start remote commands"));
+              }
+              return chain.mapEmpty();
+            });
   }
 
   private Future<String> deploy(Deployable verticle, String whatFailed) {

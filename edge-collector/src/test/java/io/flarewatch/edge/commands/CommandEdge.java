@@ -32,13 +32,14 @@ final class CommandEdge implements AutoCloseable {
   final CommandStats stats = new CommandStats();
 
   /**
-   * @param miners the miner ids of the edge's config
+   * @param central the config's {@code central} section, e.g. {@code {url: ..., token: ...}}
+   * @param extra more keys of the {@code commands} section
    */
   CommandEdge(
       Vertx vertx,
       Path dir,
       String publicKeyPem,
-      int centralPort,
+      String central,
       MinerActions actions,
       String extra)
       throws Exception {
@@ -48,7 +49,7 @@ final class CommandEdge implements AutoCloseable {
     String yaml =
         """
         site: %s
-        central: {url: "http://127.0.0.1:%d", token: %s}
+        central: %s
         miners:
           - {id: m-1, host: 127.0.0.1, port: 40001}
           - {id: m-2, host: 127.0.0.1, port: 40002}
@@ -61,13 +62,7 @@ final class CommandEdge implements AutoCloseable {
           maxConcurrent: 2
         %s
         """
-            .formatted(
-                SITE,
-                centralPort,
-                TOKEN,
-                dir.resolve("edge.db"),
-                key,
-                extra.indent(2).stripTrailing());
+            .formatted(SITE, central, dir.resolve("edge.db"), key, extra.indent(2).stripTrailing());
     EdgeConfig config = YamlConfigReader.parse(yaml, EdgeConfig.class);
     buffer =
         BufferExecutor.open(
@@ -114,6 +109,11 @@ final class CommandEdge implements AutoCloseable {
         .filter(p -> p.tag(Schema.TAG_MINER).equals(miner))
         .map(p -> (String) p.fields().get(Schema.FIELD_OUTCOME))
         .toList();
+  }
+
+  /** The {@code central} section for a plain-http central on the loopback. */
+  static String plainCentral(int port, String token) {
+    return "{url: \"http://127.0.0.1:" + port + "\", token: " + token + "}";
   }
 
   /** Stops it without finishing anything, as a killed edge stops, and closes the buffer file. */

@@ -3,6 +3,7 @@ package io.flarewatch.edge.commands;
 import io.flarewatch.wire.command.SignedCommand;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -28,11 +29,17 @@ final class FakeCommandStream implements AutoCloseable {
   private final AtomicInteger refusedTokens = new AtomicInteger();
 
   FakeCommandStream(Vertx vertx, String site, String token, long pingMillis) {
+    this(vertx, site, token, pingMillis, new HttpServerOptions());
+  }
+
+  /** A stream served with these options (e.g. TLS). */
+  FakeCommandStream(
+      Vertx vertx, String site, String token, long pingMillis, HttpServerOptions options) {
     this.path = "/api/v1/sites/" + site + "/commands/stream";
     this.token = token;
     server =
         vertx
-            .createHttpServer()
+            .createHttpServer(options)
             .requestHandler(request -> request.response().setStatusCode(503).end())
             .webSocketHandshakeHandler(
                 handshake -> {

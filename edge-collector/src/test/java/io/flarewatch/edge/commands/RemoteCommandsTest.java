@@ -65,7 +65,12 @@ class RemoteCommandsTest {
   private CommandEdge startEdge(MinerActions actions, String extraCommandsYaml) throws Exception {
     edge =
         new CommandEdge(
-            vertx, dir, signer.publicKeyPem(), central.port(), actions, extraCommandsYaml);
+            vertx,
+            dir,
+            signer.publicKeyPem(),
+            CommandEdge.plainCentral(central.port(), CommandEdge.TOKEN),
+            actions,
+            extraCommandsYaml);
     await().atMost(WAIT).until(() -> central.openLinks() == 1);
     return edge;
   }
