@@ -7,16 +7,18 @@ import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import io.flarewatch.wire.command.CommandEnvelope;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 /**
  * The {@code command_event} and {@code command_miner} lines the edge writes about a command, as
  * line protocol ready for the buffer.
  *
  * <p>A point's identity is measurement + tags + timestamp, so two steps of one command (or of one
- * miner) in the same millisecond would overwrite each other in InfluxDB: every point gets a
- * timestamp later than the one before.
+ * miner under it) in the same millisecond would overwrite each other in InfluxDB: each point gets a
+ * timestamp later than the previous point of its series. (Points of different series may share one,
+ * so a step of a thousand miners is not dated a second into the future.)
  */
 final class CommandPoints {
 
@@ -39,18 +41,29 @@ final class CommandPoints {
   /** Something in the edge itself went wrong while acting on the miner: failed. */
   static final String INTERNAL_ERROR = "internal_error";
 
+  /** Series whose last timestamp is kept; older ones are long past by the clock. */
+  private static final int SERIES_KEPT = 100_000;
+
   private final String site;
   private final Clock clock;
-  private final AtomicLong lastMillis = new AtomicLong();
+  private final Map<String, Long> lastMillis =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > SERIES_KEPT;
+        }
+      };
 
   CommandPoints(String site, Clock clock) {
     this.site = site;
     this.clock = clock;
   }
 
-  /** Now, or one millisecond after the previous point when that is not earlier. */
-  private long nextMillis() {
-    return lastMillis.updateAndGet(previous -> Math.max(previous + 1, clock.millis()));
+  /** Now, or one millisecond after the previous point of the series when that is not earlier. */
+  private synchronized long nextMillis(String series) {
+    long next = Math.max(clock.millis(), lastMillis.getOrDefault(series, Long.MIN_VALUE) + 1);
+    lastMillis.put(series, next);
+    return next;
   }
 
   String delivered(CommandEnvelope command) {
@@ -109,7 +122,7 @@ final class CommandPoints {
   }
 
   private Point.Builder event(String commandId, String state, CommandEnvelope command) {
-    return Point.builder(Schema.COMMAND_EVENT, nextMillis())
+    return Point.builder(Schema.COMMAND_EVENT, nextMillis(commandId))
         .tag(Schema.TAG_SITE, site)
         .tag(Schema.TAG_COMMAND, commandId)
         .field(Schema.FIELD_COMMAND_STATE, state)
@@ -117,7 +130,7 @@ final class CommandPoints {
   }
 
   private Point.Builder miner(CommandEnvelope command, String miner) {
-    return Point.builder(Schema.COMMAND_MINER, nextMillis())
+    return Point.builder(Schema.COMMAND_MINER, nextMillis(command.id() + "\n" + miner))
         .tag(Schema.TAG_SITE, site)
         .tag(Schema.TAG_COMMAND, command.id())
         .tag(Schema.TAG_MINER, miner);
