@@ -1,6 +1,5 @@
 package io.flarewatch.demo;
 
-import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
@@ -12,15 +11,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site with 300 miners, a ~1 MW
- * generator and two gas meters, and the site's edge, until Ctrl-C. {@code flarewatch verify-report
- * --report FILE --signature SIG --public-key PEM} checks a report's signature ({@link
- * VerifyReport}).
+ * The {@code flarewatch} entry point: {@code flarewatch <command> [options]}, the commands listed
+ * in {@link Subcommands}. {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site
+ * with 300 miners, a ~1 MW generator and two gas meters, and the site's edge, until Ctrl-C.
  *
  * <p>{@code INFLUX_URL} (with {@code INFLUX_USERNAME}, {@code INFLUX_PASSWORD}) uses a running
  * InfluxDB; otherwise influxd is started with its data under {@code .flarewatch/influxdb}. {@code
@@ -33,16 +30,13 @@ public final class FlarewatchCommand {
 
   private FlarewatchCommand() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    if (args.length >= 1 && args[0].equals("verify-report")) {
-      System.exit(
-          VerifyReport.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
-    }
+  public static void main(String[] args) throws Exception {
     if (args.length != 1 || !args[0].equals("demo")) {
-      System.err.println(
-          "usage: flarewatch demo | verify-report --report FILE --signature SIG"
-              + " --public-key PEM");
-      System.exit(2);
+      int exitCode = Subcommands.run(args, System.out, System.err);
+      if (exitCode != 0) {
+        System.exit(exitCode);
+      }
+      return;
     }
     int port = Integer.parseInt(System.getenv().getOrDefault("FLAREWATCH_PORT", "8080"));
     String influxUrl = System.getenv("INFLUX_URL");
