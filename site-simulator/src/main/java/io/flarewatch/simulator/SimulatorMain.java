@@ -68,8 +68,12 @@ public final class SimulatorMain {
         () -> sim.close().compose(v -> vertx.close()).await(10, TimeUnit.SECONDS));
   }
 
-  /** Builds the config from the command line. */
-  static SimulatorConfig parse(String[] args) {
+  /**
+   * Builds the config from the command line.
+   *
+   * @throws IllegalArgumentException naming a bad flag or value
+   */
+  public static SimulatorConfig parse(String[] args) {
     SimulatorConfig config = null;
     Integer miners = null;
     Long seed = null;

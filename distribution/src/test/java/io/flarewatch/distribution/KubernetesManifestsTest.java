@@ -1,0 +1,218 @@
+package io.flarewatch.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.config.ConfigException;
+import io.flarewatch.demo.Subcommands;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Kubernetes manifests: central's and InfluxDB's, checked against central's code. */
+class KubernetesManifestsTest {
+
+  private static final String CENTRAL = "deploy/kubernetes/central.yaml";
+  private static final String INFLUXDB = "deploy/kubernetes/influxdb.yaml";
+
+  private final List<JsonNode> central = Repository.yamlDocuments(CENTRAL);
+  private final List<JsonNode> influxdb = Repository.yamlDocuments(INFLUXDB);
+  private final JsonNode deployment = one(central, "Deployment");
+  private final JsonNode container = deployment.at("/spec/template/spec/containers/0");
+  private final JsonNode secret = one(central, "Secret");
+
+  @Test
+  void centralRunsAsTwoOrMoreReplicasWithLimits() {
+    assertTrue(deployment.at("/spec/replicas").asInt() >= 2, "2+ replicas");
+    assertEquals(1, deployment.at("/spec/template/spec/containers").size());
+    for (String kind : List.of("requests", "limits")) {
+      JsonNode resources = container.path("resources").path(kind);
+      assertTrue(resources.has("cpu") && resources.has("memory"), kind + " of cpu and memory");
+    }
+    assertEquals(
+        deployment.at("/spec/selector/matchLabels"),
+        labelsSubset(deployment.at("/spec/template/metadata/labels"), deployment.at("/spec")));
+    assertTrue(container.path("image").asText().endsWith(":" + Repository.version()));
+  }
+
+  @Test
+  void centralRunsAsTheImagesUserWithoutPrivileges() {
+    JsonNode pod = deployment.at("/spec/template/spec/securityContext");
+    assertTrue(pod.path("runAsNonRoot").asBoolean());
+    assertEquals(
+        DockerfilesTest.uid(Dockerfile.parse(Repository.read(DockerfilesTest.CENTRAL))),
+        pod.path("runAsUser").asInt(),
+        "the user the image makes");
+    assertFalse(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true));
+  }
+
+  @Test
+  void theSecretsConfigIsAcceptedByCentralAndAgreesWithTheManifests(@TempDir Path folder)
+      throws Exception {
+    List<String> args = words(container.path("args"));
+    assertTrue(Subcommands.names().contains(args.get(0)), args.get(0) + " is a command");
+    assertEquals("--config", args.get(1));
+    Path configPath = Path.of(args.get(2));
+    String mountPath = mountOf(secret.at("/metadata/name").asText());
+    assertEquals(Path.of(mountPath), configPath.getParent(), "the config is in the mounted Secret");
+    String yaml = secret.path("stringData").path(configPath.getFileName().toString()).asText();
+    assertFalse(yaml.isEmpty(), "the Secret holds " + configPath.getFileName());
+
+    // the signing key is read where deployed: it must be the Secret's other file, and a key
+    String keyPath = Repository.yaml(yaml).at("/reports/signingKeyFile").asText();
+    assertEquals(Path.of(mountPath), Path.of(keyPath).getParent());
+    assertTrue(secret.path("stringData").has(Path.of(keyPath).getFileName().toString()));
+    Path key = DeployConfigs.signingKey(folder);
+    CentralConfig config =
+        Repository.loadConfig(
+            yaml,
+            CentralConfig.class,
+            tree -> tree.withObjectProperty("reports").put("signingKeyFile", key.toString()));
+    // the placeholder the manifest ships stops central with an error naming the key
+    Path placeholder = folder.resolve("placeholder.pem");
+    Files.writeString(placeholder, secret.path("stringData").path("report-signing.pem").asText());
+    ConfigException refused =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Repository.loadConfig(
+                    yaml,
+                    CentralConfig.class,
+                    tree ->
+                        tree.withObjectProperty("reports")
+                            .put("signingKeyFile", placeholder.toString())));
+    assertTrue(refused.getMessage().contains("reports.signingKeyFile"), refused.getMessage());
+
+    assertEquals(config.http().port(), container.at("/ports/0/containerPort").asInt());
+    URI influx = config.influx().url();
+    JsonNode influxService = one(influxdb, "Service");
+    assertEquals(influxService.at("/metadata/name").asText(), influx.getHost());
+    assertEquals(influxService.at("/spec/ports/0/port").asInt(), influx.getPort());
+  }
+
+  @Test
+  void probesAskRoutesCentralServesOnItsPort(@TempDir Path folder) throws Exception {
+    String portName = container.at("/ports/0/name").asText();
+    List<String> paths = new ArrayList<>();
+    for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+      JsonNode get = container.path(probe).path("httpGet");
+      assertEquals(portName, get.path("port").asText(), probe);
+      paths.add(get.path("path").asText());
+    }
+    assertEquals("/health", paths.get(0), "ready only when InfluxDB answers");
+    String yaml = secret.path("stringData").path("central.yaml").asText();
+    Path key = DeployConfigs.signingKey(folder);
+    Map<String, Integer> served =
+        ServedPaths.central(
+            Repository.loadConfig(
+                yaml,
+                CentralConfig.class,
+                tree -> {
+                  tree.withObjectProperty("reports").put("signingKeyFile", key.toString());
+                  tree.withObjectProperty("http").put("port", 0).put("host", "127.0.0.1");
+                  tree.withObjectProperty("influx").put("url", "http://127.0.0.1:1");
+                }),
+            paths);
+    assertEquals(503, served.get("/health"), "not ready while InfluxDB is down");
+    assertEquals(200, served.get("/metrics"), "alive while InfluxDB is down");
+  }
+
+  @Test
+  void theServiceReachesThePodsPort() {
+    JsonNode service = serviceNamed(central, deployment.at("/metadata/name").asText());
+    assertEquals(
+        service.at("/spec/selector"),
+        labelsSubset(deployment.at("/spec/template/metadata/labels"), service.at("/spec")));
+    assertEquals(
+        container.at("/ports/0/name").asText(), service.at("/spec/ports/0/targetPort").asText());
+  }
+
+  @Test
+  void theConfigMapsVariablesAreReadByTheLauncher() {
+    JsonNode configMap = one(central, "ConfigMap");
+    assertEquals(
+        configMap.at("/metadata/name").asText(),
+        container.at("/envFrom/0/configMapRef/name").asText());
+    String launcher = Repository.read("distribution/src/bin/flarewatch");
+    configMap
+        .path("data")
+        .fieldNames()
+        .forEachRemaining(
+            name ->
+                assertTrue(
+                    launcher.contains("${" + name + ":-}"), name + " is read by bin/flarewatch"));
+  }
+
+  @Test
+  void influxDbKeepsItsDataOnAPersistentVolume() {
+    JsonNode statefulSet = one(influxdb, "StatefulSet");
+    JsonNode influx = statefulSet.at("/spec/template/spec/containers/0");
+    assertTrue(influx.path("image").asText().startsWith("influxdb:1."));
+    JsonNode claim = statefulSet.at("/spec/volumeClaimTemplates/0");
+    assertTrue(claim.at("/spec/resources/requests/storage").isTextual(), "a sized claim");
+    assertEquals(claim.at("/metadata/name").asText(), influx.at("/volumeMounts/0/name").asText());
+    assertEquals("/var/lib/influxdb", influx.at("/volumeMounts/0/mountPath").asText());
+    JsonNode service = one(influxdb, "Service");
+    assertEquals(
+        service.at("/metadata/name").asText(), statefulSet.at("/spec/serviceName").asText());
+    assertEquals(
+        service.at("/spec/selector"),
+        labelsSubset(statefulSet.at("/spec/template/metadata/labels"), service.at("/spec")));
+    assertEquals("/ping", influx.at("/readinessProbe/httpGet/path").asText());
+    assertTrue(influx.path("resources").path("limits").has("memory"));
+  }
+
+  private String mountOf(String secretName) {
+    for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
+      if (volume.at("/secret/secretName").asText().equals(secretName)) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+          if (mount.path("name").asText().equals(volume.path("name").asText())) {
+            return mount.path("mountPath").asText();
+          }
+        }
+      }
+    }
+    throw new AssertionError("the Secret " + secretName + " is not mounted");
+  }
+
+  /** The labels a selector names, taken from the pod's: equal to the selector when they match. */
+  private static JsonNode labelsSubset(JsonNode labels, JsonNode holder) {
+    JsonNode selector =
+        holder.has("selector") && holder.path("selector").has("matchLabels")
+            ? holder.path("selector").path("matchLabels")
+            : holder.path("selector");
+    var subset = Repository.YAML.createObjectNode();
+    selector.fieldNames().forEachRemaining(name -> subset.set(name, labels.path(name)));
+    return subset;
+  }
+
+  private static JsonNode one(List<JsonNode> documents, String kind) {
+    List<JsonNode> found =
+        documents.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
+    assertEquals(1, found.size(), "one " + kind);
+    return found.get(0);
+  }
+
+  private static JsonNode serviceNamed(List<JsonNode> documents, String name) {
+    return documents.stream()
+        .filter(d -> d.path("kind").asText().equals("Service"))
+        .filter(d -> d.at("/metadata/name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Service " + name));
+  }
+
+  private static List<String> words(JsonNode array) {
+    List<String> words = new ArrayList<>();
+    array.forEach(word -> words.add(word.asText()));
+    return words;
+  }
+}
