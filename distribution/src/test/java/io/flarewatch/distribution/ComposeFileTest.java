@@ -151,6 +151,17 @@ class ComposeFileTest {
   void grafanaGetsTheProvisioningAndEveryVariableItReads() throws Exception {
     Map<String, String> mounts = mounts("grafana", false);
     Path provisioning = COMPOSE_DIR.resolve(mounts.get("/etc/grafana/provisioning")).normalize();
+    List<Path> provisioningFolders;
+    try (var walk = Files.walk(Repository.ROOT.resolve("dashboards"))) {
+      provisioningFolders =
+          walk.filter(Files::isDirectory)
+              .filter(p -> p.getFileName().toString().equals("provisioning"))
+              .filter(p -> !p.toString().contains("/target/"))
+              .toList();
+    }
+    assertTrue(
+        provisioningFolders.stream().allMatch(provisioning::equals),
+        "Grafana is given " + provisioning + " but the provisioning is " + provisioningFolders);
     Assumptions.assumeTrue(
         Files.isDirectory(provisioning),
         "not checked: the Grafana provisioning files ("
