@@ -64,7 +64,8 @@ class DistributionArtifactsIT {
             "config/central.example.yaml",
             "config/edge.example.yaml",
             "systemd/flarewatch-edge.service",
-            "README.md")) {
+            "README.md",
+            "LICENSE")) {
       assertTrue(names.contains(top + file), file + " in " + names);
     }
     Set<String> jars =
