@@ -16,7 +16,10 @@ import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpRequest;
@@ -59,6 +62,9 @@ class OpenApiDocumentIT {
           "GET /api/v1/commands/public-key",
           "GET /health",
           "GET /metrics");
+
+  /** The web app's static files (page, scripts, WebJars): served to browsers, not API calls. */
+  private static final Set<String> WEB_APP_ROUTES = Set.of("/", "/app/", "/app/vendor/");
 
   private static Vertx vertx;
   private static CentralApp central;
@@ -152,6 +158,9 @@ class OpenApiDocumentIT {
     Set<String> served = new TreeSet<>();
     Set<String> middleware = new TreeSet<>();
     for (Route route : central.router().getRoutes()) {
+      if (route.getPath() != null && WEB_APP_ROUTES.contains(route.getPath())) {
+        continue;
+      }
       if (route.getPath() == null) {
         assertTrue(
             route.methods() == null || route.methods().isEmpty(),
@@ -226,6 +235,11 @@ class OpenApiDocumentIT {
         continue; // the edge's WebSocket: a plain GET is a 426 (see CommandStreamIT)
       }
       List<JsonNode> query = parameters(operation, "query");
+      if (isEventStream(operation)) {
+        assertTrue(query.isEmpty(), operation + ": a stream takes no query parameters here");
+        assertEquals("200 text/event-stream", streamHead(operation, TOKENS.get(Role.ADMIN)));
+        continue;
+      }
       HttpResponse<Buffer> all = request(operation, TOKENS.get(Role.ADMIN), null).send().await();
       assertEquals(
           200,
@@ -289,18 +303,55 @@ class OpenApiDocumentIT {
     return found;
   }
 
+  /** Whether the operation answers a stream of server-sent events, which never ends by itself. */
+  private static boolean isEventStream(String operation) {
+    return operation(operation).at("/responses/200/content").has("text/event-stream");
+  }
+
+  /**
+   * The status and media type of a stream's answer, read from its head; the connection is closed
+   * then, since the stream would go on.
+   */
+  private static String streamHead(String operation, String token) {
+    HttpClient http = vertx.createHttpClient();
+    try {
+      return http.request(
+              new RequestOptions()
+                  .setMethod(HttpMethod.GET)
+                  .setHost("127.0.0.1")
+                  .setPort(central.port())
+                  .setURI(examplePath(operation))
+                  .putHeader("Authorization", "Bearer " + token))
+          .compose(HttpClientRequest::send)
+          .map(
+              response ->
+                  response.statusCode()
+                      + " "
+                      + response.getHeader("Content-Type").replaceAll(";.*", ""))
+          .await();
+    } finally {
+      http.close().await();
+    }
+  }
+
+  /** The operation's path with every path parameter set to its example. */
+  private static String examplePath(String operation) {
+    String path = operation.split(" ", 2)[1];
+    for (JsonNode parameter : parameters(operation, "path")) {
+      path =
+          path.replace(
+              "{" + parameter.get("name").asText() + "}", parameter.get("example").asText());
+    }
+    return path;
+  }
+
   /**
    * A request for the operation: path parameters and every documented query parameter (except
    * {@code leaveOut}) set to their examples.
    */
   private static HttpRequest<Buffer> request(String operation, String token, String leaveOut) {
     String[] methodAndPath = operation.split(" ", 2);
-    String path = methodAndPath[1];
-    for (JsonNode parameter : parameters(operation, "path")) {
-      path =
-          path.replace(
-              "{" + parameter.get("name").asText() + "}", parameter.get("example").asText());
-    }
+    String path = examplePath(operation);
     HttpRequest<Buffer> request =
         client.request(HttpMethod.valueOf(methodAndPath[0]), central.port(), "127.0.0.1", path);
     for (JsonNode parameter : parameters(operation, "query")) {

@@ -190,7 +190,14 @@ public final class FlarewatchCommand {
         .append(flare.port())
         .append('\n');
     out.append("\nThe edge polls every 5 s; status shows figures within about 10 s.\n");
-    out.append("User endpoints need a bearer token. Log in as ")
+    out.append("\nWeb app (tablet):  ")
+        .append(central)
+        .append("/\n  log in as ")
+        .append(LocalSystem.USER)
+        .append(" (or viewer, engineer, operator) with password ")
+        .append(system.password())
+        .append('\n');
+    out.append("\nUser endpoints need a bearer token. Log in as ")
         .append(LocalSystem.USER)
         .append(" with password ")
         .append(system.password())

@@ -123,20 +123,27 @@ public final class LocalSystem {
     }
   }
 
-  /** The one user of a local system: an administrator with a password made at start. */
+  /**
+   * The administrator of a local system. There is one user per role, named for it ({@code viewer},
+   * {@code engineer}, {@code operator}, {@code admin}), all with the password made at start.
+   */
   public static final String USER = "admin";
+
+  /** The local system's user with {@code role}. */
+  public static String userOf(Role role) {
+    return role == Role.ADMIN ? USER : role.name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   public static Future<LocalSystem> start(Vertx vertx, Options options) {
     String token = newToken();
     String password = newToken().substring(0, 20);
+    String passwordHash =
+        PasswordHash.of(password.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
     AuthConfig auth =
         new AuthConfig(
-            List.of(
-                new UserConfig(
-                    USER,
-                    Role.ADMIN,
-                    PasswordHash.of(password.toCharArray(), PasswordHash.MIN_ITERATIONS)
-                        .encoded())),
+            java.util.Arrays.stream(Role.values())
+                .map(role -> new UserConfig(userOf(role), role, passwordHash))
+                .toList(),
             newToken(),
             null,
             null);

@@ -1,5 +1,6 @@
 package io.flarewatch.central.http;
 
+import io.flarewatch.central.app.WebAppRoutes;
 import io.flarewatch.central.auth.Authz;
 import io.flarewatch.central.auth.UserRoutes;
 import io.flarewatch.central.commands.CommandRoutes;
@@ -78,6 +79,7 @@ public final class HttpApiVerticle extends VerticleBase {
     commands.mount(router, authz);
     router.get("/health").respond(this::health);
     OperationsRoutes.mount(vertx, router, influx, authz);
+    WebAppRoutes.mount(router);
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.http().host())

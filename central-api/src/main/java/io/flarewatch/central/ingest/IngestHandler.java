@@ -87,6 +87,12 @@ public final class IngestHandler implements Handler<RoutingContext> {
                         false))
         .andThen(decoded -> decodes.release())
         .compose(batch -> influx.write(batch.lineProtocol()).map(batch.points()))
+        .andThen(
+            stored -> {
+              if (stored.succeeded()) {
+                SampleNotices.stored(ctx.vertx(), siteId, stored.result());
+              }
+            })
         .map(points -> new JsonObject().put("accepted", points))
         .onComplete(
             result -> {

@@ -31,6 +31,12 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
   static final String ROLE_GENSET_FUEL = "genset_fuel_meter";
   static final String ROLE_FLARE = "flare_meter";
 
+  /** The generator register with its load in % of rating, where the register map has one. */
+  static final String LOAD_PCT = "load_pct";
+
+  /** Where the answer comes from: central (an edge's own copy of the app says site-local). */
+  static final String SOURCE = "central";
+
   private final CentralConfig config;
   private final InfluxClient influx;
   private final Clock clock;
@@ -58,7 +64,9 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
     String bySite = " GROUP BY " + identifier(Schema.TAG_SITE);
     return "SELECT last("
         + identifier(Schema.FIELD_GENERATOR_KW)
-        + ") AS kw FROM "
+        + ") AS kw, last("
+        + identifier(LOAD_PCT)
+        + ") AS load FROM "
         + identifier(Schema.GENERATOR)
         + " WHERE "
         + sites
@@ -102,6 +110,7 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
         if (state != null && !series.rows().isEmpty()) {
           state.seen(series.time(0));
           state.generatorKw = add(state.generatorKw, series.doubleValue(0, "kw"));
+          state.load(series.doubleValue(0, "load"));
         }
       }
       for (ResultSeries series : ResultSeries.of(results, 1)) {
@@ -135,6 +144,7 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
       answered.add(states.get(site.id()).toJson(site, now));
     }
     return new JsonObject()
+        .put("source", SOURCE)
         .put("time", now.toString())
         .put("avoidedTodayFrom", dayStart.toString())
         .put(
@@ -143,7 +153,8 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
                 .add(
                     "avoidedTco2eToday sums the site's emissions points since 00:00 UTC"
                         + " (the UTC day), not the site's local day.")
-                .add("gas flows are the latest flow_rate_mscfd of each meter, added per role."))
+                .add("gas flows are the latest flow_rate_mscfd of each meter, added per role.")
+                .add("generatorLoadPct is the mean of the generators' latest load_pct."))
         .put("sites", answered);
   }
 
@@ -158,10 +169,19 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
   private static final class SiteState {
     Long lastSeen;
     Double generatorKw;
+    double loadTotal;
+    int loads;
     ResultSeries summary;
     Double fuelFlow;
     Double flareFlow;
     Double avoidedToday;
+
+    void load(Double pct) {
+      if (pct != null) {
+        loadTotal += pct;
+        loads++;
+      }
+    }
 
     void seen(long time) {
       if (lastSeen == null || time > lastSeen) {
@@ -179,6 +199,7 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
           .put("lastSeen", lastSeen == null ? null : Instant.ofEpochMilli(lastSeen).toString())
           .put("offlineAfterSeconds", site.offlineAfterSeconds())
           .put("generatorKw", generatorKw)
+          .put("generatorLoadPct", loads == 0 ? null : loadTotal / loads)
           .put("hashrateThs", summary == null ? null : summary.value(0, "hashrate"))
           .put("minersOnline", summary == null ? null : summary.value(0, "online"))
           .put("minersTotal", summary == null ? null : summary.value(0, "total"))

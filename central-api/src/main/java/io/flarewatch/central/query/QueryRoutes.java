@@ -1,5 +1,6 @@
 package io.flarewatch.central.query;
 
+import io.flarewatch.central.app.LiveSiteHandler;
 import io.flarewatch.central.auth.Authz;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.CentralConfig;
@@ -14,10 +15,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 
 /**
- * Mounts the read side of the API: fleet, the site routes (detail, status, series, emissions check)
- * and reports. Every site route resolves its {@code {site}} once, in {@link SitePath}.
+ * Mounts the read side of the API: fleet, the site routes (detail, live stream, miner, status,
+ * series, emissions check and summary) and reports. Every site route resolves its {@code {site}}
+ * once, in {@link SitePath}.
  */
 public final class QueryRoutes {
+
+  /** A live stream ends after this long; the client reconnects, its token checked again. */
+  static final long LIVE_STREAM_MAX_MILLIS = 5 * 60 * 1000L;
 
   private final Router router;
   private final Handler<RoutingContext> viewer;
@@ -33,7 +38,15 @@ public final class QueryRoutes {
   public static void mount(Router router, CentralConfig config, InfluxClient influx, Authz authz) {
     QueryRoutes routes = new QueryRoutes(router, authz, config);
     routes.get("/api/v1/fleet").respond(new FleetHandler(config, influx, Clock.systemUTC()));
-    routes.siteGet("/api/v1/sites/:site").respond(new SiteDetailHandler(influx));
+    SiteDetailHandler detail = new SiteDetailHandler(influx);
+    routes.siteGet("/api/v1/sites/:site").respond(detail);
+    routes
+        .siteGet("/api/v1/sites/:site/live")
+        .handler(new LiveSiteHandler(detail, LIVE_STREAM_MAX_MILLIS));
+    routes.siteGet("/api/v1/sites/:site/miners/:miner").respond(new MinerDetailHandler(influx));
+    routes
+        .siteGet("/api/v1/sites/:site/emissions/summary")
+        .respond(new EmissionsSummaryHandler(influx, Clock.systemUTC()));
     routes.siteGet("/api/v1/sites/:site/status").respond(new SiteStatusHandler(influx));
     routes.siteGet("/api/v1/sites/:site/series").respond(new SeriesHandler(influx));
     routes

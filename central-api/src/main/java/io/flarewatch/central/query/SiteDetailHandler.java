@@ -43,6 +43,11 @@ public final class SiteDetailHandler implements Function<RoutingContext, Future<
   public Future<JsonObject> apply(RoutingContext ctx) {
     SiteConfig site = SitePath.site(ctx);
     QueryParameters.of(ctx, Set.of());
+    return latest(site);
+  }
+
+  /** The site's latest devices and summary, as {@code GET /api/v1/sites/{site}} answers them. */
+  public Future<JsonObject> latest(SiteConfig site) {
     String where = " WHERE " + InfluxFilters.tagEquals(Schema.TAG_SITE, site.id());
     String latest = " ORDER BY time DESC LIMIT 1";
     String query =

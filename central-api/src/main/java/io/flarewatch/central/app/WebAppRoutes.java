@@ -1,0 +1,48 @@
+package io.flarewatch.central.app;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * Serves the web app (module {@code web-app}: its {@code webroot/} on the classpath) to browsers:
+ * {@code GET /} is the app's page, {@code GET /app/*} its scripts and styles, and {@code GET
+ * /app/vendor/*} the WebJars on the classpath (the chart library), under their versioned paths.
+ *
+ * <p>Caching: the page, scripts and styles keep their names across releases, so they are {@code
+ * no-cache} (the browser revalidates with {@code If-Modified-Since} and gets a 304 while
+ * unchanged); WebJar files have the version in their path and are cached for a year as immutable.
+ * Every other header (the Content-Security-Policy among them: scripts and styles from this origin
+ * only, which ES modules keep) comes from {@code SecurityHeaders}, as for the API. These routes are
+ * not API operations and are not in the OpenAPI document.
+ */
+public final class WebAppRoutes {
+
+  /** Where the web app's files are on the classpath. */
+  public static final String WEBROOT = "webroot";
+
+  static final long VENDOR_MAX_AGE_SECONDS = 365L * 24 * 3600;
+
+  private WebAppRoutes() {}
+
+  public static void mount(Router router) {
+    StaticHandler page =
+        StaticHandler.create(WEBROOT).setCachingEnabled(true).setDirectoryListing(false);
+    StaticHandler vendor =
+        StaticHandler.create("META-INF/resources/webjars")
+            .setCachingEnabled(true)
+            .setMaxAgeSeconds(VENDOR_MAX_AGE_SECONDS)
+            .setDirectoryListing(false);
+    router.get("/").handler(WebAppRoutes::revalidate).handler(page);
+    router.get("/app/vendor/*").handler(vendor);
+    router.get("/app/*").handler(WebAppRoutes::revalidate).handler(page);
+  }
+
+  /** Files without a version in their name: cache, but ask every time whether they changed. */
+  private static void revalidate(RoutingContext ctx) {
+    ctx.addHeadersEndHandler(
+        v -> ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache"));
+    ctx.next();
+  }
+}

@@ -1,0 +1,117 @@
+import * as api from "../api.js";
+import { el, num, withUnit, label, figures } from "../format.js";
+import { chartCard, daySeries } from "../charts.js";
+import { minerGrid } from "./miner-grid.js";
+
+/** Generator registers shown by name; any other field that is 0 or 1 is a named bit. */
+const GENERATOR_FIELDS = new Set(["id", "time", "up", "power_kw", "apparent_power_kva", "load_pct",
+  "engine_rpm", "fuel_flow_scfh", "coolant_temp_c", "oil_pressure_kpa", "run_hours", "status_bits",
+  "error", "error_detail", "registers_failed"]);
+
+function alarmWords(generator) {
+  return Object.entries(generator)
+    .filter(([k, v]) => !GENERATOR_FIELDS.has(k) && v === 1)
+    .map(([k]) => label(k));
+}
+
+function generatorCard(g) {
+  const words = alarmWords(g);
+  const raw = typeof g.status_bits === "number" && g.status_bits !== 0
+    ? "status bits 0b" + g.status_bits.toString(2) + " (the register map names no bits)" : null;
+  return el("section", { class: "card", "aria-label": "Generator " + g.id },
+    el("h2", { text: "Generator " + g.id + (g.up === 0 ? " — not answering" : "") }),
+    figures([
+      ["Power", withUnit(g.power_kw, "kW", 0), "power_kw"],
+      ["Load", withUnit(g.load_pct, "%", 0), "load_pct"],
+      ["Engine speed", withUnit(g.engine_rpm, "rpm", 0), "engine_rpm"],
+      ["Coolant", withUnit(g.coolant_temp_c, "°C"), "coolant_temp_c"],
+      ["Oil pressure", withUnit(g.oil_pressure_kpa, "kPa", 0), "oil_pressure_kpa"],
+      ["Run hours", withUnit(g.run_hours, "h"), "run_hours"],
+    ]),
+    words.length || raw || g.error
+      ? el("ul", { class: "words", "aria-label": "Alarms and status" },
+        words.map((w) => el("li", { text: w })),
+        raw ? el("li", { text: raw }) : null,
+        g.error ? el("li", { text: "error: " + g.error }) : null)
+      : el("p", { class: "muted", text: "No alarm bits set." }));
+}
+
+function gasCard(meters, summary) {
+  const byRole = (role) => meters.filter((m) => m.role === role);
+  const flow = (list) => list.length ? list.reduce((t, m) => t + (m.flow_rate_mscfd || 0), 0) : null;
+  const engine = byRole("genset_fuel_meter");
+  const flare = byRole("flare_meter");
+  const pressure = engine.concat(flare).map((m) => m.pressure_psig).find((p) => p != null);
+  return el("section", { class: "card", "aria-label": "Gas" },
+    el("h2", { text: "Gas" }),
+    figures([
+      ["To engine", withUnit(flow(engine), "Mscf/d"), "engineFlow"],
+      ["To flare", withUnit(flow(flare), "Mscf/d"), "flareFlow"],
+      ["Pressure", withUnit(pressure, "psig"), "pressure_psig"],
+      ["Capture today", withUnit(summary?.today?.capturePct, "%"), "capturePct"],
+    ]));
+}
+
+function emissionsCard(site, summary) {
+  if (!summary) return el("section", { class: "card" }, el("h2", { text: "Emissions" }), el("p", { class: "muted", text: "Not available." }));
+  const month = summary.month;
+  const methodology = el("button", { type: "button", text: "Methodology and parameters" });
+  methodology.addEventListener("click", () => {
+    const from = month.from.slice(0, 10);
+    const to = new Date(Date.parse(month.to) + 86400000).toISOString().slice(0, 10);
+    api.download("/api/v1/reports/emissions?site=" + encodeURIComponent(site) + "&from=" + from
+      + "&to=" + to + "&period=month&format=csvw", site + "-" + from + "-emissions.csv-metadata.json")
+      .catch((e) => methodology.after(el("p", { class: "error", text: e.message })));
+  });
+  return el("section", { class: "card", "aria-label": "Emissions" },
+    el("h2", { text: "CO2e avoided" }),
+    figures([
+      ["Today", withUnit(summary.today.avoidedTco2e, "t", 3), "avoidedToday"],
+      ["This month", withUnit(month.avoidedTco2e, "t", 2), "avoidedMonth"],
+      ["Flaring baseline, month", withUnit(month.baselineTco2e, "t", 2), "baselineMonth"],
+      ["Engine, month", withUnit(month.projectTco2e, "t", 2), "projectMonth"],
+      ["Capture, month", withUnit(month.capturePct, "%"), "captureMonth"],
+    ]),
+    el("p", { class: "muted", text: "Methodology " + (month.methodologies.join(", ") || "–")
+      + "; parameter sets " + (month.parameterSets.join(", ") || "–") + ". Days are UTC." }),
+    methodology);
+}
+
+function summaryCard(detail) {
+  const s = detail.summary || {};
+  return el("section", { class: "card", "aria-label": "Miners" },
+    el("h2", { text: "Miners" }),
+    figures([
+      ["Online", num(s.miners_online, 0) + " / " + num(s.miners_total, 0), "miners"],
+      ["Hashrate", withUnit(s.hashrate_ths == null ? null : s.hashrate_ths / 1000, "PH/s", 2), "hashrate"],
+    ]));
+}
+
+export async function render(main, params, go, shell, siteId) {
+  const [detail, summary] = await Promise.all([
+    api.get(api.sitePath(siteId)),
+    api.get(api.sitePath(siteId, "/emissions/summary")).catch(() => null),
+  ]);
+  const top = el("div", { class: "cards", id: "site-cards" });
+  const grid = minerGrid(siteId);
+  function show(state) {
+    top.replaceChildren(
+      ...state.generators.map(generatorCard),
+      gasCard(state.gasMeters, summary),
+      summaryCard(state),
+      emissionsCard(siteId, summary));
+    grid.update(state.miners);
+    shell.dataTime(state.summary?.time);
+  }
+  main.replaceChildren(
+    el("h1", { text: detail.name || siteId }),
+    top,
+    el("div", { class: "charts" },
+      chartCard("Generator power", "kW", () => daySeries(siteId, "generator.power_kw")),
+      chartCard("Hashrate", "TH/s", () => daySeries(siteId, "site_summary.hashrate_ths")),
+      chartCard("Gas flow", "Mscf/d", () => daySeries(siteId, "gas_meter.flow_rate_mscfd"))),
+    grid.element);
+  show(detail);
+  const stop = api.live(siteId, show, (connected) => shell.live(connected));
+  return stop;
+}
