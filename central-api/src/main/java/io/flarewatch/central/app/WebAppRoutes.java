@@ -29,14 +29,28 @@ public final class WebAppRoutes {
   public static void mount(Router router) {
     StaticHandler page =
         StaticHandler.create(WEBROOT).setCachingEnabled(true).setDirectoryListing(false);
+    // a wildcard route's handler sees the path below the route's prefix: /app/x is webroot/app/x
+    StaticHandler files =
+        StaticHandler.create(WEBROOT + "/app").setCachingEnabled(true).setDirectoryListing(false);
     StaticHandler vendor =
         StaticHandler.create("META-INF/resources/webjars")
             .setCachingEnabled(true)
-            .setMaxAgeSeconds(VENDOR_MAX_AGE_SECONDS)
             .setDirectoryListing(false);
     router.get("/").handler(WebAppRoutes::revalidate).handler(page);
-    router.get("/app/vendor/*").handler(vendor);
-    router.get("/app/*").handler(WebAppRoutes::revalidate).handler(page);
+    router.get("/app/vendor/*").handler(WebAppRoutes::keep).handler(vendor);
+    router.get("/app/*").handler(WebAppRoutes::revalidate).handler(files);
+  }
+
+  /** Files with their version in their path: never changed, so cached for a year. */
+  private static void keep(RoutingContext ctx) {
+    ctx.addHeadersEndHandler(
+        v ->
+            ctx.response()
+                .headers()
+                .set(
+                    HttpHeaders.CACHE_CONTROL,
+                    "public, max-age=" + VENDOR_MAX_AGE_SECONDS + ", immutable"));
+    ctx.next();
   }
 
   /** Files without a version in their name: cache, but ask every time whether they changed. */

@@ -100,6 +100,7 @@ export async function render(main, params, go, shell, siteId) {
       gasCard(state.gasMeters, summary),
       summaryCard(state),
       emissionsCard(siteId, summary));
+    top.dataset.summaryTime = state.summary?.time || "";
     grid.update(state.miners);
     shell.dataTime(state.summary?.time);
   }

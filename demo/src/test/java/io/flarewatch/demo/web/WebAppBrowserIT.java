@@ -1,0 +1,339 @@
+package io.flarewatch.demo.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flarewatch.central.auth.Role;
+import io.flarewatch.demo.DemoSite;
+import io.flarewatch.demo.LocalSystem;
+import io.flarewatch.influx.testkit.InfluxTarget;
+import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.flarewatch.simulator.ServedMinerReading;
+import io.flarewatch.simulator.SimulatorConfig;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in a real browser against a whole running system (central, a simulated site and its
+ * edge, InfluxDB): login per role, the fleet and the site showing the simulator's values, a value
+ * changing live without a reload, a report download with its hash, a token refused → back to the
+ * login, the tablet layouts (no horizontal scrolling, touch targets of 44 px) and an axe-core pass
+ * on every screen. Screenshots at 768×1024 go to {@code target/screenshots/}; the page weight and
+ * load time are printed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserIT {
+
+  private static final String SITE = "web-site";
+  private static final int MINERS = 60;
+  private static final long INTERVAL_MILLIS = 2_000;
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private Path dir;
+  private Vertx vertx;
+  private LocalSystem system;
+  private Browser browser;
+  private String central;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void start() throws Exception {
+    Browser.requireInstalled();
+    dir = Files.createTempDirectory("flarewatch-web-it");
+    InfluxTarget influx = InfluxTestServer.shared();
+    vertx = Vertx.vertx();
+    system =
+        LocalSystem.start(
+                vertx,
+                new LocalSystem.Options(
+                    SITE,
+                    influx.url(),
+                    InfluxTestServer.uniqueDatabase("web"),
+                    influx.username(),
+                    influx.password(),
+                    0,
+                    SimulatorConfig.defaults(MINERS, 7),
+                    INTERVAL_MILLIS,
+                    dir.resolve("edge.db"),
+                    DemoSite.emissions(),
+                    null))
+            .await();
+    central = "http://127.0.0.1:" + system.central().port();
+    await("the site's first cycles at central")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> system.edge().pollingStats().cycles() >= 2);
+    browser = Browser.start(SCREENSHOTS);
+    browser.viewport(768, 1024);
+    wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) {
+      System.out.println("screenshots of the web app:");
+      browser.screenshots().forEach(p -> System.out.println("  " + p.toAbsolutePath()));
+      browser.close();
+    }
+    if (system != null) {
+      system.stop().await();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+    if (dir != null) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theLoginPageLoadsAndIsAccessible() {
+    browser.driver.get(central + "/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    wait.until(d -> js().executeScript("return document.readyState").equals("complete"));
+    System.out.println(PageWeight.of(js()).describe("central"));
+    PageWeight.resources(js()).forEach(r -> System.out.println("  " + r));
+    assertTrue(
+        (Boolean) js().executeScript("return typeof uPlot === 'function'"),
+        "the chart library loads from its WebJar");
+    checkScreen("login");
+  }
+
+  @Test
+  @Order(2)
+  void everyRoleLogsInAndSeesTheFleet() {
+    for (Role role : Role.values()) {
+      logIn(LocalSystem.userOf(role));
+      WebElement tile = fleetTile();
+      assertTrue(tile.getText().contains(SITE), tile.getText());
+      assertTrue(
+          browser.driver.findElement(By.cssSelector("nav a[href='#/reports']")).isDisplayed(),
+          role + " sees the reports");
+      browser.driver.findElement(By.id("logout")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void fleetSiteAndMinerShowTheSimulatorsValues() {
+    logIn(LocalSystem.userOf(Role.VIEWER));
+    WebElement tile = fleetTile();
+    wait.until(d -> field(tile, "miners").equals(MINERS + " / " + MINERS));
+    assertEquals("Online", tile.findElement(By.cssSelector(".state")).getText());
+    assertEquals("Central", browser.driver.findElement(By.id("source")).getText());
+    checkScreen("fleet");
+
+    tile.click();
+    wait.until(d -> gridTiles().size() == MINERS);
+    WebElement cards = browser.driver.findElement(By.id("site-cards"));
+    assertEquals(MINERS + " / " + MINERS, field(cards, "miners"));
+    assertTrue(number(field(cards, "power_kw")) > 0, field(cards, "power_kw"));
+    wait.until(d -> d.findElements(By.cssSelector(".chart canvas")).size() >= 3);
+    checkScreen("site");
+
+    WebElement search = browser.driver.findElement(By.id("miner-search"));
+    String someMiner = system.simulator().miners().get(MINERS / 2).id();
+    search.sendKeys(someMiner);
+    wait.until(d -> gridTiles().size() == 1);
+    search.clear();
+    new Select(browser.driver.findElement(By.id("miner-sort"))).selectByValue("temp");
+    wait.until(d -> gridTiles().size() == MINERS);
+
+    browser.driver.findElement(By.cssSelector("a.miner[data-miner='" + someMiner + "']")).click();
+    WebElement hashrate =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field='hashrate_ths']")));
+    double shown = number(hashrate.getText());
+    List<ServedMinerReading> served = system.simulator().groundTruth().minerReadings(someMiner);
+    assertTrue(
+        served.stream().anyMatch(r -> Math.abs(r.hashrateThs() - shown) < 0.006),
+        "miner page shows " + shown + " TH/s, which the simulator served: " + served);
+    wait.until(d -> d.findElements(By.cssSelector(".chart canvas")).size() >= 3);
+    checkScreen("miner");
+  }
+
+  @Test
+  @Order(4)
+  void aValueChangesLiveWithoutReload() {
+    openSite();
+    js().executeScript("window.flarewatchNoReload = true;");
+    String first = summaryTime();
+    wait.until(d -> !summaryTime().equals(first));
+    assertEquals(
+        Boolean.TRUE,
+        js().executeScript("return window.flarewatchNoReload === true"),
+        "the page was not reloaded");
+    assertTrue(browser.driver.findElement(By.id("age")).getText().contains("live"));
+  }
+
+  @Test
+  @Order(5)
+  void aReportDownloadsWithItsHash() throws Exception {
+    browser.driver.get(central + "/#/reports");
+    WebElement button =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("download-emissions")));
+    checkScreen("reports");
+    button.click();
+    WebElement digest =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='digest']")));
+    assertTrue(digest.getText().startsWith("sha-256=:"), digest.getText());
+    Path file =
+        await("the downloaded CSV")
+            .atMost(Duration.ofSeconds(30))
+            .until(this::downloadedCsv, p -> p != null);
+    String expected =
+        "sha-256=:"
+            + Base64.getEncoder()
+                .encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)))
+            + ":";
+    assertEquals(expected, digest.getText(), "the header's hash is the downloaded file's");
+  }
+
+  @Test
+  @Order(6)
+  void aRefusedTokenSendsTheUserBackToTheLogin() {
+    openSite();
+    js().executeScript(
+            "const s = JSON.parse(localStorage.getItem('flarewatch.session'));"
+                + "s.token = 'not-a-valid-token';"
+                + "localStorage.setItem('flarewatch.session', JSON.stringify(s));");
+    browser.driver.get(central + "/#/fleet");
+    WebElement alert =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p[role=alert]")));
+    assertTrue(alert.getText().contains("expired"), alert.getText());
+    assertTrue(browser.driver.getCurrentUrl().endsWith("#/login?expired"));
+  }
+
+  @Test
+  @Order(7)
+  void theSiteFitsALandscapeTabletAndReadsInDarkMode() {
+    browser.viewport(1280, 800);
+    try {
+      openSite();
+      checkScreen("site-1280x800");
+      browser.driver.findElement(By.id("theme")).click();
+      assertEquals("dark", js().executeScript("return document.documentElement.dataset.theme"));
+      browser.viewport(768, 1024);
+      openSite();
+      checkScreen("site-dark");
+    } finally {
+      browser.viewport(768, 1024);
+      js().executeScript("localStorage.removeItem('flarewatch.theme')");
+    }
+  }
+
+  // ---- helpers
+
+  private void logIn(String user) {
+    browser.driver.get(central + "/#/login");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    name.clear();
+    name.sendKeys(user);
+    browser.driver.findElement(By.id("password")).sendKeys(system.password());
+    browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("#/fleet"));
+  }
+
+  private void openSite() {
+    if (!browser.driver.getCurrentUrl().startsWith(central)
+        || js().executeScript("return localStorage.getItem('flarewatch.session')") == null) {
+      logIn(LocalSystem.userOf(Role.OPERATOR));
+    }
+    browser.driver.get(central + "/#/site/" + SITE);
+    browser.driver.navigate().refresh();
+    wait.until(d -> gridTiles().size() == MINERS);
+  }
+
+  private WebElement fleetTile() {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("a.tile[data-site='" + SITE + "']")));
+  }
+
+  private List<WebElement> gridTiles() {
+    return browser.driver.findElements(By.cssSelector("#miner-grid a.miner"));
+  }
+
+  private String summaryTime() {
+    return browser.driver.findElement(By.id("site-cards")).getDomAttribute("data-summary-time");
+  }
+
+  private static String field(WebElement scope, String name) {
+    return scope.findElement(By.cssSelector("[data-field='" + name + "']")).getText();
+  }
+
+  private static double number(String text) {
+    return Double.parseDouble(text.replace(",", "").split(" ")[0]);
+  }
+
+  private Path downloadedCsv() throws Exception {
+    try (Stream<Path> files = Files.list(browser.downloads)) {
+      return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+    }
+  }
+
+  private JavascriptExecutor js() {
+    return browser.driver;
+  }
+
+  /**
+   * The screen as it is now: a screenshot at the current size, no horizontal scrolling, every
+   * control at least 44 × 44 px, and no serious or critical axe-core violation.
+   */
+  private void checkScreen(String name) {
+    Number width = (Number) js().executeScript("return window.innerWidth");
+    Number height = (Number) js().executeScript("return window.innerHeight");
+    String size = width + "x" + height;
+    browser.screenshot(name.contains("x") ? name : name + "-" + size);
+    assertEquals(
+        Boolean.FALSE,
+        js().executeScript(
+                "return document.documentElement.scrollWidth"
+                    + " > document.documentElement.clientWidth"),
+        name + " scrolls horizontally at " + size);
+    @SuppressWarnings("unchecked")
+    List<String> small =
+        (List<String>)
+            js().executeScript(
+                    "return [...document.querySelectorAll("
+                        + "'button, select, input, nav a, a.button, a.miner, a.tile, .brand')]"
+                        + ".filter(e => e.offsetParent !== null)"
+                        + ".filter(e => { const r = e.getBoundingClientRect();"
+                        + " return r.height < 44 || r.width < 44; })"
+                        + ".map(e => e.id || e.textContent.trim().slice(0, 20) || e.tagName)");
+    assertEquals(List.of(), small, name + ": touch targets under 44 px at " + size);
+    List<String> violations = Accessibility.seriousViolations(js());
+    assertEquals(
+        List.of(),
+        violations,
+        name.toLowerCase(Locale.ROOT) + ": serious accessibility violations");
+  }
+}
