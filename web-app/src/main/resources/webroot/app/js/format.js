@@ -15,7 +15,10 @@ export function unit(field) {
 export function num(value, digits = 1) {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value !== "number") return String(value);
-  return value.toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const small = value !== 0 && Math.abs(value) < 1;
+  // small figures (a few minutes of CO2e) keep 3 significant digits instead of rounding to 0
+  return value.toLocaleString(undefined, small
+    ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: digits });
 }
 
 export function withUnit(value, u, digits = 1) {
