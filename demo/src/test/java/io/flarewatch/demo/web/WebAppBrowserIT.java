@@ -331,6 +331,14 @@ class WebAppBrowserIT {
                         + " return r.height < 44 || r.width < 44; })"
                         + ".map(e => e.id || e.textContent.trim().slice(0, 20) || e.tagName)");
     assertEquals(List.of(), small, name + ": touch targets under 44 px at " + size);
+    @SuppressWarnings("unchecked")
+    List<String> overflowing =
+        (List<String>)
+            js().executeScript(
+                    "return [...document.querySelectorAll('.card')]"
+                        + ".filter(c => c.scrollWidth > c.clientWidth + 1)"
+                        + ".map(c => c.querySelector('h2, h1')?.textContent || c.className)");
+    assertEquals(List.of(), overflowing, name + ": content wider than its card at " + size);
     List<String> violations = Accessibility.seriousViolations(js());
     assertEquals(
         List.of(),

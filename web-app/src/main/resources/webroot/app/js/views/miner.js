@@ -31,7 +31,7 @@ export async function render(main, params, go, shell, siteId, minerId) {
     el("h1", { text: "Miner " + minerId + " — " + kind(m) }),
     el("p", { text: "Latest sample " + age(m.time) + " (" + new Date(m.time).toLocaleString() + ")" }),
     error,
-    el("div", { class: "cards" },
+    el("div", { class: "cards single" },
       el("section", { class: "card" }, el("h2", { text: "Latest sample" }),
         el("table", {}, el("tbody", {}, rows)))),
     el("div", { class: "charts" },
