@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -87,6 +88,7 @@ class WebAppBrowserIT {
     browser = Browser.start(SCREENSHOTS);
     browser.viewport(768, 1024);
     wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -128,8 +130,8 @@ class WebAppBrowserIT {
   void everyRoleLogsInAndSeesTheFleet() {
     for (Role role : Role.values()) {
       logIn(LocalSystem.userOf(role));
-      WebElement tile = fleetTile();
-      assertTrue(tile.getText().contains(SITE), tile.getText());
+      String tile = wait.until(d -> fleetTile().getText());
+      assertTrue(tile.contains(SITE), tile);
       assertTrue(
           browser.driver.findElement(By.cssSelector("nav a[href='#/reports']")).isDisplayed(),
           role + " sees the reports");
@@ -142,17 +144,23 @@ class WebAppBrowserIT {
   @Order(3)
   void fleetSiteAndMinerShowTheSimulatorsValues() {
     logIn(LocalSystem.userOf(Role.VIEWER));
-    WebElement tile = fleetTile();
-    wait.until(d -> field(tile, "miners").equals(MINERS + " / " + MINERS));
-    assertEquals("Online", tile.findElement(By.cssSelector(".state")).getText());
+    // the fleet's tiles and the site's cards are drawn anew with each update: read them afresh
+    wait.until(d -> field(fleetTile(), "miners").equals(MINERS + " / " + MINERS));
+    assertEquals(
+        "Online", wait.until(d -> fleetTile().findElement(By.cssSelector(".state")).getText()));
     assertEquals("Central", browser.driver.findElement(By.id("source")).getText());
     checkScreen("fleet");
 
-    tile.click();
+    wait.until(
+        d -> {
+          fleetTile().click();
+          return true;
+        });
     wait.until(d -> gridTiles().size() == MINERS);
     WebElement cards = browser.driver.findElement(By.id("site-cards"));
-    assertEquals(MINERS + " / " + MINERS, field(cards, "miners"));
-    assertTrue(number(field(cards, "power_kw")) > 0, field(cards, "power_kw"));
+    assertEquals(MINERS + " / " + MINERS, wait.until(d -> field(cards, "miners")));
+    double kw = wait.until(d -> number(field(cards, "power_kw")));
+    assertTrue(kw > 0, "generator power " + kw);
     wait.until(d -> d.findElements(By.cssSelector(".chart canvas")).size() >= 3);
     checkScreen("site");
 
