@@ -10,8 +10,8 @@ import java.util.Set;
  * @param delayMillis delay before the reply is written (SLOW), 0 for none
  * @param resetMidReply when true, half of the reply is written and the connection closed (RESET)
  * @param quirks malformations applied to every reply, in addition to the flavour's own
- * @param ignoreCommands writes (Braiins pause/resume, LuxOS curtail, Antminer web miner-mode) are
- *     acknowledged as usual and change nothing
+ * @param ignoreCommands writes (Braiins pause/resume, LuxOS curtail, Antminer web miner-mode,
+ *     Whatsminer power_off/power_on) are acknowledged as usual and change nothing
  * @param slowWakeSeconds a wake-up shows (hashing, full power) only this long after the command; 0
  *     for the next tick
  * @param authFailure credentials are refused: the Antminer web interface answers every digest with

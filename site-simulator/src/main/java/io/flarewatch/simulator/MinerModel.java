@@ -50,6 +50,12 @@ final class MinerModel {
   private String sessionId;
   private Instant sessionLastUse;
 
+  /**
+   * Sleep and wake commands this miner received on any interface, ignored ones included: a test
+   * checks that no miner was commanded twice.
+   */
+  long sleepWakeCommands;
+
   /** Power limit set through the API, W; 0 when none (the model's own draw applies). */
   int powerLimitWatts;
 

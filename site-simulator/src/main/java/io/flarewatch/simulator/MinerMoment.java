@@ -17,8 +17,12 @@ record MinerMoment(MinerModel miner, long tick, Instant now, CommandFaults fault
     return miner.uptimeSeconds(tick);
   }
 
-  /** Wakes the miner now, or after the slow-wake delay; nothing when commands are ignored. */
+  /**
+   * Wakes the miner now, or after the slow-wake delay; nothing when commands are ignored. Counted
+   * either way.
+   */
   void wake() {
+    miner.sleepWakeCommands++;
     if (faults.ignoreCommands()) {
       return;
     }
@@ -29,8 +33,9 @@ record MinerMoment(MinerModel miner, long tick, Instant now, CommandFaults fault
     }
   }
 
-  /** Puts the miner to sleep; nothing when commands are ignored. */
+  /** Puts the miner to sleep; nothing when commands are ignored. Counted either way. */
   void sleep() {
+    miner.sleepWakeCommands++;
     if (!faults.ignoreCommands()) {
       miner.sleep();
     }

@@ -186,6 +186,15 @@ public final class SiteSimulator {
     return model.generatorTrace();
   }
 
+  /**
+   * How many sleep and wake commands the miner has received since start, on any of its interfaces
+   * (CGMiner-style API, Whatsminer encrypted writes, Antminer web interface), those a fault made it
+   * ignore included.
+   */
+  public long sleepWakeCommands(String minerId) {
+    return model.withMiner(MinerIds.indexOf(minerId), (m, tick, now) -> m.sleepWakeCommands);
+  }
+
   /** The whole site at the clock's current tick (advancing the model to it). */
   public SiteSnapshot snapshot() {
     return model.snapshot();

@@ -64,8 +64,8 @@ final class WhatsminerWrites {
   private ObjectNode execute(JsonNode write) {
     String cmd = write.path("cmd").asText("");
     switch (cmd) {
-      case "power_off" -> m.sleep();
-      case "power_on" -> m.wake();
+      case "power_off" -> at.sleep();
+      case "power_on" -> at.wake();
       case "adjust_power_limit" -> {
         Integer watts = watts(write.get("power_limit"));
         if (watts == null || watts <= 0) {
