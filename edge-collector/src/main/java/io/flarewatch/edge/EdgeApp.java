@@ -3,12 +3,13 @@ package io.flarewatch.edge;
 import io.flarewatch.drivers.miner.MinerApiClient;
 import io.flarewatch.drivers.miner.MinerApiClientOptions;
 import io.flarewatch.drivers.miner.MinerPoller;
+import io.flarewatch.drivers.miner.control.FirmwareControls;
+import io.flarewatch.drivers.miner.control.MinerCommander;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.commands.CommandStats;
 import io.flarewatch.edge.commands.CommandVerticles;
 import io.flarewatch.edge.commands.MinerActions;
-import io.flarewatch.edge.commands.MinerControl;
 import io.flarewatch.edge.commands.SiteMinerActions;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.EdgeConfig;
@@ -82,13 +83,13 @@ public final class EdgeApp {
   }
 
   private Future<EdgeApp> deploy() {
-    MinerPoller minerPoller =
-        new MinerPoller(
-            new MinerApiClient(
-                vertx,
-                new MinerApiClientOptions(
-                    Duration.ofMillis(config.polling().deviceTimeoutMillis()),
-                    MinerApiClientOptions.defaults().maxReplyBytes())));
+    MinerApiClient minerClient =
+        new MinerApiClient(
+            vertx,
+            new MinerApiClientOptions(
+                Duration.ofMillis(config.polling().deviceTimeoutMillis()),
+                MinerApiClientOptions.defaults().maxReplyBytes()));
+    MinerPoller minerPoller = new MinerPoller(minerClient);
     UplinkVerticle uplink =
         new UplinkVerticle(
             config.site(),
@@ -114,7 +115,7 @@ public final class EdgeApp {
         .compose(
             id -> {
               pollingId = id;
-              return deployCommands(minerPoller);
+              return deployCommands(minerClient, minerPoller);
             })
         .compose(
             commands -> {
@@ -146,16 +147,22 @@ public final class EdgeApp {
 
   /**
    * The command executor and the link to central's command stream, when the config has a {@code
-   * commands} section. Miners are acted on through their firmware's control, found by their id in
-   * the config.
+   * commands} section. Miners are acted on through their firmware's control ({@link MinerCommander}
+   * with the config's credentials), found by their id in the config.
    */
-  private Future<Void> deployCommands(MinerPoller minerPoller) {
+  private Future<Void> deployCommands(MinerApiClient minerClient, MinerPoller minerPoller) {
     if (config.commands() == null) {
       return Future.succeededFuture();
     }
+    MinerCommander commander =
+        new MinerCommander(
+            vertx,
+            minerPoller,
+            FirmwareControls.standard(
+                vertx, minerClient, config.commands().credentials().toMinerCredentials()));
     MinerActions actions =
         new SiteMinerActions(
-            vertx, config.allMiners(), MinerControl.NONE, minerPoller, Clock.systemUTC());
+            vertx, config.allMiners(), commander::execute, minerPoller, Clock.systemUTC());
     // reads central's public key file: off the event loop
     return vertx
         .executeBlocking(

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole edge with a {@code commands} section, against the simulated site: the edge opens the
- * command stream, executes a command on the configured miners through its firmware controls and
- * counts it in its metrics.
+ * A whole edge with a {@code commands} section, against the simulated site (a stock Antminer and a
+ * Braiins OS miner): the edge opens the command stream, executes a command on the configured miners
+ * through their firmware controls, confirmed by read-back, and counts it in its metrics.
  */
 class EdgeAppCommandsTest {
 
@@ -55,6 +55,13 @@ class EdgeAppCommandsTest {
         simulator.miners().stream()
             .map(m -> "  - {id: %s, host: %s, port: %d}".formatted(m.id(), m.host(), m.port()))
             .collect(Collectors.joining("\n"));
+    // the one stock Antminer's web interface: the port every miner's is on, as in the field
+    int webPort =
+        simulator.miners().stream()
+            .map(MinerEndpoint::webPort)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
     String yaml =
         """
         site: %s
@@ -65,9 +72,9 @@ class EdgeAppCommandsTest {
         buffer: {path: "%s", reserveBytes: 0}
         uplink: {minBackoffMillis: 1000, maxBackoffMillis: 5000}
         metrics: {host: 127.0.0.1, port: 0}
-        commands: {centralPublicKeyFile: "%s"}
+        commands: {centralPublicKeyFile: "%s", credentials: {webPort: %d}}
         """
-            .formatted(SITE, central.port(), miners, dir.resolve("edge.db"), key);
+            .formatted(SITE, central.port(), miners, dir.resolve("edge.db"), key, webPort);
     edge = EdgeApp.start(vertx, YamlConfigReader.parse(yaml, EdgeConfig.class)).await();
   }
 
@@ -109,10 +116,12 @@ class EdgeAppCommandsTest {
 
     List<Point> events = commandEvents(sleep.id());
     assertEquals(
-        List.of("delivered", "executing", "failed"),
+        List.of("delivered", "executing", "succeeded"),
         events.stream().map(EdgeAppCommandsTest::state).toList());
-    assertEquals(
-        2L, events.get(2).fields().get(Schema.FIELD_MINERS_SKIPPED), "no firmware control yet");
+    assertEquals(2L, events.get(2).fields().get(Schema.FIELD_MINERS_CONFIRMED), events.toString());
+    for (String id : ids) {
+      assertEquals("SLEEPING", simulator.snapshot().miner(id).orElseThrow().state().name(), id);
+    }
     String metrics =
         WebClient.create(vertx)
             .get(edge.metricsPort().getAsInt(), "127.0.0.1", "/metrics")
