@@ -100,6 +100,9 @@ public final class CommandLinkVerticle extends VerticleBase {
             .setPort(central.port())
             .setSsl(central.ssl())
             .setURI(streamPath)
+            // a link that accepts the connection and then carries nothing (a satellite outage
+            // behind a TCP accelerator) must not hold the handshake forever
+            .setTimeout(deadAfter.toMillis())
             .addHeader("Authorization", "Bearer " + central.token());
     client
         .connect(request)
