@@ -3,6 +3,8 @@ package io.flarewatch.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flarewatch.simulator.Addressing;
+import io.flarewatch.simulator.SimulatorConfig;
 
 /**
  * The demo site: about 300 miners on a generator of about 1 MW burning about 190 Mscf/d of a supply
@@ -14,7 +16,30 @@ public final class DemoSite {
   /** Miners of the demo site: 300 × 3.3 kW with auxiliaries is a ~1 MW load. */
   public static final int MINERS = 300;
 
+  /** Where the first miner answers; miner i on the i-th address after it, as in the field. */
+  public static final String MINERS_BASE_HOST = "127.0.1.1";
+
+  /** The miners' CGMiner-style API port, on each miner's own address. */
+  public static final int MINER_API_PORT = 4028;
+
+  /** The stock Antminers' web interface port (80 in the field), on each miner's own address. */
+  public static final int MINER_WEB_PORT = 8081;
+
   private DemoSite() {}
+
+  /**
+   * The simulated site: {@code miners} on consecutive loopback addresses from {@code baseHost},
+   * each on port {@value #MINER_API_PORT} with its web interface on {@value #MINER_WEB_PORT}, so an
+   * edge reaches them as it would in the field.
+   */
+  public static SimulatorConfig simulator(int miners, long seed, String baseHost) {
+    SimulatorConfig defaults = SimulatorConfig.defaults(miners, seed);
+    return defaults.withMiners(
+        defaults
+            .miners()
+            .withAddressing(Addressing.LOOPBACK_RANGE, baseHost, MINER_API_PORT)
+            .withWebPort(MINER_WEB_PORT));
+  }
 
   /** The {@code emissions:} section, as in a site config file. */
   public static JsonNode emissions() {

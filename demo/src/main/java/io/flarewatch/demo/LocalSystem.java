@@ -9,7 +9,6 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.ReportsConfig;
-import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
@@ -43,6 +42,7 @@ public final class LocalSystem {
   private final CentralConfig centralConfig;
   private final String password;
   private final String bearerToken;
+  private final String ingestToken;
   private CentralApp central;
   private final SiteSimulator simulator;
   private final EdgeApp edge;
@@ -54,9 +54,11 @@ public final class LocalSystem {
       SiteSimulator simulator,
       EdgeApp edge,
       String password,
-      String bearerToken) {
+      String bearerToken,
+      String ingestToken) {
     this.password = password;
     this.bearerToken = bearerToken;
+    this.ingestToken = ingestToken;
     this.vertx = vertx;
     this.centralConfig = centralConfig;
     this.central = central;
@@ -79,6 +81,9 @@ public final class LocalSystem {
    * @param emissions the site's emissions parameters, given to both edge and central
    * @param bufferMaxBytes the edge buffer's byte limit, null for the default
    * @param reportSigningKey central's report signing key (PEM), null for one made per run
+   * @param commands remote commands from central to the edge; null: the edge takes none
+   * @param edgeCentralUrl where the edge reaches central (e.g. through a proxy); null: central's
+   *     own address
    */
   public record Options(
       String site,
@@ -92,7 +97,40 @@ public final class LocalSystem {
       Path bufferFile,
       JsonNode emissions,
       Long bufferMaxBytes,
-      Path reportSigningKey) {
+      Path reportSigningKey,
+      CommandSettings commands,
+      URI edgeCentralUrl) {
+
+    /** Options without remote commands, the edge reaching central directly. */
+    public Options(
+        String site,
+        URI influxUrl,
+        String influxDatabase,
+        String influxUsername,
+        String influxPassword,
+        int centralPort,
+        SimulatorConfig simulator,
+        long pollIntervalMillis,
+        Path bufferFile,
+        JsonNode emissions,
+        Long bufferMaxBytes,
+        Path reportSigningKey) {
+      this(
+          site,
+          influxUrl,
+          influxDatabase,
+          influxUsername,
+          influxPassword,
+          centralPort,
+          simulator,
+          pollIntervalMillis,
+          bufferFile,
+          emissions,
+          bufferMaxBytes,
+          reportSigningKey,
+          null,
+          null);
+    }
 
     /** Options whose central signs reports with a key made for the run. */
     public Options(
@@ -120,6 +158,44 @@ public final class LocalSystem {
           emissions,
           bufferMaxBytes,
           null);
+    }
+
+    /** The same with remote commands. */
+    public Options withCommands(CommandSettings settings) {
+      return new Options(
+          site,
+          influxUrl,
+          influxDatabase,
+          influxUsername,
+          influxPassword,
+          centralPort,
+          simulator,
+          pollIntervalMillis,
+          bufferFile,
+          emissions,
+          bufferMaxBytes,
+          reportSigningKey,
+          settings,
+          edgeCentralUrl);
+    }
+
+    /** The same with the edge reaching central at {@code url}. */
+    public Options withEdgeCentralUrl(URI url) {
+      return new Options(
+          site,
+          influxUrl,
+          influxDatabase,
+          influxUsername,
+          influxPassword,
+          centralPort,
+          simulator,
+          pollIntervalMillis,
+          bufferFile,
+          emissions,
+          bufferMaxBytes,
+          reportSigningKey,
+          commands,
+          url);
     }
   }
 
@@ -155,41 +231,63 @@ public final class LocalSystem {
                 options.influxDatabase(),
                 options.influxUsername(),
                 options.influxPassword()),
-            List.of(
-                new SiteConfig(
-                    options.site(),
-                    options.site(),
-                    SiteConfig.sha256Hex(token),
-                    options.emissions())),
+            List.of(CommandSettings.siteConfig(options, token)),
             auth,
             new ReportsConfig(
-                options.reportSigningKey() == null ? null : options.reportSigningKey().toString()));
+                options.reportSigningKey() == null ? null : options.reportSigningKey().toString()),
+            null,
+            options.commands() == null
+                ? null
+                : options.commands().centralConfig(options.bufferFile()));
     return CentralApp.start(vertx, centralConfig)
         .compose(
             central ->
-                SiteSimulator.start(vertx, options.simulator())
+                (options.commands() == null
+                        ? Future.<Path>succeededFuture(null)
+                        : CommandSettings.fetchPublicKey(
+                            vertx,
+                            central.port(),
+                            options.bufferFile().resolveSibling("central-command-key.pub.pem")))
                     .compose(
-                        simulator ->
-                            EdgeApp.start(
-                                    vertx, edgeConfig(options, simulator, central.port(), token))
-                                .compose(
-                                    edge ->
-                                        login(vertx, central.port(), password)
-                                            .map(
-                                                bearer ->
-                                                    new LocalSystem(
-                                                        vertx,
-                                                        centralConfig,
-                                                        central,
-                                                        simulator,
-                                                        edge,
-                                                        password,
-                                                        bearer)))));
+                        edgeKey ->
+                            SiteSimulator.start(vertx, options.simulator())
+                                .map(simulator -> new Started(central, simulator, edgeKey))))
+        .compose(
+            started ->
+                EdgeApp.start(
+                        vertx,
+                        edgeConfig(
+                            options,
+                            started.simulator(),
+                            options.edgeCentralUrl() == null
+                                ? URI.create("http://127.0.0.1:" + started.central().port())
+                                : options.edgeCentralUrl(),
+                            token,
+                            started.edgeKey()))
+                    .compose(
+                        edge ->
+                            login(vertx, started.central().port(), password)
+                                .map(
+                                    bearer ->
+                                        new LocalSystem(
+                                            vertx,
+                                            centralConfig,
+                                            started.central(),
+                                            started.simulator(),
+                                            edge,
+                                            password,
+                                            bearer,
+                                            token))));
   }
 
-  /** The edge configuration that polls every device of the simulator. */
+  private record Started(CentralApp central, SiteSimulator simulator, Path edgeKey) {}
+
+  /**
+   * The edge configuration that polls every device of the simulator and, with {@code commandKey},
+   * takes central's commands with the simulator's credentials.
+   */
   static EdgeConfig edgeConfig(
-      Options options, SiteSimulator simulator, int centralPort, String token) {
+      Options options, SiteSimulator simulator, URI central, String token, Path commandKey) {
     List<MinerConfig> miners =
         simulator.miners().stream().map(m -> new MinerConfig(m.id(), m.host(), m.port())).toList();
     List<ModbusConfig> modbus =
@@ -200,7 +298,7 @@ public final class LocalSystem {
     long interval = options.pollIntervalMillis();
     return new EdgeConfig(
         options.site(),
-        new CentralLink(URI.create("http://127.0.0.1:" + centralPort), token),
+        new CentralLink(central, token),
         new PollingConfig(
             interval, Math.min(3_000L, interval / 2), 200, Math.min(500L, interval / 10)),
         miners,
@@ -209,7 +307,8 @@ public final class LocalSystem {
         new BufferConfig(options.bufferFile(), options.bufferMaxBytes()),
         UplinkConfig.defaults(),
         options.emissions(),
-        new MetricsConfig("127.0.0.1", 0));
+        new MetricsConfig("127.0.0.1", 0),
+        commandKey == null ? null : options.commands().edgeSection(simulator, commandKey));
   }
 
   private static ModbusConfig modbus(ModbusEndpoint endpoint, ModbusConfig.Role role) {
@@ -246,6 +345,11 @@ public final class LocalSystem {
   /** The administrator's password, made at start. */
   public String password() {
     return password;
+  }
+
+  /** The site's ingest token (the edge's credential towards central). */
+  public String ingestToken() {
+    return ingestToken;
   }
 
   /** A bearer token of the administrator, for the API's user endpoints. */
@@ -285,7 +389,8 @@ public final class LocalSystem {
             centralConfig.sites(),
             centralConfig.auth(),
             centralConfig.reports(),
-            centralConfig.ingest());
+            centralConfig.ingest(),
+            centralConfig.commands());
     return CentralApp.start(vertx, samePort)
         .map(
             restarted -> {
