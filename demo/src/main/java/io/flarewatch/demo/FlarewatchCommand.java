@@ -1,16 +1,14 @@
 package io.flarewatch.demo;
 
+import io.flarewatch.central.config.CommandsConfig;
 import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
-import io.flarewatch.simulator.SimulatorConfig;
-import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +19,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@code INFLUX_URL} (with {@code INFLUX_USERNAME}, {@code INFLUX_PASSWORD}) uses a running
  * InfluxDB; otherwise influxd is started with its data under {@code .flarewatch/influxdb}. {@code
- * FLAREWATCH_PORT} changes central's port.
+ * FLAREWATCH_PORT} changes central's port; {@code FLAREWATCH_MINERS_HOST} the loopback address of
+ * the first simulated miner (default {@value DemoSite#MINERS_BASE_HOST}).
+ *
+ * <p>The edge takes central's signed commands; the demo prints curl lines that sleep and wake the
+ * site's miners.
  */
 public final class FlarewatchCommand {
 
@@ -62,18 +64,30 @@ public final class FlarewatchCommand {
           LocalSystem.start(
                   vertx,
                   new LocalSystem.Options(
-                      SITE,
-                      influx,
-                      "flarewatch",
-                      System.getenv().getOrDefault("INFLUX_USERNAME", ""),
-                      System.getenv().getOrDefault("INFLUX_PASSWORD", ""),
-                      port,
-                      SimulatorConfig.defaults(DemoSite.MINERS, System.currentTimeMillis()),
-                      5_000,
-                      STATE.resolve("edge").resolve(SITE + ".db"),
-                      DemoSite.emissions(),
-                      null,
-                      reportSigningKey()))
+                          SITE,
+                          influx,
+                          "flarewatch",
+                          System.getenv().getOrDefault("INFLUX_USERNAME", ""),
+                          System.getenv().getOrDefault("INFLUX_PASSWORD", ""),
+                          port,
+                          DemoSite.simulator(
+                              DemoSite.MINERS,
+                              System.currentTimeMillis(),
+                              System.getenv()
+                                  .getOrDefault(
+                                      "FLAREWATCH_MINERS_HOST", DemoSite.MINERS_BASE_HOST)),
+                          5_000,
+                          STATE.resolve("edge").resolve(SITE + ".db"),
+                          DemoSite.emissions(),
+                          null,
+                          signingKey("report-signing-key.pem"))
+                      .withCommands(
+                          new CommandSettings(
+                              signingKey("command-signing-key.pem"),
+                              null,
+                              null,
+                              CommandsConfig.DEFAULT_PING_SECONDS,
+                              null)))
               .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println(
@@ -108,19 +122,14 @@ public final class FlarewatchCommand {
   }
 
   /**
-   * The demo's report signing key, made once in {@code .flarewatch/} and kept, so reports signed in
-   * one run still verify after the next.
+   * One of the demo's signing keys, made once in {@code .flarewatch/} and kept, so reports signed
+   * in one run still verify after the next and the edge's copy of central's command key stays
+   * valid.
    */
-  private static Path reportSigningKey() {
-    Path key = STATE.resolve("report-signing-key.pem");
+  private static Path signingKey(String name) {
+    Path key = STATE.resolve(name);
     if (!Files.exists(key)) {
-      try {
-        Files.createDirectories(STATE);
-        Files.writeString(
-            key, Ed25519Signatures.privateKeyPem(Ed25519Signatures.newKeyPair().getPrivate()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the demo's report signing key " + key, e);
-      }
+      CommandSettings.writeNewKey(key);
     }
     return key;
   }
@@ -155,6 +164,7 @@ public final class FlarewatchCommand {
         .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
         .append("&period=day&format=csv (csvw: its metadata)\n");
     out.append("  Public key    ").append(central).append("/api/v1/reports/public-key\n");
+    out.append("  Command key   ").append(central).append("/api/v1/commands/public-key\n");
     out.append("  Simulated site: ").append(system.simulator().miners().size()).append(" miners\n");
     List<MinerEndpoint> miners = system.simulator().miners();
     for (MinerEndpoint miner : miners.subList(0, Math.min(3, miners.size()))) {
@@ -208,6 +218,37 @@ public final class FlarewatchCommand {
         .append("/api/v1/sites/")
         .append(SITE)
         .append("/status\n");
+    appendCommands(out, central);
     System.out.println(out);
+  }
+
+  /**
+   * The curl lines that sleep and wake every miner of the site, and where a command's state shows.
+   * Each run has its own idempotency keys: the same key answers the command it first issued.
+   */
+  private static void appendCommands(StringBuilder out, String central) {
+    String commands = central + "/api/v1/sites/" + SITE + "/commands";
+    long run = Instant.now().getEpochSecond();
+    out.append(
+            "\nPut every miner of the site to sleep, then wake them (central signs each command,")
+        .append(" the edge\nverifies it and confirms every miner by read-back; the load steps")
+        .append(" stay within the site's\nmaxLoadStepKw):\n\n");
+    for (String action : List.of("sleep", "wake")) {
+      out.append("  curl -i -X POST -H \"Authorization: Bearer $TOKEN\"")
+          .append(" -H \"Content-Type: application/json\" -H \"Idempotency-Key: ")
+          .append(action)
+          .append('-')
+          .append(run)
+          .append("\" -d '{\"action\":\"")
+          .append(action)
+          .append("\",\"targets\":\"all\"}' ")
+          .append(commands)
+          .append('\n');
+    }
+    out.append(
+            "\nThe answer (201) carries the command's id; its Location header is its status:\n\n")
+        .append("  curl -H \"Authorization: Bearer $TOKEN\" ")
+        .append(commands)
+        .append("/<id>\n");
   }
 }
