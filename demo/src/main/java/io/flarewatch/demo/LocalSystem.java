@@ -45,13 +45,15 @@ public final class LocalSystem {
   private final String ingestToken;
   private CentralApp central;
   private final SiteSimulator simulator;
-  private final EdgeApp edge;
+  private final EdgeConfig edgeConfig;
+  private EdgeApp edge;
 
   private LocalSystem(
       Vertx vertx,
       CentralConfig centralConfig,
       CentralApp central,
       SiteSimulator simulator,
+      EdgeConfig edgeConfig,
       EdgeApp edge,
       String password,
       String bearerToken,
@@ -63,6 +65,7 @@ public final class LocalSystem {
     this.centralConfig = centralConfig;
     this.central = central;
     this.simulator = simulator;
+    this.edgeConfig = edgeConfig;
     this.edge = edge;
   }
 
@@ -253,31 +256,33 @@ public final class LocalSystem {
                             SiteSimulator.start(vertx, options.simulator())
                                 .map(simulator -> new Started(central, simulator, edgeKey))))
         .compose(
-            started ->
-                EdgeApp.start(
-                        vertx,
-                        edgeConfig(
-                            options,
-                            started.simulator(),
-                            options.edgeCentralUrl() == null
-                                ? URI.create("http://127.0.0.1:" + started.central().port())
-                                : options.edgeCentralUrl(),
-                            token,
-                            started.edgeKey()))
-                    .compose(
-                        edge ->
-                            login(vertx, started.central().port(), password)
-                                .map(
-                                    bearer ->
-                                        new LocalSystem(
-                                            vertx,
-                                            centralConfig,
-                                            started.central(),
-                                            started.simulator(),
-                                            edge,
-                                            password,
-                                            bearer,
-                                            token))));
+            started -> {
+              EdgeConfig edgeConfig =
+                  edgeConfig(
+                      options,
+                      started.simulator(),
+                      options.edgeCentralUrl() == null
+                          ? URI.create("http://127.0.0.1:" + started.central().port())
+                          : options.edgeCentralUrl(),
+                      token,
+                      started.edgeKey());
+              return EdgeApp.start(vertx, edgeConfig)
+                  .compose(
+                      edge ->
+                          login(vertx, started.central().port(), password)
+                              .map(
+                                  bearer ->
+                                      new LocalSystem(
+                                          vertx,
+                                          centralConfig,
+                                          started.central(),
+                                          started.simulator(),
+                                          edgeConfig,
+                                          edge,
+                                          password,
+                                          bearer,
+                                          token)));
+            });
   }
 
   private record Started(CentralApp central, SiteSimulator simulator, Path edgeKey) {}
@@ -403,15 +408,41 @@ public final class LocalSystem {
     return simulator;
   }
 
+  /** The running edge; null after {@link #stopEdge()}. */
   public EdgeApp edge() {
     return edge;
+  }
+
+  /** The configuration the edge runs with (e.g. to run it as a process of its own). */
+  public EdgeConfig edgeConfig() {
+    return edgeConfig;
+  }
+
+  /** Stops the edge, as a site going dark would; central and the simulator keep running. */
+  public Future<Void> stopEdge() {
+    EdgeApp running = edge;
+    edge = null;
+    return running == null ? Future.succeededFuture() : running.stop();
+  }
+
+  /** Starts the edge again on its configuration (and so its buffer). */
+  public Future<Void> startEdge() {
+    if (edge != null) {
+      return Future.failedFuture("the edge is running");
+    }
+    return EdgeApp.start(vertx, edgeConfig)
+        .map(
+            started -> {
+              edge = started;
+              return null;
+            });
   }
 
   /**
    * Stops the edge first (it flushes nothing it has not stored), then the simulator, then central.
    */
   public Future<Void> stop() {
-    return edge.stop().eventually(simulator::close).eventually(central::stop);
+    return stopEdge().eventually(simulator::close).eventually(central::stop);
   }
 
   public Vertx vertx() {
