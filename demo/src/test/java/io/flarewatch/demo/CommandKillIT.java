@@ -125,7 +125,7 @@ class CommandKillIT {
                 "",
                 port,
                 simulated,
-                1_000,
+                CommandSystem.POLL_INTERVAL_MILLIS,
                 dir.resolve("edge.db"),
                 null,
                 null,

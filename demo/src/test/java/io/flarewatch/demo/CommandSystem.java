@@ -30,6 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class CommandSystem implements AutoCloseable {
 
+  /**
+   * The edge's poll interval; its miner requests time out after half of it, so a machine busy with
+   * a build does not time out a miner's reply that did arrive.
+   */
+  static final long POLL_INTERVAL_MILLIS = 2_000;
+
   final Vertx vertx;
   final LocalSystem system;
   final CommandApi api;
@@ -67,7 +73,7 @@ final class CommandSystem implements AutoCloseable {
                 "",
                 centralPort,
                 simulator,
-                1_000,
+                POLL_INTERVAL_MILLIS,
                 dir.resolve("edge.db"),
                 null,
                 null,
