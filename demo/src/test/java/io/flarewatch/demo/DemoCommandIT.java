@@ -34,6 +34,9 @@ class DemoCommandIT {
   /** The demo prints a ready bearer token for the API's user endpoints. */
   private static final Pattern TOKEN = Pattern.compile("export TOKEN=(\\S+)");
 
+  private static final Pattern LOCATION =
+      Pattern.compile("^location: (\\S+)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
   @TempDir Path workDir;
 
   @Test
@@ -52,12 +55,14 @@ class DemoCommandIT {
             .redirectOutput(workDir.resolve("demo.log").toFile());
     builder.environment().remove("INFLUX_URL");
     builder.environment().put("FLAREWATCH_PORT", Integer.toString(port));
+    builder.environment().put("FLAREWATCH_MINERS_HOST", CommandSystem.randomLoopbackHost());
     Process demo = builder.start();
     try {
       JsonObject status = awaitLiveStatus(demo, port, Duration.ofSeconds(30));
       assertTrue(status.getDouble("generatorKw") > 0, status.encode());
       assertTrue(status.getDouble("hashrateThs") > 0, status.encode());
       assertTrue(status.getInteger("minersOnline") >= 10, status.encode());
+      assertPrintedCommandLinesWork(port);
 
       List<ProcessHandle> children = demo.descendants().toList();
       assertFalse(children.isEmpty(), "the demo runs its own influxd");
@@ -74,6 +79,51 @@ class DemoCommandIT {
     } finally {
       demo.descendants().forEach(ProcessHandle::destroyForcibly);
       demo.destroyForcibly();
+    }
+  }
+
+  /**
+   * The printed sleep and wake lines, run by a shell as a user would paste them, each issue a
+   * command (201 with its status URL in {@code Location}) that the edge takes: its state leaves
+   * {@code queued}.
+   */
+  private void assertPrintedCommandLinesWork(int port) throws Exception {
+    Matcher token = TOKEN.matcher(log());
+    assertTrue(token.find(), log());
+    List<String> lines =
+        log().lines().map(String::strip).filter(l -> l.startsWith("curl -i -X POST")).toList();
+    assertEquals(2, lines.size(), "a sleep and a wake line: " + log());
+    assertTrue(lines.get(0).contains("\"action\":\"sleep\""), lines.get(0));
+    assertTrue(lines.get(1).contains("\"action\":\"wake\""), lines.get(1));
+    HttpClient http = HttpClient.newHttpClient();
+    for (String line : lines) {
+      ProcessBuilder shell =
+          new ProcessBuilder("bash", "-c", line)
+              .redirectError(ProcessBuilder.Redirect.DISCARD); // curl's progress meter
+      shell.environment().put("TOKEN", token.group(1));
+      Process curl = shell.start();
+      String answer = new String(curl.getInputStream().readAllBytes());
+      assertTrue(curl.waitFor(30, TimeUnit.SECONDS), line);
+      assertTrue(answer.startsWith("HTTP/1.1 201"), line + "\n" + answer);
+      Matcher location = LOCATION.matcher(answer);
+      assertTrue(location.find(), answer);
+      URI status = URI.create("http://127.0.0.1:" + port + "/").resolve(location.group(1).strip());
+      AtomicReference<String> state = new AtomicReference<>();
+      await("the edge takes " + status)
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                HttpResponse<String> command =
+                    http.send(
+                        HttpRequest.newBuilder(status)
+                            .header("Authorization", "Bearer " + token.group(1))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                state.set(new JsonObject(command.body()).getString("state"));
+                return !"queued".equals(state.get());
+              });
+      assertTrue(List.of("delivered", "executing", "succeeded").contains(state.get()), state.get());
     }
   }
 
