@@ -4,6 +4,7 @@ import io.flarewatch.central.CentralMain;
 import io.flarewatch.central.auth.PasswordHashCli;
 import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.demo.bench.CatchUpBenchmark;
+import io.flarewatch.demo.bench.CommandsBenchmark;
 import io.flarewatch.demo.bench.IngestBenchmark;
 import io.flarewatch.demo.bench.PollingBenchmark;
 import io.flarewatch.edge.EdgeMain;
@@ -121,13 +122,14 @@ public final class Subcommands {
               Main.of(PasswordHashCli::main)),
           new Subcommand(
               "bench",
-              "bench polling|catch-up|ingest [options]",
+              "bench polling|catch-up|ingest|commands [options]",
               "Benchmarks that print figures (see the README's Benchmarks section):\n"
                   + "  bench polling  [--miners 1000] [--interval-ms 10000] [--duration-s 130]\n"
                   + "  bench catch-up [--miners 1000] [--backlog-minutes 60]"
                   + " [--catch-up-factor 60]\n"
                   + "  bench ingest   [--batches 200] [--lines 5000] [--in-flight 8] [--rounds 6]"
-                  + " [--warm-up-batches 20000]",
+                  + " [--warm-up-batches 20000]\n"
+                  + "  bench commands [--miners 100] [--rounds 20] [--warm-up 2]",
               Subcommands::bench),
           new Subcommand(
               "test",
@@ -198,6 +200,7 @@ public final class Subcommands {
       case "polling" -> PollingBenchmark.main(rest);
       case "catch-up" -> CatchUpBenchmark.main(rest);
       case "ingest" -> IngestBenchmark.main(rest);
+      case "commands" -> CommandsBenchmark.main(rest);
       default -> {
         err.println("usage: flarewatch " + named("bench").orElseThrow().synopsis());
         return 2;
