@@ -31,8 +31,11 @@ import java.util.concurrent.TimeUnit;
  * (central, the simulated site on loopback addresses, its edge) runs in this JVM as the demo does,
  * on a local influxd.
  *
- * <p>{@code flarewatch bench commands [--miners 100] [--rounds 20]}; without {@code --miners}, 100
- * and then 1,000 miners.
+ * <p>{@code --warm-up} (default 2) uncounted rounds first take the path through the JIT, as in a
+ * system that has run for a while.
+ *
+ * <p>{@code flarewatch bench commands [--miners 100] [--rounds 20] [--warm-up 2]}; without {@code
+ * --miners}, 100 and then 1,000 miners.
  */
 public final class CommandsBenchmark {
 
@@ -44,13 +47,14 @@ public final class CommandsBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = BenchSupport.intArg(args, "--rounds", 20);
+    int warmUp = BenchSupport.intArg(args, "--warm-up", 2);
     int only = BenchSupport.intArg(args, "--miners", 0);
     List<Integer> sizes = only > 0 ? List.of(only) : List.of(100, 1000);
     Path work = Files.createTempDirectory("flarewatch-commands-");
     List<String> summaries = new ArrayList<>();
     try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxdb"))) {
       for (int miners : sizes) {
-        summaries.add(run(influxd, work.resolve("site-" + miners), miners, rounds));
+        summaries.add(run(influxd, work.resolve("site-" + miners), miners, warmUp, rounds));
       }
     }
     System.out.println();
@@ -58,7 +62,7 @@ public final class CommandsBenchmark {
     System.exit(0);
   }
 
-  private static String run(LocalInfluxd influxd, Path dir, int miners, int rounds)
+  private static String run(LocalInfluxd influxd, Path dir, int miners, int warmUp, int rounds)
       throws Exception {
     Files.createDirectories(dir);
     SimulatorConfig simulator = DemoSite.simulator(miners, 7, DemoSite.MINERS_BASE_HOST);
@@ -87,12 +91,23 @@ public final class CommandsBenchmark {
       operator.awaitMinersOnline(miners);
       System.out.printf(
           Locale.ROOT,
-          "commands benchmark: %d miners, %d rounds (sleep and wake in turn), stagger off, load"
-              + " step %.0f kW (the whole site), edge acting on %d miners at once%n",
+          "commands benchmark: %d miners, %d rounds after %d of warm-up (sleep and wake in turn),"
+              + " stagger off, load step %.0f kW (the whole site), edge acting on %d miners at"
+              + " once%n",
           miners,
           rounds,
+          warmUp,
           ratedKw,
           miners);
+      for (int round = 0; round < warmUp; round++) {
+        String action = round % 2 == 0 ? "sleep" : "wake";
+        System.out.printf(
+            Locale.ROOT,
+            "  warm-up %d %-5s %.3f s%n",
+            round + 1,
+            action,
+            operator.timeCommand(action, miners));
+      }
       List<Double> seconds = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         String action = round % 2 == 0 ? "sleep" : "wake";
