@@ -185,6 +185,10 @@ public final class CommandsBenchmark {
       long until = began + TimeUnit.SECONDS.toNanos(300);
       while (System.nanoTime() < until) {
         HttpResponse<String> got = get(base + "/commands/" + id);
+        if (got.statusCode() != 200) {
+          throw new IllegalStateException(
+              "GET command " + id + " answered " + got.statusCode() + ": " + got.body());
+        }
         JsonObject command = new JsonObject(got.body());
         String state = command.getString("state");
         if (FINAL.contains(state)) {
