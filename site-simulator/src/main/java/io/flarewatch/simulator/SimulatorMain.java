@@ -108,7 +108,9 @@ public final class SimulatorMain {
               config.modbus(),
               miners == null ? config.physics() : sized.physics(),
               config.faults(),
-              config.groundTruthCapacity());
+              config.groundTruthCapacity(),
+              miners == null ? config.gas() : config.gas().withBaseMscfd(sized.gas().baseMscfd()),
+              config.engine());
     }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];

@@ -40,7 +40,7 @@ class RegisterMapLoaderTest {
 
     assertEquals("generator", map.device());
     assertEquals(16, map.maxRegistersPerRequest());
-    assertEquals(9, map.registers().size());
+    assertEquals(12, map.registers().size());
     RegisterDefinition runHours = map.register("run_hours").orElseThrow();
     assertEquals(30, runHours.address());
     assertEquals(RegisterType.UINT32, runHours.type());
@@ -50,6 +50,12 @@ class RegisterMapLoaderTest {
     RegisterDefinition fuel = map.register("fuel_flow_scfh").orElseThrow();
     assertEquals(ByteOrder.CDAB, fuel.byteOrder());
     assertEquals(ByteOrder.ABCD, map.register("load_pct").orElseThrow().byteOrder());
+    assertEquals(
+        List.of("engine_trip", "low_gas_pressure", "overload", "high_coolant_temp"),
+        map.register("alarm_bits").orElseThrow().bits().stream().map(BitField::name).toList());
+    assertEquals(
+        List.of(0, 1, 2, 3),
+        map.register("alarm_bits").orElseThrow().bits().stream().map(BitField::bit).toList());
   }
 
   @Test
