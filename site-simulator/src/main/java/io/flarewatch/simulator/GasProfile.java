@@ -43,6 +43,12 @@ public enum GasProfile {
   @JsonProperty("shut_in_recovery")
   SHUT_IN_RECOVERY;
 
+  /** The name in the config, e.g. {@code shut_in_recovery}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Seconds between the knots of the seeded noise (linearly interpolated between them). */
   static final double NOISE_KNOT_SECONDS = 10;
 
