@@ -1,6 +1,7 @@
 package io.flarewatch.simulator;
 
-import static io.flarewatch.simulator.ConfigChecks.require;
+import static io.flarewatch.simulator.ConfigChecks.nonNegative;
+import static io.flarewatch.simulator.ConfigChecks.positive;
 
 /**
  * How the engine reacts to a lack of fuel and what its alarms watch ({@code engine} in the config).
@@ -30,26 +31,11 @@ public record EngineConfig(
     double highCoolantTempC) {
 
   public EngineConfig {
-    require(
-        sagGraceSeconds > 0 && Double.isFinite(sagGraceSeconds),
-        "engine.sagGraceSeconds",
-        "must be > 0, got " + sagGraceSeconds);
-    require(
-        minerBootSeconds >= 0 && Double.isFinite(minerBootSeconds),
-        "engine.minerBootSeconds",
-        "must be >= 0, got " + minerBootSeconds);
-    require(
-        minerBootJitterSeconds >= 0 && Double.isFinite(minerBootJitterSeconds),
-        "engine.minerBootJitterSeconds",
-        "must be >= 0, got " + minerBootJitterSeconds);
-    require(
-        lowGasPressurePsig >= 0 && Double.isFinite(lowGasPressurePsig),
-        "engine.lowGasPressurePsig",
-        "must be >= 0, got " + lowGasPressurePsig);
-    require(
-        highCoolantTempC > 0 && Double.isFinite(highCoolantTempC),
-        "engine.highCoolantTempC",
-        "must be > 0, got " + highCoolantTempC);
+    positive(sagGraceSeconds, "engine.sagGraceSeconds");
+    nonNegative(minerBootSeconds, "engine.minerBootSeconds");
+    nonNegative(minerBootJitterSeconds, "engine.minerBootJitterSeconds");
+    nonNegative(lowGasPressurePsig, "engine.lowGasPressurePsig");
+    positive(highCoolantTempC, "engine.highCoolantTempC");
   }
 
   /**

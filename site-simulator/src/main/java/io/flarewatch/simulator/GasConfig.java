@@ -1,5 +1,8 @@
 package io.flarewatch.simulator;
 
+import static io.flarewatch.simulator.ConfigChecks.between;
+import static io.flarewatch.simulator.ConfigChecks.nonNegative;
+import static io.flarewatch.simulator.ConfigChecks.positive;
 import static io.flarewatch.simulator.ConfigChecks.require;
 
 /**
@@ -31,30 +34,12 @@ public record GasConfig(
 
   public GasConfig {
     require(profile != null, "gas.profile", "is missing");
-    require(
-        baseMscfd >= 0 && Double.isFinite(baseMscfd),
-        "gas.baseMscfd",
-        "must be >= 0, got " + baseMscfd);
-    require(
-        amplitude >= 0 && amplitude <= 1,
-        "gas.amplitude",
-        "must be between 0 and 1, got " + amplitude);
-    require(
-        periodSeconds > 0 && Double.isFinite(periodSeconds),
-        "gas.periodSeconds",
-        "must be > 0, got " + periodSeconds);
-    require(
-        atSecond >= 0 && Double.isFinite(atSecond),
-        "gas.atSecond",
-        "must be >= 0, got " + atSecond);
-    require(
-        durationSeconds >= 0 && Double.isFinite(durationSeconds),
-        "gas.durationSeconds",
-        "must be >= 0, got " + durationSeconds);
-    require(
-        noiseFraction >= 0 && noiseFraction <= 0.5,
-        "gas.noiseFraction",
-        "must be between 0 and 0.5, got " + noiseFraction);
+    nonNegative(baseMscfd, "gas.baseMscfd");
+    between(amplitude, 0, 1, "gas.amplitude");
+    positive(periodSeconds, "gas.periodSeconds");
+    nonNegative(atSecond, "gas.atSecond");
+    nonNegative(durationSeconds, "gas.durationSeconds");
+    between(noiseFraction, 0, 0.5, "gas.noiseFraction");
   }
 
   /**

@@ -230,23 +230,7 @@ class EngineTripTest {
     SimulatorConfig s = site(GasProfile.SHUT_IN_RECOVERY, 0, 120, 300);
     SitePlant probe = SitePlant.create(s);
     double demandKw = probe.generator().powerKw();
-    PhysicsConfig p = s.physics();
-    PhysicsConfig small =
-        new PhysicsConfig(
-            demandKw * 0.9,
-            p.powerFactor(),
-            p.auxiliaryFraction(),
-            p.heatRateBtuPerKwh(),
-            p.gasHhvBtuPerScf(),
-            p.supplyMeanMscfd(),
-            p.supplyStepMscfd(),
-            p.supplyMeanReversion(),
-            p.minLoadFraction(),
-            p.restartDelaySeconds(),
-            0,
-            0,
-            List.of(),
-            List.of());
+    PhysicsConfig small = s.physics().withRatedKw(demandKw * 0.9);
     EngineConfig hot =
         new EngineConfig(false, 5, 30, 20, 20, 88); // overloaded coolant settles near 91 °C
     SitePlant plant = SitePlant.create(s.withPhysics(small).withEngine(hot));
