@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The site's physics in process, without a network: step site time, read the generator, gas and
  * miners, sleep / wake / power-limit miners, and read the {@link PlantCounters}. An hour of site
- * time takes well under a second for a hundred miners.
+ * time in 1 s ticks takes about a second for a hundred miners.
  *
  * <p>{@link #create(SimulatorConfig)} makes a plant of its own on a {@link ManualClock}; {@link
  * SiteSimulator#plant()} gives the running simulator's, so what the network serves (miner APIs,
