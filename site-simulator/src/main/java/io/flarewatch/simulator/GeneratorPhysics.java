@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
  */
 final class GeneratorPhysics {
 
+  private static final int LOW_OIL_KPA = 200;
+  private static final double HIGH_COOLANT_C = 100;
+
   private final PhysicsConfig physics;
   private final long restartDelayTicks;
   private boolean running = true;
@@ -95,6 +98,7 @@ final class GeneratorPhysics {
       status |= GeneratorReading.SHUTDOWN_LOW_GAS | GeneratorReading.COMMON_ALARM;
       status |= GeneratorReading.RESTART_PENDING;
     }
+    int oilKpa = running ? (int) Math.round(300 + 80 * load + 2 * oilNoise) : 0;
     reading =
         new GeneratorReading(
             round(kw, 1),
@@ -103,9 +107,34 @@ final class GeneratorPhysics {
             running ? (int) Math.round(1800 + 1.5 * rpmNoise) : 0,
             round(fuelScfh, 1),
             round(coolantC, 1),
-            running ? (int) Math.round(300 + 80 * load + 2 * oilNoise) : 0,
+            oilKpa,
             Math.floor(runHours * 10) / 10,
-            status);
+            status,
+            alarms(load, oilKpa));
+  }
+
+  /**
+   * The controller's alarm word: low gas pressure while the supply sheds miners or keeps the engine
+   * down, engine trip while it is down; the engine alarms from their usual trip points.
+   */
+  private int alarms(double load, int oilKpa) {
+    int alarms = 0;
+    if (derated || !running) {
+      alarms |= GeneratorReading.LOW_GAS_PRESSURE;
+    }
+    if (!running) {
+      alarms |= GeneratorReading.ENGINE_TRIP;
+    }
+    if (running && oilKpa < LOW_OIL_KPA) {
+      alarms |= GeneratorReading.LOW_OIL_PRESSURE;
+    }
+    if (coolantC > HIGH_COOLANT_C) {
+      alarms |= GeneratorReading.HIGH_COOLANT_TEMP;
+    }
+    if (load > 1) {
+      alarms |= GeneratorReading.OVERLOAD;
+    }
+    return alarms;
   }
 
   /** Fuel the generator burns during the current tick, scf/h (unrounded, for the meters). */

@@ -98,6 +98,7 @@ class ModbusDeviceClientTest {
     holding(21, 420); // oil_pressure_kpa
     holding(30, 0x0001, 0x0000); // run_hours = 65536 x0.1
     holding(40, 0x0005); // status_bits
+    holding(41, 0x0030); // alarm_bits: low gas pressure (bit 4) and engine trip (bit 5)
   }
 
   private void fillGasMeter() {
@@ -123,7 +124,7 @@ class ModbusDeviceClientTest {
       assertEquals("generator", reading.device());
       assertEquals(NOW, reading.timestamp());
       Map<String, Double> v = reading.values();
-      assertEquals(9, v.size());
+      assertEquals(16, v.size());
       assertEquals(412.5, v.get("power_kw"), 1e-9);
       assertEquals(450.25, v.get("apparent_power_kva"), 1e-9);
       assertEquals(73.5, v.get("load_pct"), 1e-9);
@@ -133,6 +134,11 @@ class ModbusDeviceClientTest {
       assertEquals(420.0, v.get("oil_pressure_kpa"), 1e-9);
       assertEquals(6553.6, v.get("run_hours"), 1e-9);
       assertEquals(5.0, v.get("status_bits"), 1e-9);
+      assertEquals(48.0, v.get("alarm_bits"), 1e-9);
+      assertEquals(1.0, v.get("low_gas_pressure"), 1e-9);
+      assertEquals(1.0, v.get("engine_trip"), 1e-9);
+      assertEquals(0.0, v.get("low_oil_pressure"), 1e-9);
+      assertEquals(0.0, v.get("overspeed"), 1e-9);
       assertTrue(reading.invalid().isEmpty());
     }
   }
@@ -166,7 +172,7 @@ class ModbusDeviceClientTest {
   void plansOneRequestPerBlock() {
     try (ModbusDeviceClient client = client(generator)) {
       assertEquals(
-          List.of("holding 0..7", "holding 20..21", "holding 30..31", "holding 40..40"),
+          List.of("holding 0..7", "holding 20..21", "holding 30..31", "holding 40..41"),
           client.plan().stream().map(ReadRange::toString).toList());
     }
   }

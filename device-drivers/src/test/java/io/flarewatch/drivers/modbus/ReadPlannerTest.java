@@ -30,7 +30,7 @@ class ReadPlannerTest {
             "holding 0..7 [power_kw, apparent_power_kva, load_pct, engine_rpm, fuel_flow_scfh]",
             "holding 20..21 [coolant_temp_c, oil_pressure_kpa]",
             "holding 30..31 [run_hours]",
-            "holding 40..40 [status_bits]"),
+            "holding 40..41 [status_bits, alarm_bits]"),
         describe(ReadPlanner.plan(map)));
   }
 
