@@ -40,10 +40,10 @@ public record EngineConfig(
 
   /**
    * No load shedding, trip after 5 deficit-seconds, miners boot in 30..50 s, low gas pressure below
-   * 20 psig, high coolant above 95 °C.
+   * 20 psig, high coolant above 100 °C.
    */
   public static EngineConfig defaults() {
-    return new EngineConfig(false, 5, 30, 20, 20, 95);
+    return new EngineConfig(false, 5, 30, 20, 20, 100);
   }
 
   public EngineConfig withLoadShedding(boolean on) {

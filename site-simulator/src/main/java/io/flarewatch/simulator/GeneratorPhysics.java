@@ -26,6 +26,9 @@ final class GeneratorPhysics {
   /** Fraction of nominal voltage lost at the deepest sag. */
   static final double SAG_VOLTAGE_DROP = 0.08;
 
+  /** Oil pressure below which a running engine raises the low oil pressure alarm, kPa. */
+  static final int LOW_OIL_KPA = 200;
+
   private final PhysicsConfig physics;
   private final EngineConfig engine;
   private final double tickSeconds;
@@ -154,6 +157,7 @@ final class GeneratorPhysics {
     if (running && t > 0) {
       runHours += tickHours;
     }
+    int oilKpa = running ? (int) Math.round(300 + 80 * load + 2 * oilNoise) : 0;
     reading =
         new GeneratorReading(
             round(kw, 1),
@@ -162,12 +166,12 @@ final class GeneratorPhysics {
             running ? (int) Math.round(NOMINAL_RPM * speed + 1.5 * rpmNoise) : 0,
             round(fuelScfh, 1),
             round(coolantC, 1),
-            running ? (int) Math.round(300 + 80 * load + 2 * oilNoise) : 0,
+            oilKpa,
             Math.floor(runHours * 10) / 10,
             statusBits(),
             round(NOMINAL_HZ * speed, 2),
             running ? round(NOMINAL_VOLTS * (1 - SAG_VOLTAGE_DROP * sagDepth), 1) : 0,
-            alarmBits(kw, fuelPressurePsig));
+            alarmBits(kw, oilKpa, fuelPressurePsig));
   }
 
   private int statusBits() {
@@ -188,13 +192,16 @@ final class GeneratorPhysics {
     return status;
   }
 
-  private int alarmBits(double kw, double fuelPressurePsig) {
+  private int alarmBits(double kw, int oilKpa, double fuelPressurePsig) {
     int alarms = 0;
     if (!running) {
       alarms |= GeneratorReading.ALARM_ENGINE_TRIP;
     }
-    if (fuelPressurePsig < engine.lowGasPressurePsig()) {
+    if (fuelPressurePsig < engine.lowGasPressurePsig() || derated) {
       alarms |= GeneratorReading.ALARM_LOW_GAS_PRESSURE;
+    }
+    if (running && oilKpa < LOW_OIL_KPA) {
+      alarms |= GeneratorReading.ALARM_LOW_OIL_PRESSURE;
     }
     if (kw > physics.ratedKw()) {
       alarms |= GeneratorReading.ALARM_OVERLOAD;

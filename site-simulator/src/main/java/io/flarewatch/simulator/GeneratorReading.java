@@ -10,10 +10,13 @@ import java.util.Map;
  * down on low gas supply (tripped or locked out), 3 common alarm (bit 1 or 2), 4 waiting to
  * restart, 5 sagging (the load needs more fuel than the supply gives).
  *
- * <p>Alarm bits ({@code alarm_bits}, one uint16 register): 0 {@code engine_trip} (the engine
- * tripped and has not restarted yet), 1 {@code low_gas_pressure} (fuel supply pressure below {@code
- * engine.lowGasPressurePsig}), 2 {@code overload} (load above the rated output), 3 {@code
- * high_coolant_temp} (coolant above {@code engine.highCoolantTempC}).
+ * <p>Alarm bits ({@code alarm_bits}, one uint16 register whose bits the register map names), one
+ * per alarm as gensets' fault bitmaps give them: 0 {@code low_oil_pressure} (running below 200
+ * kPa), 1 {@code high_coolant_temp} (coolant above {@code engine.highCoolantTempC}), 2 {@code
+ * overspeed} (not modelled: always clear), 3 {@code overload} (load above the rated output), 4
+ * {@code low_gas_pressure} (fuel supply pressure below {@code engine.lowGasPressurePsig}, or miners
+ * shed for lack of gas), 5 {@code engine_trip} (the engine tripped or shut down and has not
+ * restarted yet).
  *
  * @param frequencyHz output frequency (60 Hz nominal, lower while the engine sags; 0 when stopped)
  * @param voltageV line-to-line voltage (480 V nominal, lower while the engine sags; 0 when stopped)
@@ -40,17 +43,23 @@ public record GeneratorReading(
   public static final int RESTART_PENDING = 1 << 4;
   public static final int SAGGING = 1 << 5;
 
-  /** Alarm bit 0: the engine tripped and has not restarted yet. */
-  public static final int ALARM_ENGINE_TRIP = 1;
+  /** Alarm bit 0: oil pressure below 200 kPa while running. */
+  public static final int ALARM_LOW_OIL_PRESSURE = 1;
 
-  /** Alarm bit 1: fuel supply pressure below the threshold. */
-  public static final int ALARM_LOW_GAS_PRESSURE = 1 << 1;
+  /** Alarm bit 1: coolant temperature above the threshold. */
+  public static final int ALARM_HIGH_COOLANT_TEMP = 1 << 1;
 
-  /** Alarm bit 2: load above the rated output. */
-  public static final int ALARM_OVERLOAD = 1 << 2;
+  /** Alarm bit 2: overspeed (not modelled: always clear). */
+  public static final int ALARM_OVERSPEED = 1 << 2;
 
-  /** Alarm bit 3: coolant temperature above the threshold. */
-  public static final int ALARM_HIGH_COOLANT_TEMP = 1 << 3;
+  /** Alarm bit 3: load above the rated output. */
+  public static final int ALARM_OVERLOAD = 1 << 3;
+
+  /** Alarm bit 4: fuel supply pressure below the threshold, or miners shed for lack of gas. */
+  public static final int ALARM_LOW_GAS_PRESSURE = 1 << 4;
+
+  /** Alarm bit 5: the engine tripped or shut down and has not restarted yet. */
+  public static final int ALARM_ENGINE_TRIP = 1 << 5;
 
   /** True when every bit of {@code statusBit} is set in the status word. */
   public boolean status(int statusBit) {

@@ -164,6 +164,10 @@ class PhysicsTest {
       GeneratorReading g = down.generator();
       assertEquals(0, g.statusBits() & GeneratorReading.RUNNING);
       assertTrue((g.statusBits() & GeneratorReading.SHUTDOWN_LOW_GAS) != 0);
+      assertEquals(
+          GeneratorReading.ALARM_LOW_GAS_PRESSURE | GeneratorReading.ALARM_ENGINE_TRIP,
+          g.alarmBits(),
+          "a shutdown for lack of gas raises low gas pressure and engine trip, nothing else");
       assertEquals(0, g.engineRpm());
       assertEquals(0, g.fuelFlowScfh());
       assertTrue(down.miners().stream().allMatch(m -> m.state() == MinerState.UNPOWERED));
@@ -178,6 +182,7 @@ class PhysicsTest {
       h.tick(60);
       SiteSnapshot up = h.sim.snapshot();
       assertTrue((up.generator().statusBits() & GeneratorReading.RUNNING) != 0);
+      assertEquals(0, up.generator().alarmBits(), "the alarms clear once it runs on enough gas");
       assertTrue(up.miners().stream().allMatch(x -> x.state() == MinerState.MINING));
       assertTrue(up.miners().get(0).uptimeSeconds() < uptime, "miners rebooted");
       assertBalanced(up, c);
@@ -197,6 +202,10 @@ class PhysicsTest {
       long unpowered = s.miners().stream().filter(m -> m.state() == MinerState.UNPOWERED).count();
       assertTrue(unpowered > 0 && unpowered < 10, unpowered + " miners shed");
       assertTrue((s.generator().statusBits() & GeneratorReading.DERATED) != 0);
+      assertEquals(
+          GeneratorReading.ALARM_LOW_GAS_PRESSURE,
+          s.generator().alarmBits(),
+          "shedding for lack of gas is a low gas pressure alarm; the engine runs on");
       assertTrue(s.gensetFuel().flowRateMscfd() <= s.gasSupplyMscfd() * 1.02);
     }
   }

@@ -216,6 +216,22 @@ final class RegisterEntryReader {
                 + (size - 1)
                 + ")");
       }
+      for (int j = 0; j < fields.size(); j++) {
+        BitField other = fields.get(j);
+        if (bit < other.bit() + other.width() && other.bit() < bit + width) {
+          throw new RegisterMapException(
+              at
+                  + ": bits "
+                  + bit
+                  + ".."
+                  + (bit + width - 1)
+                  + " overlap bits["
+                  + j
+                  + "] ("
+                  + other.name()
+                  + ")");
+        }
+      }
       fields.add(new BitField(name, bit, width));
     }
     return fields;

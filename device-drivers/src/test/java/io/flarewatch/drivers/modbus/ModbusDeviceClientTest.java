@@ -100,7 +100,7 @@ class ModbusDeviceClientTest {
     holding(23, 4776); // voltage_ll_avg_v x0.1
     holding(30, 0x0001, 0x0000); // run_hours = 65536 x0.1
     holding(40, 0x0005); // status_bits
-    holding(41, 0x0005); // alarm_bits: engine_trip and overload
+    holding(41, 0x0030); // alarm_bits: low gas pressure (bit 4) and engine trip (bit 5)
   }
 
   private void fillGasMeter() {
@@ -126,7 +126,7 @@ class ModbusDeviceClientTest {
       assertEquals("generator", reading.device());
       assertEquals(NOW, reading.timestamp());
       Map<String, Double> v = reading.values();
-      assertEquals(16, v.size(), "12 registers and the 4 named bits of alarm_bits");
+      assertEquals(18, v.size(), "12 registers and the 6 named bits of alarm_bits");
       assertEquals(412.5, v.get("power_kw"), 1e-9);
       assertEquals(450.25, v.get("apparent_power_kva"), 1e-9);
       assertEquals(73.5, v.get("load_pct"), 1e-9);
@@ -138,10 +138,12 @@ class ModbusDeviceClientTest {
       assertEquals(5.0, v.get("status_bits"), 1e-9);
       assertEquals(59.98, v.get("frequency_hz"), 1e-9);
       assertEquals(477.6, v.get("voltage_ll_avg_v"), 1e-9);
-      assertEquals(5.0, v.get("alarm_bits"), 1e-9);
+      assertEquals(48.0, v.get("alarm_bits"), 1e-9);
+      assertEquals(1.0, v.get("low_gas_pressure"), 1e-9);
       assertEquals(1.0, v.get("engine_trip"), 1e-9);
-      assertEquals(0.0, v.get("low_gas_pressure"), 1e-9);
-      assertEquals(1.0, v.get("overload"), 1e-9);
+      assertEquals(0.0, v.get("low_oil_pressure"), 1e-9);
+      assertEquals(0.0, v.get("overspeed"), 1e-9);
+      assertEquals(0.0, v.get("overload"), 1e-9);
       assertEquals(0.0, v.get("high_coolant_temp"), 1e-9);
       assertTrue(reading.invalid().isEmpty());
     }

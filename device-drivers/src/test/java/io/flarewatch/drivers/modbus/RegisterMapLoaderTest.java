@@ -51,11 +51,15 @@ class RegisterMapLoaderTest {
     assertEquals(ByteOrder.CDAB, fuel.byteOrder());
     assertEquals(ByteOrder.ABCD, map.register("load_pct").orElseThrow().byteOrder());
     assertEquals(
-        List.of("engine_trip", "low_gas_pressure", "overload", "high_coolant_temp"),
-        map.register("alarm_bits").orElseThrow().bits().stream().map(BitField::name).toList());
-    assertEquals(
-        List.of(0, 1, 2, 3),
-        map.register("alarm_bits").orElseThrow().bits().stream().map(BitField::bit).toList());
+        List.of(
+            new BitField("low_oil_pressure", 0, 1),
+            new BitField("high_coolant_temp", 1, 1),
+            new BitField("overspeed", 2, 1),
+            new BitField("overload", 3, 1),
+            new BitField("low_gas_pressure", 4, 1),
+            new BitField("engine_trip", 5, 1)),
+        map.register("alarm_bits").orElseThrow().bits(),
+        "the alarm word names one alarm per bit");
   }
 
   @Test
@@ -280,6 +284,25 @@ class RegisterMapLoaderTest {
                 "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
                     + "\"bits\":[{\"name\":\"r\",\"bit\":14,\"width\":4}]"),
             "registers[1] (b): bits[0] (r): bits 14..17 do not fit a uint16 (0..15)"),
+        Arguments.of(
+            "bit fields sharing a bit",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"bits\":[{\"name\":\"mode\",\"bit\":4,\"width\":4},"
+                    + "{\"name\":\"overload\",\"bit\":7}]"),
+            "registers[1] (b): bits[1] (overload): bits 7..7 overlap bits[0] (mode)"),
+        Arguments.of(
+            "negative bit index",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"bits\":[{\"name\":\"r\",\"bit\":-1}]"),
+            "registers[1] (b): bits[0] (r): bits -1..-1 do not fit a uint16 (0..15)"),
+        Arguments.of(
+            "bit without a name",
+            second(
+                "\"address\":1,\"function\":\"holding\",\"type\":\"uint16\",\"unit\":\"x\","
+                    + "\"bits\":[{\"bit\":3}]"),
+            "registers[1] (b): bits[0]: missing required key 'name'"),
         Arguments.of(
             "bit field named like a register",
             second(
