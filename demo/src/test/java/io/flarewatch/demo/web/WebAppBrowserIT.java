@@ -342,8 +342,11 @@ class WebAppBrowserIT {
     browser.viewport(1280, 800);
     try {
       checkScreen("commands-progress-1280x800");
+      browser.driver.findElement(By.id("theme")).click();
+      checkScreen("commands-dark-1280x800");
     } finally {
       browser.viewport(768, 1024);
+      js().executeScript("localStorage.removeItem('flarewatch.theme')");
     }
   }
 

@@ -70,11 +70,15 @@ export async function render(main, params, go, shell, siteId) {
     }
   }
 
-  // ---- one command followed until it ends
+  // One command followed until it ends; a cancel's refusal stays shown across the redraws.
+  const cancelError = el("p", { class: "error", role: "alert" });
+  let followed = null;
   const progress = el("section", { class: "card", id: "command-progress", "aria-labelledby": "progress-title", hidden: true });
   async function follow(id) {
     const turn = ++following;
     clearTimeout(pollTimer);
+    if (followed !== id) cancelError.textContent = "";
+    followed = id;
     progress.hidden = false;
     let command;
     try {
@@ -91,7 +95,6 @@ export async function render(main, params, go, shell, siteId) {
     for (const m of command.miners) counts[m.outcome] = (counts[m.outcome] || 0) + 1;
     const cancel = operator && CANCELABLE.has(command.state)
       ? el("button", { type: "button", id: "command-cancel", text: "Cancel command" }) : null;
-    const cancelError = el("p", { class: "error", role: "alert" });
     if (cancel) {
       cancel.addEventListener("click", async () => {
         cancel.disabled = true;
@@ -117,7 +120,7 @@ export async function render(main, params, go, shell, siteId) {
     else if (!stopped) pollTimer = setTimeout(() => follow(id), POLL_MS);
   }
 
-  // ---- issuing (OPERATOR and above)
+  // Issuing: OPERATOR and above.
   let controls = null;
   let grid = null;
   if (operator) {
