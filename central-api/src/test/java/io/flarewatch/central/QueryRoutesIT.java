@@ -100,6 +100,10 @@ class QueryRoutesIT {
         .append("miner,firmware=stock,miner=m-02,site=live up=0i,error=\"timeout\" ")
         .append(now)
         .append('\n');
+    // a site no longer configured: the fleet reads every site's series and must leave it out
+    lines.append("generator,device=gen-1,site=retired power_kw=999.0 ").append(now).append('\n');
+    lines.append("emissions,device=fuel,methodology=m,site=retired avoided_tco2e=9.0 ");
+    lines.append(now).append('\n');
     lines
         .append("site_summary,site=stale hashrate_ths=5.0,miners_online=1i,miners_total=1i ")
         .append(tenMinutesAgo)

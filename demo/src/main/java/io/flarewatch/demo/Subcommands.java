@@ -5,6 +5,8 @@ import io.flarewatch.central.auth.PasswordHashCli;
 import io.flarewatch.central.reports.signing.VerifyReport;
 import io.flarewatch.demo.bench.CatchUpBenchmark;
 import io.flarewatch.demo.bench.CommandsBenchmark;
+import io.flarewatch.demo.bench.FleetBenchmark;
+import io.flarewatch.demo.bench.FleetOptions;
 import io.flarewatch.demo.bench.IngestBenchmark;
 import io.flarewatch.demo.bench.PollingBenchmark;
 import io.flarewatch.edge.EdgeMain;
@@ -122,14 +124,16 @@ public final class Subcommands {
               Main.of(PasswordHashCli::main)),
           new Subcommand(
               "bench",
-              "bench polling|catch-up|ingest|commands [options]",
+              "bench polling|catch-up|ingest|commands|fleet [options]",
               "Benchmarks that print figures (see the README's Benchmarks section):\n"
                   + "  bench polling  [--miners 1000] [--interval-ms 10000] [--duration-s 130]\n"
                   + "  bench catch-up [--miners 1000] [--backlog-minutes 60]"
                   + " [--catch-up-factor 60]\n"
                   + "  bench ingest   [--batches 200] [--lines 5000] [--in-flight 8] [--rounds 6]"
                   + " [--warm-up-batches 20000]\n"
-                  + "  bench commands [--miners 100] [--rounds 20] [--warm-up 2]",
+                  + "  bench commands [--miners 100] [--rounds 20] [--warm-up 2]\n"
+                  + "  bench fleet    "
+                  + FleetOptions.SYNOPSIS,
               Subcommands::bench),
           new Subcommand(
               "test",
@@ -201,6 +205,9 @@ public final class Subcommands {
       case "catch-up" -> CatchUpBenchmark.main(rest);
       case "ingest" -> IngestBenchmark.main(rest);
       case "commands" -> CommandsBenchmark.main(rest);
+      case "fleet" -> {
+        return FleetBenchmark.run(rest, out, err);
+      }
       default -> {
         err.println("usage: flarewatch " + named("bench").orElseThrow().synopsis());
         return 2;

@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A whole local system that takes commands ({@link LocalSystem} with {@link CommandSettings}): the
  * operator's API, the simulator's truth (each miner's state and the commands it received).
  */
-final class CommandSystem implements AutoCloseable {
+public final class CommandSystem implements AutoCloseable {
 
   /**
    * The edge's poll interval; its miner requests time out after half of it, so a machine busy with
@@ -105,7 +105,7 @@ final class CommandSystem implements AutoCloseable {
    * A base address in 127.64.0.0/10 picked at random, so tests running at once on one machine do
    * not share miner addresses.
    */
-  static String randomLoopbackHost() {
+  public static String randomLoopbackHost() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return "127." + random.nextInt(64, 128) + "." + random.nextInt(0, 256) + ".1";
   }

@@ -1,4 +1,5 @@
-// The app's shell: routes (#/login, #/fleet, #/site/{id}, #/site/{id}/miner/{id}, #/reports),
+// The app's shell: routes (#/login, #/fleet, #/site/{id}, #/site/{id}/miner/{id},
+// #/site/{id}/commands, #/reports),
 // header (source, data age, live state), theme, logout, and a 401 or an expired token → login.
 import * as api from "./api.js";
 import * as session from "./session.js";
@@ -7,6 +8,7 @@ import * as login from "./views/login.js";
 import * as fleet from "./views/fleet.js";
 import * as site from "./views/site.js";
 import * as miner from "./views/miner.js";
+import * as commands from "./views/commands.js";
 import * as reports from "./views/reports.js";
 
 const main = document.getElementById("main");
@@ -66,6 +68,7 @@ const ROUTES = [
   [/^#\/reports$/, reports.render, true],
   [/^#\/site\/([^/]+)$/, site.render, true],
   [/^#\/site\/([^/]+)\/miner\/([^/]+)$/, miner.render, true],
+  [/^#\/site\/([^/]+)\/commands$/, commands.render, true],
 ];
 
 async function route() {

@@ -13,6 +13,11 @@ public final class LatestSiteSummary {
    * {@code SELECT last(...) AS hashrate, ... AS online, ... AS total FROM site_summary WHERE …}.
    */
   public static String where(String filter) {
+    return everySite() + " WHERE " + filter;
+  }
+
+  /** The same statement without a filter: every site's summary (grouped as the caller adds). */
+  public static String everySite() {
     return "SELECT last("
         + identifier(Schema.FIELD_HASHRATE_THS)
         + ") AS hashrate, last("
@@ -20,8 +25,6 @@ public final class LatestSiteSummary {
         + ") AS online, last("
         + identifier(Schema.FIELD_MINERS_TOTAL)
         + ") AS total FROM "
-        + identifier(Schema.SITE_SUMMARY)
-        + " WHERE "
-        + filter;
+        + identifier(Schema.SITE_SUMMARY);
   }
 }

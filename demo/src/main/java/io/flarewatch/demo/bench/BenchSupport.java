@@ -39,6 +39,11 @@ final class BenchSupport {
             "sites:",
             "  - {id: bench-site, ingestTokenSha256: \"" + SiteConfig.sha256Hex(token) + "\"}",
             ""));
+    return startCentral(config, port);
+  }
+
+  /** Central in its own JVM with the config file {@code config}, listening on {@code port}. */
+  static RunningCentral startCentral(Path config, int port) throws IOException {
     return new RunningCentral(
         ChildProcess.start(
             "io.flarewatch.central.CentralMain",

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.auth.Role;
+import io.flarewatch.demo.CommandSettings;
+import io.flarewatch.demo.CommandSystem;
 import io.flarewatch.demo.DemoSite;
 import io.flarewatch.demo.LocalSystem;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
+import io.flarewatch.simulator.MinerState;
 import io.flarewatch.simulator.ServedMinerReading;
-import io.flarewatch.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * edge, InfluxDB): login per role, the fleet and the site showing the simulator's values, a value
  * changing live without a reload, a report download with its hash, a token refused → back to the
  * login, the tablet layouts (no horizontal scrolling, touch targets of 44 px) and an axe-core pass
- * on every screen. Screenshots at 768×1024 go to {@code target/screenshots/}; the page weight and
- * load time are printed.
+ * on every screen; an operator sleeping three miners from the commands screen, a viewer seeing no
+ * command controls, and a generator alarm shown as words. Screenshots at 768×1024 go to {@code
+ * target/screenshots/}; the page weight and load time are printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,17 +72,18 @@ class WebAppBrowserIT {
         LocalSystem.start(
                 vertx,
                 new LocalSystem.Options(
-                    SITE,
-                    influx.url(),
-                    InfluxTestServer.uniqueDatabase("web"),
-                    influx.username(),
-                    influx.password(),
-                    0,
-                    SimulatorConfig.defaults(MINERS, 7),
-                    INTERVAL_MILLIS,
-                    dir.resolve("edge.db"),
-                    DemoSite.emissions(),
-                    null))
+                        SITE,
+                        influx.url(),
+                        InfluxTestServer.uniqueDatabase("web"),
+                        influx.username(),
+                        influx.password(),
+                        0,
+                        DemoSite.simulator(MINERS, 7, CommandSystem.randomLoopbackHost()),
+                        INTERVAL_MILLIS,
+                        dir.resolve("edge.db"),
+                        DemoSite.emissions(),
+                        null)
+                    .withCommands(CommandSettings.defaults()))
             .await();
     central = "http://127.0.0.1:" + system.central().port();
     await("the site's first cycles at central")
@@ -259,10 +263,118 @@ class WebAppBrowserIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void aViewerSeesTheCommandHistoryButNoControls() {
+    logIn(LocalSystem.userOf(Role.VIEWER));
+    browser.driver.get(central + "/#/site/" + SITE);
+    WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.id("site-commands")));
+    assertEquals("Commands", link.getText());
+    link.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commands-read-only")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#command-history")));
+    for (String control :
+        List.of(
+            "#command-controls",
+            "#command-sleep",
+            "#command-wake",
+            "#select-shown",
+            "button.miner",
+            "#command-cancel")) {
+      assertEquals(
+          List.of(),
+          browser.driver.findElements(By.cssSelector(control)),
+          "a viewer sees no " + control);
+    }
+  }
+
+  @Test
+  @Order(9)
+  void anOperatorSleepsThreeMinersAndSeesEachConfirmed() {
+    logIn(LocalSystem.userOf(Role.OPERATOR));
+    browser.driver.get(central + "/#/site/" + SITE + "/commands");
+    wait.until(d -> d.findElements(By.cssSelector("#miner-grid button.miner")).size() == MINERS);
+    List<String> three =
+        system.simulator().miners().subList(0, 3).stream().map(m -> m.id()).toList();
+    for (String id : three) {
+      // the grid is drawn anew with each live update: find the tile afresh until a click lands
+      By tile = By.cssSelector("#miner-grid button.miner[data-miner='" + id + "']");
+      wait.until(
+          d -> {
+            d.findElement(tile).click();
+            return true;
+          });
+      wait.until(d -> "true".equals(d.findElement(tile).getDomAttribute("aria-pressed")));
+    }
+    String summary = browser.driver.findElement(By.id("selection-summary")).getText();
+    assertTrue(summary.startsWith("3 miners selected, "), summary);
+    checkScreen("commands-768x1024");
+
+    browser.driver.findElement(By.id("command-sleep")).click();
+    WebElement text =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-text")));
+    assertTrue(
+        text.getText()
+            .matches("Sleep 3 miners: [0-9.,]+ kW now( \\(\\d without a power reading\\))?, .*"),
+        "the confirmation names the count and kW: " + text.getText());
+    checkScreen("commands-confirm-768x1024");
+    browser.driver.findElement(By.id("confirm-go")).click();
+
+    WebDriverWait untilDone = new WebDriverWait(browser.driver, Duration.ofSeconds(90));
+    untilDone.ignoring(StaleElementReferenceException.class);
+    untilDone.until(d -> d.findElement(By.id("command-state")).getText().equals("succeeded"));
+    for (String id : three) {
+      By outcome = By.cssSelector("#command-miners tr[data-miner='" + id + "'] td.state");
+      assertEquals("confirmed", wait.until(d -> d.findElement(outcome).getText()), id);
+      assertEquals(
+          MinerState.SLEEPING,
+          system.simulator().snapshot().miner(id).orElseThrow().state(),
+          id + " is asleep in the simulator");
+    }
+    String newest =
+        wait.until(
+            d -> {
+              WebElement row = d.findElement(By.cssSelector("#command-history tbody tr"));
+              String state = row.findElement(By.cssSelector("[data-field='state']")).getText();
+              return state.equals("succeeded") ? row.getText() : null;
+            });
+    assertTrue(newest.contains("sleep") && newest.contains(" 3 "), "history row: " + newest);
+    browser.viewport(1280, 800);
+    try {
+      checkScreen("commands-progress-1280x800");
+      browser.driver.findElement(By.id("theme")).click();
+      checkScreen("commands-dark-1280x800");
+    } finally {
+      browser.viewport(768, 1024);
+      js().executeScript("localStorage.removeItem('flarewatch.theme')");
+    }
+  }
+
+  @Test
+  @Order(10)
+  void aGeneratorAlarmShowsAsWords() {
+    openSite();
+    assertTrue(
+        alarmWords().stream().noneMatch(w -> w.equals("engine trip")),
+        "no trip before the gas is gone: " + alarmWords());
+    system.simulator().faults().gasSupplyDrop(1.0, Duration.ofSeconds(30));
+    wait.until(d -> alarmWords().containsAll(List.of("low gas pressure", "engine trip")));
+    checkScreen("site-alarm");
+  }
+
   // ---- helpers
+
+  private List<String> alarmWords() {
+    return browser.driver.findElements(By.cssSelector("#site-cards ul.words li")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
 
   private void logIn(String user) {
     browser.driver.get(central + "/#/login");
+    // a stored session sends #/login on to the fleet: forget it first
+    js().executeScript("localStorage.removeItem('flarewatch.session')");
+    browser.driver.navigate().refresh();
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     name.clear();
     name.sendKeys(user);

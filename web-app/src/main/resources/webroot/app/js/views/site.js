@@ -1,16 +1,20 @@
 import * as api from "../api.js";
+import * as session from "../session.js";
 import { el, num, withUnit, label, figures } from "../format.js";
 import { chartCard, daySeries } from "../charts.js";
 import { minerGrid } from "./miner-grid.js";
 
-/** Generator registers shown by name; any other field that is 0 or 1 is a named bit. */
+/**
+ * Generator registers shown by name; a whole status or alarm word (`..._bits`) is no word; any
+ * other field that is 1 is a named bit that is set.
+ */
 const GENERATOR_FIELDS = new Set(["id", "time", "up", "power_kw", "apparent_power_kva", "load_pct",
-  "engine_rpm", "fuel_flow_scfh", "coolant_temp_c", "oil_pressure_kpa", "run_hours", "status_bits",
+  "engine_rpm", "fuel_flow_scfh", "coolant_temp_c", "oil_pressure_kpa", "run_hours",
   "error", "error_detail", "registers_failed"]);
 
 function alarmWords(generator) {
   return Object.entries(generator)
-    .filter(([k, v]) => !GENERATOR_FIELDS.has(k) && v === 1)
+    .filter(([k, v]) => !GENERATOR_FIELDS.has(k) && !k.endsWith("_bits") && v === 1)
     .map(([k]) => label(k));
 }
 
@@ -105,7 +109,9 @@ export async function render(main, params, go, shell, siteId) {
     shell.dataTime(state.summary?.time);
   }
   main.replaceChildren(
-    el("h1", { text: detail.name || siteId }),
+    el("div", { class: "row" }, el("h1", { text: detail.name || siteId }),
+      el("a", { class: "button", id: "site-commands", href: "#/site/" + encodeURIComponent(siteId) + "/commands",
+        text: session.may("OPERATOR") ? "Sleep, wake, limit power" : "Commands" })),
     top,
     el("div", { class: "charts" },
       chartCard("Generator power", "kW", () => daySeries(siteId, "generator.power_kw")),
