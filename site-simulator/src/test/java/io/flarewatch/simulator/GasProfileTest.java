@@ -139,4 +139,26 @@ class GasProfileTest {
       assertEquals(expected, tenthSecond.gasSupplyMscfd(), 1e-9);
     }
   }
+
+  /** The whole plant, trips included, repeats itself for the same seed and differs for another. */
+  @Test
+  void plantRunsRepeatForTheSameSeed() {
+    SimulatorConfig d = SimulatorConfig.defaults(6, 3);
+    GasConfig slugs =
+        new GasConfig(GasProfile.SLUGGING, d.gas().baseMscfd(), 0.7, 300, 0, 0, 0.05, 5);
+    PlantCounters a = runFor(d.withGas(slugs));
+    PlantCounters b = runFor(d.withGas(slugs));
+    GasConfig otherSeed =
+        new GasConfig(GasProfile.SLUGGING, d.gas().baseMscfd(), 0.7, 300, 0, 0, 0.05, 6);
+    PlantCounters c = runFor(d.withGas(otherSeed));
+    assertTrue(a.trips() > 0, "the slugs trip the engine: " + a);
+    assertEquals(a, b);
+    assertNotEquals(a.gasAvailableScf(), c.gasAvailableScf());
+  }
+
+  private static PlantCounters runFor(SimulatorConfig c) {
+    SitePlant plant = SitePlant.create(c);
+    plant.step(Duration.ofMinutes(30));
+    return plant.counters();
+  }
 }
