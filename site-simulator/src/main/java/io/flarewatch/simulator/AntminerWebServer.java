@@ -135,7 +135,7 @@ final class AntminerWebServer {
                   model.withMiner(
                       index,
                       (m, tick, now) -> {
-                        if (!m.powered) {
+                        if (!m.answers()) {
                           return null;
                         }
                         MinerMoment at = new MinerMoment(m, tick, now, commandFaults);

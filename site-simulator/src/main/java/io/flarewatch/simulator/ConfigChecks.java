@@ -19,6 +19,21 @@ final class ConfigChecks {
     require(value > 0 && Double.isFinite(value), key, "must be > 0, got " + value);
   }
 
+  static void nonNegative(double value, String key) {
+    require(value >= 0 && Double.isFinite(value), key, "must be >= 0, got " + value);
+  }
+
+  static void between(double value, double min, double max, String key) {
+    require(
+        value >= min && value <= max,
+        key,
+        "must be between " + plain(min) + " and " + plain(max) + ", got " + value);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
   static void port(int port, String key) {
     require(port >= 0 && port <= 65535, key, "must be between 0 and 65535, got " + port);
   }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Gas arriving from the well: a mean-reverting random walk around the configured mean, times (1 −
- * drop) for scheduled and injected supply drops. Guarded by the {@link SiteModel}'s lock.
+ * Gas arriving from the well: the configured {@link GasProfile} (a scripted function of time, or
+ * the original mean-reverting random walk), times (1 − drop) for scheduled and injected supply
+ * drops. Guarded by the {@link SiteModel}'s lock.
  */
 final class GasSupply {
 
@@ -14,19 +15,28 @@ final class GasSupply {
   private record RuntimeDrop(long from, long to, double fraction) {}
 
   private final PhysicsConfig physics;
+  private final GasConfig gas;
   private final long tickMillis;
   private final List<RuntimeDrop> runtimeDrops = new ArrayList<>();
   private double walkMscfd;
   private double supplyMscfd;
 
-  GasSupply(PhysicsConfig physics, long tickMillis) {
+  GasSupply(PhysicsConfig physics, GasConfig gas, long tickMillis) {
     this.physics = physics;
+    this.gas = gas;
     this.tickMillis = tickMillis;
     this.walkMscfd = physics.supplyMeanMscfd();
   }
 
-  /** Advances the walk to tick {@code t} (one Gaussian draw after tick 0) and applies drops. */
+  /**
+   * Advances the supply to tick {@code t} and applies drops: a scripted profile at the tick's start
+   * second, or the walk (one Gaussian draw after tick 0).
+   */
   void step(long t, SplittableRandom rng) {
+    if (gas.profile() != GasProfile.RANDOM_WALK) {
+      supplyMscfd = gas.mscfdAt(t * tickMillis / 1000.0) * (1 - dropFraction(t));
+      return;
+    }
     double mean = physics.supplyMeanMscfd();
     if (t > 0) {
       walkMscfd +=
@@ -42,9 +52,9 @@ final class GasSupply {
     return supplyMscfd;
   }
 
-  /** The configured mean supply, Mscf/d. */
+  /** The supply the site was built for, Mscf/d: the profile's base, or the walk's mean. */
   double meanMscfd() {
-    return physics.supplyMeanMscfd();
+    return gas.profile() == GasProfile.RANDOM_WALK ? physics.supplyMeanMscfd() : gas.baseMscfd();
   }
 
   /** The supply drops by {@code fraction} for {@code ticks} ticks from tick {@code from}. */

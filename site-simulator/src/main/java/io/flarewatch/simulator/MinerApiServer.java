@@ -194,7 +194,7 @@ final class MinerApiServer {
           model.withMiner(
               index,
               (m, tick, now) ->
-                  m.powered
+                  m.answers()
                       ? new MinerReplies(m, tick, now, writeFaults).encryptedWrite(request)
                       : null);
       if (reply == null) {
@@ -236,7 +236,7 @@ final class MinerApiServer {
       String command,
       String parameter,
       CommandFaults commandFaults) {
-    if (!m.powered) {
+    if (!m.answers()) {
       return null;
     }
     MinerReplies replies = new MinerReplies(m, tick, now, commandFaults);

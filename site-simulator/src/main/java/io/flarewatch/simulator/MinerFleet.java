@@ -2,6 +2,7 @@ package io.flarewatch.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The site's miners: their models in id order, assigned flavours in the repeating pattern of the
@@ -10,8 +11,9 @@ import java.util.List;
 final class MinerFleet {
 
   private final MinerModel[] miners;
+  private final long[] bootTicks;
 
-  MinerFleet(FleetConfig config, long seed, long tickMillis) {
+  MinerFleet(FleetConfig config, EngineConfig engine, long seed, long tickMillis) {
     List<Flavour> pattern = new ArrayList<>();
     for (Flavour f : Flavour.values()) {
       for (int i = 0; i < config.flavourMix().getOrDefault(f, 0); i++) {
@@ -24,6 +26,13 @@ final class MinerFleet {
       if (miners[i].flavour == Flavour.WHATSMINER) {
         miners[i].whatsminerTokens = new WhatsminerTokens(config.whatsminer(), seed, i);
       }
+    }
+    bootTicks = new long[miners.length];
+    SplittableRandom jitter = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+    for (int i = 0; i < miners.length; i++) {
+      double seconds =
+          engine.minerBootSeconds() + engine.minerBootJitterSeconds() * jitter.nextDouble();
+      bootTicks[i] = (long) Math.ceil(seconds * 1000 / tickMillis);
     }
   }
 
@@ -39,20 +48,37 @@ final class MinerFleet {
     return miners;
   }
 
-  /** Powers a miner on (it boots) or off. */
-  static void setPower(MinerModel m, boolean on, long t) {
+  /** Powers a miner on (it boots, taking its boot time) or off. */
+  void setPower(MinerModel m, boolean on, long t) {
     if (on && !m.powered) {
-      m.boot(t);
+      m.boot(t, bootTicks[m.index]);
     } else if (!on && m.powered) {
       m.powerOff();
     }
   }
 
-  /** Miners whose slow wake-up is due at tick {@code t} stop sleeping. */
+  /** Powers every miner on or off. */
+  void setPowerAll(boolean on, long t) {
+    for (MinerModel m : miners) {
+      setPower(m, on, t);
+    }
+  }
+
+  /** Miners whose boot or slow wake-up is due at tick {@code t} finish it. */
   void finishWakes(long t) {
     for (MinerModel m : miners) {
+      m.finishBoot(t);
       m.finishWake(t);
     }
+  }
+
+  /** The fleet's hashrate during the current tick, TH/s. */
+  double hashrateThs() {
+    double ths = 0;
+    for (MinerModel m : miners) {
+      ths += m.hashrateThs;
+    }
+    return ths;
   }
 
   /** Advances every miner to tick {@code t}. */
@@ -87,7 +113,7 @@ final class MinerFleet {
               m.powerWatts,
               m.maxChipTemp(),
               toList(m.fanRpm),
-              m.powered ? m.uptimeSeconds(tick) : 0));
+              m.answers() ? m.uptimeSeconds(tick) : 0));
     }
     return List.copyOf(list);
   }

@@ -26,6 +26,11 @@ final class MinerModel {
   // mode
   boolean sleeping;
   boolean powered = true;
+
+  /** Powered but still booting (not answering, not mining) until {@link #bootEndTick}. */
+  private boolean booting;
+
+  private long bootEndTick = -1;
   private long wakeAtTick = -1;
   private long bootTick;
   private long uptimeAtBootTick;
@@ -84,6 +89,9 @@ final class MinerModel {
     if (!powered) {
       return MinerState.UNPOWERED;
     }
+    if (booting) {
+      return MinerState.BOOTING;
+    }
     return sleeping ? MinerState.SLEEPING : MinerState.MINING;
   }
 
@@ -100,10 +108,34 @@ final class MinerModel {
     return uptimeAtBootTick + (tick - bootTick) * tickMillis / 1000;
   }
 
-  /** Power restored at {@code tick}: the miner boots. Pause (Braiins) is lost, LuxOS sleep kept. */
-  void boot(long tick) {
+  /** True when the miner is powered and booted: it answers on the network and takes commands. */
+  boolean answers() {
+    return powered && !booting;
+  }
+
+  /**
+   * Power restored at {@code tick}: the miner boots for {@code bootTicks} ticks (drawing little,
+   * not answering), then its software starts at {@link #finishBoot}. Pause (Braiins) is lost, LuxOS
+   * sleep kept.
+   */
+  void boot(long tick, long bootTicks) {
     powered = true;
-    reboot(tick);
+    if (bootTicks <= 0) {
+      booting = false;
+      reboot(tick);
+    } else {
+      booting = true;
+      bootEndTick = tick + bootTicks;
+      sessionId = null;
+    }
+  }
+
+  /** Ends a boot that is due at tick {@code t}: the mining software starts (uptime 0). */
+  void finishBoot(long t) {
+    if (powered && booting && t >= bootEndTick) {
+      booting = false;
+      reboot(t);
+    }
   }
 
   /** A reboot at {@code tick}: uptime restarts, sessions end, Braiins pause is lost. */
@@ -155,6 +187,7 @@ final class MinerModel {
 
   void powerOff() {
     powered = false;
+    booting = false;
     sessionId = null;
   }
 
@@ -173,7 +206,7 @@ final class MinerModel {
       chipTarget = AMBIENT_C;
       boardTarget = AMBIENT_C;
       fanTarget = 0;
-    } else if (sleeping) {
+    } else if (sleeping || booting) {
       hashrateThs = 0;
       powerWatts = SLEEP_WATTS + (int) Math.round(powerNoise * 0.5);
       chipTarget = AMBIENT_C + 5;
@@ -197,7 +230,7 @@ final class MinerModel {
     }
     chipTempC += 0.2 * (chipTarget - chipTempC) + 0.3 * tempNoise;
     boardTempC += 0.2 * (boardTarget - boardTempC) + 0.2 * tempNoise;
-    if (powered && !sleeping) {
+    if (powered && !sleeping && !booting) {
       fanTarget = (int) Math.max(2000, Math.min(6600, 4200 + (chipTempC - 70) * 120));
     }
     ghs = round2(hashrateThs * 1000);
@@ -212,7 +245,7 @@ final class MinerModel {
     for (int f = 0; f < fanRpm.length; f++) {
       fanRpm[f] = fanTarget == 0 ? 0 : Math.max(0, fanTarget + f * 30 + (int) (fanNoise * 40));
     }
-    if (powered && !sleeping) {
+    if (powered && !sleeping && !booting) {
       long shares = Math.max(0, Math.round(hashrateThs * tickMillis / 100_000.0));
       accepted += shares;
       if (rng.nextInt(400) == 0) {
@@ -222,7 +255,7 @@ final class MinerModel {
         hardwareErrors++;
       }
     }
-    if (powered) {
+    if (answers()) {
       ghsSum += ghs;
       ghsTicks++;
     }

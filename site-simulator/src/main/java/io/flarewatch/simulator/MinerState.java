@@ -7,5 +7,7 @@ public enum MinerState {
   /** Asleep (curtailed / paused): no hashrate, about 10 W. */
   SLEEPING,
   /** No power from the generator (shed or generator shut down): does not answer. */
-  UNPOWERED
+  UNPOWERED,
+  /** Power is back and the miner is booting: draws about 10 W, does not answer yet. */
+  BOOTING
 }

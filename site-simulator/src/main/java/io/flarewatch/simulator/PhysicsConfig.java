@@ -114,6 +114,25 @@ public record PhysicsConfig(
     }
   }
 
+  /** The same physics with another rated output, kW. */
+  public PhysicsConfig withRatedKw(double kw) {
+    return new PhysicsConfig(
+        kw,
+        powerFactor,
+        auxiliaryFraction,
+        heatRateBtuPerKwh,
+        gasHhvBtuPerScf,
+        supplyMeanMscfd,
+        supplyStepMscfd,
+        supplyMeanReversion,
+        minLoadFraction,
+        restartDelaySeconds,
+        gensetFuelTotalizerStartScf,
+        flareTotalizerStartScf,
+        supplyDrops,
+        totalizerResets);
+  }
+
   /** Largest totalizer start, whole scf: the uint32 register counts 0.01 scf steps. */
   static final long MAX_TOTALIZER_START_SCF = 0xFFFFFFFFL / GasMeterReading.TOTALIZER_STEPS_PER_SCF;
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param faults faults active from the start (changeable at runtime with {@link FaultInjector})
  * @param groundTruthCapacity how many served miner replies and served Modbus responses are kept
  *     (each in its own ring buffer)
+ * @param gas the shape of the gas supply over time
+ * @param engine how the engine reacts to a lack of fuel, and its alarms
  */
 public record SimulatorConfig(
     long seed,
@@ -30,7 +32,9 @@ public record SimulatorConfig(
     ModbusDevicesConfig modbus,
     PhysicsConfig physics,
     FaultsConfig faults,
-    int groundTruthCapacity) {
+    int groundTruthCapacity,
+    GasConfig gas,
+    EngineConfig engine) {
 
   /** Largest fleet a simulator serves. */
   public static final int MAX_MINERS = FleetConfig.MAX_MINERS;
@@ -61,7 +65,33 @@ public record SimulatorConfig(
     require(modbus != null, "modbus", "is missing");
     require(physics != null, "physics", "is missing");
     require(faults != null, "faults", "is missing");
+    require(gas != null, "gas", "is missing");
+    require(engine != null, "engine", "is missing");
     faults.checkMiners(miners.count());
+  }
+
+  /**
+   * A config with the original random-walk gas supply ({@link GasConfig#defaults}, base {@code
+   * physics.supplyMeanMscfd}) and the default engine ({@link EngineConfig#defaults()}).
+   */
+  public SimulatorConfig(
+      long seed,
+      long tickMillis,
+      FleetConfig miners,
+      ModbusDevicesConfig modbus,
+      PhysicsConfig physics,
+      FaultsConfig faults,
+      int groundTruthCapacity) {
+    this(
+        seed,
+        tickMillis,
+        miners,
+        modbus,
+        physics,
+        faults,
+        groundTruthCapacity,
+        GasConfig.defaults(physics == null ? 0 : physics.supplyMeanMscfd(), seed),
+        EngineConfig.defaults());
   }
 
   /**
@@ -104,31 +134,50 @@ public record SimulatorConfig(
             List.of(),
             List.of()),
         FaultsConfig.none(),
-        100_000);
+        100_000,
+        GasConfig.defaults(supplyMscfd, seed),
+        EngineConfig.defaults());
   }
 
   public SimulatorConfig withMiners(FleetConfig m) {
-    return new SimulatorConfig(seed, tickMillis, m, modbus, physics, faults, groundTruthCapacity);
+    return new SimulatorConfig(
+        seed, tickMillis, m, modbus, physics, faults, groundTruthCapacity, gas, engine);
   }
 
   public SimulatorConfig withModbus(ModbusDevicesConfig m) {
-    return new SimulatorConfig(seed, tickMillis, miners, m, physics, faults, groundTruthCapacity);
+    return new SimulatorConfig(
+        seed, tickMillis, miners, m, physics, faults, groundTruthCapacity, gas, engine);
   }
 
   public SimulatorConfig withPhysics(PhysicsConfig p) {
-    return new SimulatorConfig(seed, tickMillis, miners, modbus, p, faults, groundTruthCapacity);
+    return new SimulatorConfig(
+        seed, tickMillis, miners, modbus, p, faults, groundTruthCapacity, gas, engine);
   }
 
   public SimulatorConfig withFaults(FaultsConfig f) {
-    return new SimulatorConfig(seed, tickMillis, miners, modbus, physics, f, groundTruthCapacity);
+    return new SimulatorConfig(
+        seed, tickMillis, miners, modbus, physics, f, groundTruthCapacity, gas, engine);
   }
 
   public SimulatorConfig withTickMillis(long t) {
-    return new SimulatorConfig(seed, t, miners, modbus, physics, faults, groundTruthCapacity);
+    return new SimulatorConfig(
+        seed, t, miners, modbus, physics, faults, groundTruthCapacity, gas, engine);
   }
 
   public SimulatorConfig withGroundTruthCapacity(int c) {
-    return new SimulatorConfig(seed, tickMillis, miners, modbus, physics, faults, c);
+    return new SimulatorConfig(seed, tickMillis, miners, modbus, physics, faults, c, gas, engine);
+  }
+
+  /** The gas supply's profile and parameters. */
+  public SimulatorConfig withGas(GasConfig g) {
+    return new SimulatorConfig(
+        seed, tickMillis, miners, modbus, physics, faults, groundTruthCapacity, g, engine);
+  }
+
+  /** The engine's fuel-deficit behaviour and alarms. */
+  public SimulatorConfig withEngine(EngineConfig e) {
+    return new SimulatorConfig(
+        seed, tickMillis, miners, modbus, physics, faults, groundTruthCapacity, gas, e);
   }
 
   /** Reads a config file; see {@link #fromJson(String)}. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  *                       port (PORT_RANGE, miner i at PORT + i; 0 = ephemeral)
  * --modbus-port PORT    generator port; the fuel meter gets PORT+1, the flare meter PORT+2
  * --tick-ms MS          tick length (default 1000)
+ * --time-scale X        site seconds per real second (default 1; e.g. 60 runs an hour a minute)
  * </pre>
  */
 public final class SimulatorMain {
@@ -26,21 +27,27 @@ public final class SimulatorMain {
 
   public static void main(String[] args) throws InterruptedException {
     SimulatorConfig config;
+    double timeScale;
     try {
       config = parse(args);
+      timeScale = timeScale(args);
     } catch (IllegalArgumentException e) {
       System.err.println("site-simulator: " + e.getMessage());
       System.err.println(
           "usage: site-simulator [--config file.json] [--miners N] [--seed S]"
               + " [--addressing LOOPBACK_RANGE|PORT_RANGE] [--base-host ADDR] [--base-port PORT]"
-              + " [--web-port PORT] [--modbus-port PORT] [--tick-ms MS]");
+              + " [--web-port PORT] [--modbus-port PORT] [--tick-ms MS] [--time-scale X]");
       System.exit(2);
       return;
     }
     Vertx vertx = Vertx.vertx();
     SiteSimulator sim;
     try {
-      sim = SiteSimulator.start(vertx, config).await(60, TimeUnit.SECONDS);
+      java.time.Clock clock = java.time.Clock.systemUTC();
+      sim =
+          SiteSimulator.start(
+                  vertx, config, timeScale == 1 ? clock : new ScaledClock(clock, timeScale))
+              .await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("site-simulator: cannot start: " + e.getMessage());
       vertx.close();
@@ -108,7 +115,9 @@ public final class SimulatorMain {
               config.modbus(),
               miners == null ? config.physics() : sized.physics(),
               config.faults(),
-              config.groundTruthCapacity());
+              config.groundTruthCapacity(),
+              miners == null ? config.gas() : config.gas().withBaseMscfd(sized.gas().baseMscfd()),
+              config.engine());
     }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -158,10 +167,43 @@ public final class SimulatorMain {
           config = config.withTickMillis(longValue(args, i));
           i++;
         }
+        case "--time-scale" -> {
+          timeScaleValue(args, i);
+          i++;
+        }
         default -> throw new IllegalArgumentException("unknown argument " + a);
       }
     }
     return config;
+  }
+
+  /**
+   * The {@code --time-scale} flag: site seconds per real second (1 when absent).
+   *
+   * @throws IllegalArgumentException when it is not a number of at least 1
+   */
+  public static double timeScale(String[] args) {
+    double scale = 1;
+    for (int i = 0; i < args.length; i++) {
+      if ("--time-scale".equals(args[i])) {
+        scale = timeScaleValue(args, i);
+      }
+    }
+    return scale;
+  }
+
+  private static double timeScaleValue(String[] args, int i) {
+    String v = value(args, i);
+    double scale;
+    try {
+      scale = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--time-scale must be a number >= 1, got " + v, e);
+    }
+    if (!(scale >= 1) || !Double.isFinite(scale)) {
+      throw new IllegalArgumentException("--time-scale must be a number >= 1, got " + v);
+    }
+    return scale;
   }
 
   private static String value(String[] args, int i) {

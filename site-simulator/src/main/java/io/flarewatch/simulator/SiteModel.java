@@ -27,6 +27,7 @@ final class SiteModel {
   private final GasMeterPhysics fuelMeter;
   private final GasMeterPhysics flareMeter;
   private final GeneratorTrace trace;
+  private final PlantCounters.Accumulator counters = new PlantCounters.Accumulator();
   private long tick;
 
   SiteModel(SimulatorConfig config, Clock clock) {
@@ -35,9 +36,9 @@ final class SiteModel {
     this.start = clock.instant();
     this.tickMillis = config.tickMillis();
     this.rng = new SplittableRandom(config.seed() ^ 0x6A5D39EAE116586DL);
-    this.fleet = new MinerFleet(config.miners(), config.seed(), tickMillis);
-    this.supply = new GasSupply(physics, tickMillis);
-    this.generator = new GeneratorPhysics(physics, tickMillis);
+    this.fleet = new MinerFleet(config.miners(), config.engine(), config.seed(), tickMillis);
+    this.supply = new GasSupply(physics, config.gas(), tickMillis);
+    this.generator = new GeneratorPhysics(physics, config.engine(), tickMillis);
     this.fuelMeter =
         new GasMeterPhysics(
             SimulatorConfig.GENSET_FUEL_METER,
@@ -131,6 +132,12 @@ final class SiteModel {
     return trace.all();
   }
 
+  /** What the site has done since the start, up to the clock's current tick. */
+  synchronized PlantCounters counters() {
+    advance();
+    return counters.snapshot(tick, tickMillis, generator.trips());
+  }
+
   /** Supply drops by {@code fraction} from the next tick for {@code duration}. */
   synchronized void dropSupply(double fraction, Duration duration) {
     advance();
@@ -148,7 +155,7 @@ final class SiteModel {
   synchronized void rebootMiner(int index) {
     advance();
     MinerModel m = fleet.miner(index);
-    if (m.powered) {
+    if (m.answers()) {
       m.reboot(tick);
     }
   }
@@ -189,29 +196,37 @@ final class SiteModel {
 
   private void computeTick(long t) {
     double tickHours = tickMillis / 3_600_000.0;
-    // 1. gas supply: mean-reverting random walk, then scheduled / injected drops
+    // 1. gas supply: the profile (or random walk), then scheduled / injected drops
     supply.step(t, rng);
     double availableScfh = supply.mscfd() * MSCFD_TO_SCFH;
-    double gasLimitedKw = availableScfh * physics.gasHhvBtuPerScf() / physics.heatRateBtuPerKwh();
-    double limitKw = Math.min(physics.ratedKw(), gasLimitedKw);
-    // 2. generator control: shutdown / restart / shed load (slow wake-ups due now count)
+    double mean = supply.meanMscfd();
+    double upstreamPsig = 60 * Math.min(1.5, mean > 0 ? supply.mscfd() / mean : 0);
+    // 2. generator control: trip / restart / shed load (boots and slow wake-ups due now finish)
     fleet.finishWakes(t);
-    generator.control(t, gasLimitedKw, limitKw, fleet);
+    generator.control(t, availableScfh, fleet);
     // 3. miners
     if (t > 0) {
       fleet.step(t);
     }
-    // 4. generator outputs from the miners' actual draw
-    generator.outputs(t, fleet.watts(), tickHours, rng);
+    // 4. generator outputs from the miners' actual draw and the gas there is
+    generator.outputs(t, fleet.watts(), availableScfh, Math.min(35, upstreamPsig), tickHours, rng);
     trace.add(t, tickStart(t), generator.reading().powerKw());
-    // 5. gas meters: fuel line and flare line (flare = supply - fuel, never negative)
+    // 5. gas meters: fuel line and flare line (flare = supply - fuel; fuel never exceeds supply)
     double fuelMscfd = generator.fuelScfh() * 24 / 1000;
     double flareMscfd = Math.max(0, supply.mscfd() - fuelMscfd);
-    double mean = supply.meanMscfd();
-    double upstreamPsig = 60 * Math.min(1.5, mean > 0 ? supply.mscfd() / mean : 0);
     double fuelPsig = Math.min(35, upstreamPsig) + 0.2 * rng.nextGaussian();
     fuelMeter.update(t, fuelMscfd, fuelPsig, tickHours, rng);
     double flarePsig = upstreamPsig * 0.2 + 0.1 * rng.nextGaussian();
     flareMeter.update(t, flareMscfd, flarePsig, tickHours, rng);
+    if (t > 0) {
+      counters.add(
+          availableScfh * tickHours,
+          fuelMscfd * MSCFD_TO_SCFH * tickHours,
+          flareMscfd * MSCFD_TO_SCFH * tickHours,
+          fleet.hashrateThs() * tickHours,
+          generator.reading().powerKw() * tickHours,
+          generator.running() && generator.deficitFraction() > 0,
+          !generator.running());
+    }
   }
 }

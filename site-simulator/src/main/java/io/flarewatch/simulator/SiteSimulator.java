@@ -22,6 +22,7 @@ public final class SiteSimulator {
   private final SiteModel model;
   private final GroundTruth groundTruth;
   private final FaultInjector faults;
+  private final SitePlant plant;
   private final List<MinerApiServer> minerServers = new ArrayList<>();
   private final Map<Integer, AntminerWebServer> webServers = new java.util.TreeMap<>();
   private final List<ModbusDeviceServer> modbusServers = new ArrayList<>();
@@ -30,6 +31,7 @@ public final class SiteSimulator {
   private SiteSimulator(SimulatorConfig config, Clock clock) {
     this.config = config;
     this.model = new SiteModel(config, clock);
+    this.plant = new SitePlant(model, clock, config);
     this.groundTruth = new GroundTruth(config.groundTruthCapacity());
     this.faults =
         new FaultInjector(
@@ -193,6 +195,14 @@ public final class SiteSimulator {
    */
   public long sleepWakeCommands(String minerId) {
     return model.withMiner(MinerIds.indexOf(minerId), (m, tick, now) -> m.sleepWakeCommands);
+  }
+
+  /**
+   * The site's physics in process, the same state the network serves: {@link SitePlant#step} moves
+   * site time when the simulator was started on a {@link ManualClock}.
+   */
+  public SitePlant plant() {
+    return plant;
   }
 
   /** The whole site at the clock's current tick (advancing the model to it). */

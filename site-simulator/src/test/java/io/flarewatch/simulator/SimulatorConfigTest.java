@@ -85,11 +85,42 @@ class SimulatorConfigTest {
         "[1] | must be a JSON object",
         "{\"miners\": | not valid JSON",
         "{\"modbus\":{\"registerMaps\":{\"pump\":\"register-maps/dse-gencomm.yaml\"}}} | modbus.registerMaps.pump",
-        "{\"modbus\":{\"registerMaps\":{\"generator\":\"genset.yaml\"}}} | modbus.registerMaps.generator: 'genset.yaml' is not a shipped register map"
+        "{\"modbus\":{\"registerMaps\":{\"generator\":\"genset.yaml\"}}} | modbus.registerMaps.generator: 'genset.yaml' is not a shipped register map",
+        "{\"gas\":{\"profile\":\"bursting\"}} | gas.profile: 'bursting' is not one of [random_walk, steady, slow_decline, slugging, sudden_drop, shut_in_recovery]",
+        "{\"gas\":{\"profile\":\"STEADY\"}} | gas.profile",
+        "{\"gas\":{\"amplitude\":1.5}} | gas.amplitude",
+        "{\"gas\":{\"periodSeconds\":0}} | gas.periodSeconds",
+        "{\"gas\":{\"baseMscfd\":-1}} | gas.baseMscfd",
+        "{\"gas\":{\"noiseFraction\":0.9}} | gas.noiseFraction",
+        "{\"gas\":{\"atSecond\":-5}} | gas.atSecond",
+        "{\"gas\":{\"noise\":0.1}} | gas.noise",
+        "{\"engine\":{\"sagGraceSeconds\":0}} | engine.sagGraceSeconds",
+        "{\"engine\":{\"minerBootSeconds\":-1}} | engine.minerBootSeconds",
+        "{\"engine\":{\"lowGasPressurePsig\":-3}} | engine.lowGasPressurePsig",
+        "{\"engine\":{\"loadShedding\":\"sometimes\"}} | engine.loadShedding"
       })
   void badConfigNamesTheKey(String json, String expected) {
     ConfigException e = assertThrows(ConfigException.class, () -> SimulatorConfig.fromJson(json));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void gasProfileAndEngineFromJsonTakeDefaultsForKeysLeftOut() {
+    SimulatorConfig c =
+        SimulatorConfig.fromJson(
+            "{\"seed\":4,\"gas\":{\"profile\":\"shut_in_recovery\",\"atSecond\":120},"
+                + "\"engine\":{\"sagGraceSeconds\":8}}");
+    SimulatorConfig d = SimulatorConfig.defaults(3, 4);
+    assertEquals(GasProfile.SHUT_IN_RECOVERY, c.gas().profile());
+    assertEquals(120, c.gas().atSecond());
+    assertEquals(d.gas().baseMscfd(), c.gas().baseMscfd());
+    assertEquals(d.physics().supplyMeanMscfd(), c.gas().baseMscfd(), "base = default supply");
+    assertEquals(4, c.gas().seed());
+    assertEquals(8, c.engine().sagGraceSeconds());
+    assertEquals(d.engine().minerBootSeconds(), c.engine().minerBootSeconds());
+    assertEquals(GasProfile.RANDOM_WALK, d.gas().profile(), "the original supply by default");
+    assertTrue(c.toJson().contains("\"shut_in_recovery\""), c.toJson());
+    assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
   }
 
   @Test

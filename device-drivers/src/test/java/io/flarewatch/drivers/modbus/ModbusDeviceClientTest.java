@@ -96,6 +96,8 @@ class ModbusDeviceClientTest {
     holding(6, floatLittle(5120.5f)); // fuel_flow_scfh, low word first
     holding(20, 0xFFF6); // coolant_temp_c = -10 x0.1
     holding(21, 420); // oil_pressure_kpa
+    holding(22, 5998); // frequency_hz x0.01
+    holding(23, 4776); // voltage_ll_avg_v x0.1
     holding(30, 0x0001, 0x0000); // run_hours = 65536 x0.1
     holding(40, 0x0005); // status_bits
     holding(41, 0x0030); // alarm_bits: low gas pressure (bit 4) and engine trip (bit 5)
@@ -124,7 +126,7 @@ class ModbusDeviceClientTest {
       assertEquals("generator", reading.device());
       assertEquals(NOW, reading.timestamp());
       Map<String, Double> v = reading.values();
-      assertEquals(16, v.size());
+      assertEquals(18, v.size(), "12 registers and the 6 named bits of alarm_bits");
       assertEquals(412.5, v.get("power_kw"), 1e-9);
       assertEquals(450.25, v.get("apparent_power_kva"), 1e-9);
       assertEquals(73.5, v.get("load_pct"), 1e-9);
@@ -134,11 +136,15 @@ class ModbusDeviceClientTest {
       assertEquals(420.0, v.get("oil_pressure_kpa"), 1e-9);
       assertEquals(6553.6, v.get("run_hours"), 1e-9);
       assertEquals(5.0, v.get("status_bits"), 1e-9);
+      assertEquals(59.98, v.get("frequency_hz"), 1e-9);
+      assertEquals(477.6, v.get("voltage_ll_avg_v"), 1e-9);
       assertEquals(48.0, v.get("alarm_bits"), 1e-9);
       assertEquals(1.0, v.get("low_gas_pressure"), 1e-9);
       assertEquals(1.0, v.get("engine_trip"), 1e-9);
       assertEquals(0.0, v.get("low_oil_pressure"), 1e-9);
       assertEquals(0.0, v.get("overspeed"), 1e-9);
+      assertEquals(0.0, v.get("overload"), 1e-9);
+      assertEquals(0.0, v.get("high_coolant_temp"), 1e-9);
       assertTrue(reading.invalid().isEmpty());
     }
   }
@@ -172,7 +178,7 @@ class ModbusDeviceClientTest {
   void plansOneRequestPerBlock() {
     try (ModbusDeviceClient client = client(generator)) {
       assertEquals(
-          List.of("holding 0..7", "holding 20..21", "holding 30..31", "holding 40..41"),
+          List.of("holding 0..7", "holding 20..23", "holding 30..31", "holding 40..41"),
           client.plan().stream().map(ReadRange::toString).toList());
     }
   }

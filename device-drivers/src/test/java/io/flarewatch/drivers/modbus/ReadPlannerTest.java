@@ -28,7 +28,7 @@ class ReadPlannerTest {
     assertEquals(
         List.of(
             "holding 0..7 [power_kw, apparent_power_kva, load_pct, engine_rpm, fuel_flow_scfh]",
-            "holding 20..21 [coolant_temp_c, oil_pressure_kpa]",
+            "holding 20..23 [coolant_temp_c, oil_pressure_kpa, frequency_hz, voltage_ll_avg_v]",
             "holding 30..31 [run_hours]",
             "holding 40..41 [status_bits, alarm_bits]"),
         describe(ReadPlanner.plan(map)));

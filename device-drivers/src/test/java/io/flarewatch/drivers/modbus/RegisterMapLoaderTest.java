@@ -40,7 +40,7 @@ class RegisterMapLoaderTest {
 
     assertEquals("generator", map.device());
     assertEquals(16, map.maxRegistersPerRequest());
-    assertEquals(10, map.registers().size());
+    assertEquals(12, map.registers().size());
     RegisterDefinition runHours = map.register("run_hours").orElseThrow();
     assertEquals(30, runHours.address());
     assertEquals(RegisterType.UINT32, runHours.type());

@@ -104,7 +104,7 @@ class ModbusDevicePointsTest {
     assertEquals(0L, fields.get("up"));
     assertEquals("modbus_exception", fields.get("error"));
     assertEquals("02 illegal data address (holding 0..7)", fields.get("error_detail"));
-    assertEquals(10L, fields.get("registers_failed"));
+    assertEquals(12L, fields.get("registers_failed"), "every register of the generator map");
   }
 
   @Test
