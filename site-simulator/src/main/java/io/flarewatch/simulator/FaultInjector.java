@@ -67,6 +67,19 @@ public final class FaultInjector {
     return true;
   }
 
+  /**
+   * Whether the reply to this LuxOS {@code logon} is lost (the miner's {@code lostLogonReplies}
+   * count, counted down).
+   */
+  synchronized boolean takeLostLogonReply(String minerId) {
+    MinerFaultSettings s = miners.get(minerId);
+    if (s == null || s.lostLogonReplies() == 0) {
+      return false;
+    }
+    miners.put(minerId, s.withLostLogonReplies(s.lostLogonReplies() - 1));
+    return true;
+  }
+
   /** Removes every fault of a miner. */
   public Future<Void> clearMiner(String minerId) {
     return miner(minerId, MinerFaultSettings.none());

@@ -213,15 +213,19 @@ final class MinerApiServer {
     JsonNode parameterNode = request.get("parameter");
     String parameter =
         parameterNode == null || parameterNode.isNull() ? null : parameterNode.asText();
-    boolean logonBusy =
-        List.of(command.split("\\+", -1)).stream().anyMatch(c -> c.trim().equals("logon"))
-            && faults.takeSessionBusy(minerId);
+    boolean logon =
+        List.of(command.split("\\+", -1)).stream().anyMatch(c -> c.trim().equals("logon"));
+    boolean logonBusy = logon && faults.takeSessionBusy(minerId);
     CommandFaults commandFaults = CommandFaults.of(fault, model.tickMillis(), logonBusy);
     Served served =
         model.withMiner(
             index, (m, tick, now) -> serve(m, tick, now, command, parameter, commandFaults));
     if (served == null) {
       holdSilently(socket); // no power: the miner is dead to the network
+      return;
+    }
+    if (logon && faults.takeLostLogonReply(minerId)) {
+      socket.close(); // the miner did the logon; its reply never reaches the client
       return;
     }
     answer(socket, fault, served.reply, served.reading, served.antminerStats);

@@ -18,6 +18,9 @@ import java.util.Set;
  *     401, LuxOS refuses {@code logon}, Braiins answers pause/resume with "Access denied"
  * @param sessionBusy the next this many LuxOS {@code logon}s are refused with "Another session is
  *     active" (counts down)
+ * @param lostLogonReplies the next this many LuxOS {@code logon}s are carried out (a session opens
+ *     when none is active) but their reply is lost: the connection closes before a byte is written
+ *     (counts down)
  */
 public record MinerFaultSettings(
     OfflineMode offline,
@@ -27,7 +30,8 @@ public record MinerFaultSettings(
     boolean ignoreCommands,
     int slowWakeSeconds,
     boolean authFailure,
-    int sessionBusy) {
+    int sessionBusy,
+    int lostLogonReplies) {
 
   public MinerFaultSettings {
     if (delayMillis < 0 || delayMillis > 600_000) {
@@ -41,13 +45,16 @@ public record MinerFaultSettings(
     if (sessionBusy < 0) {
       throw new IllegalArgumentException("sessionBusy must be >= 0, got " + sessionBusy);
     }
+    if (lostLogonReplies < 0) {
+      throw new IllegalArgumentException("lostLogonReplies must be >= 0, got " + lostLogonReplies);
+    }
     quirks = quirks == null || quirks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(quirks));
   }
 
   /** The wire faults only; no command faults. */
   public MinerFaultSettings(
       OfflineMode offline, long delayMillis, boolean resetMidReply, Set<MinerQuirk> quirks) {
-    this(offline, delayMillis, resetMidReply, quirks, false, 0, false, 0);
+    this(offline, delayMillis, resetMidReply, quirks, false, 0, false, 0, 0);
   }
 
   /** No fault at all. */
@@ -64,7 +71,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withDelayMillis(long millis) {
@@ -76,7 +84,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withResetMidReply(boolean reset) {
@@ -88,7 +97,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withQuirks(MinerQuirk... added) {
@@ -103,7 +113,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withIgnoreCommands(boolean ignore) {
@@ -115,7 +126,8 @@ public record MinerFaultSettings(
         ignore,
         slowWakeSeconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withSlowWakeSeconds(int seconds) {
@@ -127,7 +139,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         seconds,
         authFailure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withAuthFailure(boolean failure) {
@@ -139,7 +152,8 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         failure,
-        sessionBusy);
+        sessionBusy,
+        lostLogonReplies);
   }
 
   public MinerFaultSettings withSessionBusy(int logons) {
@@ -151,6 +165,20 @@ public record MinerFaultSettings(
         ignoreCommands,
         slowWakeSeconds,
         authFailure,
+        logons,
+        lostLogonReplies);
+  }
+
+  public MinerFaultSettings withLostLogonReplies(int logons) {
+    return new MinerFaultSettings(
+        offline,
+        delayMillis,
+        resetMidReply,
+        quirks,
+        ignoreCommands,
+        slowWakeSeconds,
+        authFailure,
+        sessionBusy,
         logons);
   }
 }

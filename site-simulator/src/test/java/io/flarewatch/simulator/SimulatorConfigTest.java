@@ -63,6 +63,7 @@ class SimulatorConfigTest {
         "{\"miners\":{\"addressing\":\"LOOPBACK_RANGE\",\"baseHost\":\"127.0.1.1\",\"basePort\":4028,\"webPort\":4028}} | miners.webPort",
         "{\"faults\":{\"miners\":{\"miner-0001\":{\"slowWakeSeconds\":-1}}}} | slowWakeSeconds",
         "{\"faults\":{\"miners\":{\"miner-0001\":{\"sessionBusy\":-2}}}} | sessionBusy",
+        "{\"faults\":{\"miners\":{\"miner-0001\":{\"lostLogonReplies\":-1}}}} | lostLogonReplies",
         "{\"miners\":{\"count\":6000}} | miners.count",
         "{\"tickMillis\":1} | tickMillis",
         "{\"miners\":{\"baseHost\":\"10.0.0.1\"}} | miners.baseHost",
@@ -154,14 +155,16 @@ class SimulatorConfigTest {
         SimulatorConfig.fromJson(
             "{\"miners\":{\"count\":4,\"basePort\":14028,\"webPort\":24028},"
                 + "\"faults\":{\"miners\":{\"miner-0001\":{\"ignoreCommands\":true,"
-                + "\"slowWakeSeconds\":30,\"authFailure\":true,\"sessionBusy\":2}}}}");
+                + "\"slowWakeSeconds\":30,\"authFailure\":true,\"sessionBusy\":2,"
+                + "\"lostLogonReplies\":1}}}}");
     assertEquals(24028, c.miners().webPort());
     assertEquals(
         MinerFaultSettings.none()
             .withIgnoreCommands(true)
             .withSlowWakeSeconds(30)
             .withAuthFailure(true)
-            .withSessionBusy(2),
+            .withSessionBusy(2)
+            .withLostLogonReplies(1),
         c.faults().miners().get("miner-0001"));
     assertEquals(c, SimulatorConfig.fromJson(c.toJson()));
     assertEquals(
