@@ -228,6 +228,19 @@ class MinerCommanderTest {
     assertTrue(outcome.errorDetail().contains("Another session is active"), outcome.errorDetail());
   }
 
+  @Test
+  void lostLogonReplyIsRecoveredFromTheMinersActiveSession() throws Exception {
+    sim.faults()
+        .miner(LUXOS, MinerFaultSettings.none().withLostLogonReplies(1))
+        .await(5, TimeUnit.SECONDS);
+    // the miner holds the session the lost reply named for 60 s idle: far past this window
+    MinerOutcome outcome = run(LUXOS, MinerCommand.sleep(), Duration.ofSeconds(10));
+    assertEquals(Result.CONFIRMED, outcome.result(), outcome.toString());
+    assertEquals(2, outcome.attempts(), "the lost logon, then the sleep in the recovered session");
+    assertEquals(0, sim.faults().miner(LUXOS).lostLogonReplies());
+    assertEquals(MinerState.SLEEPING, simulated(LUXOS));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {ANTMINER, BRAIINS, LUXOS})
   void slowWakeIsConfirmedWithinTheDeadline(String id) throws Exception {

@@ -1,5 +1,6 @@
 package io.flarewatch.drivers.miner.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.drivers.miner.MinerAddress;
 import io.flarewatch.drivers.miner.MinerApiClient;
 import io.flarewatch.drivers.miner.MinerCommandException;
@@ -19,8 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The firmware allows one session at a time and ends it after a minute idle, so the session of
  * each miner is kept and reused; when the miner answers that the session is not valid (expired,
  * miner rebooted) it is opened again once. A {@code logon} refused because another session is
- * active fails with {@code session_busy} (retry later); refused for any other reason, with {@code
- * auth_failed}. No power limit on this API.
+ * active is followed by the {@code session} command, which answers the id of the active session (as
+ * LuxOS clients such as pyasic do): when a {@code logon} reply was lost the miner holds a session
+ * whose id never reached us, and without this every retry would be refused until the miner's
+ * one-minute idle expiry. When {@code session} names no session (it ended meanwhile) the send fails
+ * with {@code session_busy} (retry later). A {@code logon} refused for any other reason fails with
+ * {@code auth_failed}. No power limit on this API.
  */
 public final class LuxosControl extends SleepWakeControl {
 
@@ -54,17 +59,30 @@ public final class LuxosControl extends SleepWakeControl {
     return client
         .command(address, "logon", null)
         .recover(e -> Future.failedFuture(logonRefused(address, e)))
-        .compose(
-            reply -> {
-              String sid = reply.path("SESSION").path(0).path("SessionID").asText("");
-              if (sid.isBlank()) {
-                String what = "logon reply has no SESSION[0].SessionID";
-                return Future.failedFuture(
-                    new MinerReplyException("miner " + address + " 'logon': " + what, what, null));
-              }
-              sessions.put(address, sid);
-              return Future.succeededFuture(sid);
+        .compose(reply -> logonSession(address, reply))
+        .recover(e -> busy(e) ? activeSession(address, e) : Future.failedFuture(e))
+        .onSuccess(sid -> sessions.put(address, sid));
+  }
+
+  /** The id of the session the miner holds open, or {@code busy} when it names none. */
+  private Future<String> activeSession(MinerAddress address, Throwable busy) {
+    return client
+        .command(address, "session", null)
+        .transform(
+            asked -> {
+              String sid = asked.succeeded() ? sid(asked.result()) : "";
+              return sid.isBlank() ? Future.failedFuture(busy) : Future.succeededFuture(sid);
             });
+  }
+
+  private static Future<String> logonSession(MinerAddress address, JsonNode reply) {
+    String sid = sid(reply);
+    if (sid.isBlank()) {
+      String what = "logon reply has no SESSION[0].SessionID";
+      return Future.failedFuture(
+          new MinerReplyException("miner " + address + " 'logon': " + what, what, null));
+    }
+    return Future.succeededFuture(sid);
   }
 
   private Future<Void> curtail(MinerAddress address, String sid, String action) {
@@ -77,6 +95,16 @@ public final class LuxosControl extends SleepWakeControl {
     return e instanceof MinerStatusException s
         && s.statusMessage() != null
         && s.statusMessage().toLowerCase(Locale.ROOT).contains("session");
+  }
+
+  /** {@code SESSION[0].SessionID} of a {@code logon} or {@code session} reply, "" when none. */
+  private static String sid(JsonNode reply) {
+    return reply.path("SESSION").path(0).path("SessionID").asText("");
+  }
+
+  private static boolean busy(Throwable e) {
+    return e instanceof MinerCommandException c
+        && MinerCommandException.SESSION_BUSY.equals(c.code());
   }
 
   private static Throwable logonRefused(MinerAddress address, Throwable e) {
