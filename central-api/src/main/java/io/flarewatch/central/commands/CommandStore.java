@@ -32,12 +32,28 @@ import java.util.Optional;
  *
  * <p>Nothing is kept in memory: every central replica on the same InfluxDB reads the same commands,
  * and a restart loses none. Two replicas racing on one idempotency key write the same id; the
- * earliest point of an id is the command, everywhere.
+ * earliest point of an id is the command, everywhere. A row lacking a field every point has is a
+ * point still being written (InfluxDB stores fields one by one, and a read can see some before the
+ * others): it is left out until it is whole.
  */
 final class CommandStore {
 
   static final String COMMAND = "command";
   static final String CANCEL = "command_cancel";
+
+  /** The fields of a {@value #COMMAND} point that are read back. */
+  private static final List<String> COMMAND_FIELDS =
+      List.of(
+          Schema.TAG_COMMAND,
+          "payload",
+          "signature",
+          "key_id",
+          "idempotency_key",
+          "request_sha256");
+
+  /** The fields of a {@value #CANCEL} point that are read back. */
+  private static final List<String> CANCEL_FIELDS =
+      List.of("canceled_by", "payload", "signature", "key_id");
 
   private final InfluxClient central;
 
@@ -125,7 +141,7 @@ final class CommandStore {
     for (ResultSeries series : ResultSeries.of(results, 0)) {
       for (int row = 0; row < series.rows().size(); row++) {
         String id = (String) series.value(row, Schema.TAG_COMMAND);
-        if (!byId.containsKey(id)) {
+        if (!byId.containsKey(id) && whole(series, row, COMMAND_FIELDS)) {
           SignedCommand signed = signed(series, row);
           byId.put(
               id,
@@ -142,7 +158,7 @@ final class CommandStore {
       for (int row = 0; row < series.rows().size(); row++) {
         String id = (String) series.value(row, Schema.TAG_COMMAND);
         IssuedCommand command = byId.get(id);
-        if (command != null && command.cancel() == null) {
+        if (command != null && command.cancel() == null && whole(series, row, CANCEL_FIELDS)) {
           byId.put(
               id,
               command.withCancel(
@@ -154,6 +170,10 @@ final class CommandStore {
       }
     }
     return new ArrayList<>(byId.values());
+  }
+
+  private static boolean whole(ResultSeries series, int row, List<String> fields) {
+    return fields.stream().allMatch(field -> series.value(row, field) != null);
   }
 
   private static SignedCommand signed(ResultSeries series, int row) {

@@ -13,12 +13,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the edge reported about commands, read from the site's data ({@code command_event} and
  * {@code command_miner} points, arrived through ingest like every sample).
+ *
+ * <p>InfluxDB stores each field of a point on its own, so a query that runs while a point is being
+ * written can see some of its fields and not yet the others (influxdata/influxdb#8546: a row with
+ * {@code state} null but the counts there, or the other way round). Such a row is a point still
+ * being written: it is left out until it is whole, at the next read, so a command's state never
+ * comes from half an event.
  */
 final class EdgeReports {
+
+  /** The final states the edge reports with the miner counts. */
+  private static final Set<String> COUNTED_STATES =
+      Set.of("succeeded", "partially_succeeded", "failed");
 
   /**
    * One {@code command_event} point.
@@ -26,10 +37,29 @@ final class EdgeReports {
    * @param counts miners_targeted, _confirmed, _failed, _skipped as reported (absent ones null)
    */
   record Event(
-      Instant at, String command, String state, String reason, String detail, Counts counts) {}
+      Instant at, String command, String state, String reason, String detail, Counts counts) {
+
+    /**
+     * Whether every field the edge writes with this event is here: a state, the counts with a final
+     * state, the reason with {@code rejected}.
+     */
+    boolean whole() {
+      if (state == null || command == null) {
+        return false;
+      }
+      if (COUNTED_STATES.contains(state)) {
+        return counts.whole();
+      }
+      return !state.equals("rejected") || reason != null;
+    }
+  }
 
   /** The per-miner counts of a final event. */
-  record Counts(Long targeted, Long confirmed, Long failed, Long skipped) {}
+  record Counts(Long targeted, Long confirmed, Long failed, Long skipped) {
+    boolean whole() {
+      return targeted != null && confirmed != null && failed != null && skipped != null;
+    }
+  }
 
   /** One {@code command_miner} point. */
   record MinerStep(
@@ -40,7 +70,13 @@ final class EdgeReports {
       Double readbackPowerLimitW,
       String error,
       String errorDetail,
-      Long attempts) {}
+      Long attempts) {
+
+    /** Whether every field the edge writes with this step is here ({@code attempts} once done). */
+    boolean whole() {
+      return miner != null && outcome != null && (outcome.equals("sent") || attempts != null);
+    }
+  }
 
   private final InfluxClient influx;
 
@@ -96,20 +132,21 @@ final class EdgeReports {
     for (ResultSeries series : ResultSeries.of(results, 0)) {
       for (int row = 0; row < series.rows().size(); row++) {
         String command = text(series, row, Schema.TAG_COMMAND);
-        byCommand
-            .computeIfAbsent(command, c -> new ArrayList<>())
-            .add(
-                new Event(
-                    Instant.ofEpochMilli(series.time(row)),
-                    command,
-                    text(series, row, Schema.FIELD_COMMAND_STATE),
-                    text(series, row, Schema.FIELD_REASON),
-                    text(series, row, Schema.FIELD_DETAIL),
-                    new Counts(
-                        number(series, row, Schema.FIELD_MINERS_TARGETED),
-                        number(series, row, Schema.FIELD_MINERS_CONFIRMED),
-                        number(series, row, Schema.FIELD_MINERS_FAILED),
-                        number(series, row, Schema.FIELD_MINERS_SKIPPED))));
+        Event event =
+            new Event(
+                Instant.ofEpochMilli(series.time(row)),
+                command,
+                text(series, row, Schema.FIELD_COMMAND_STATE),
+                text(series, row, Schema.FIELD_REASON),
+                text(series, row, Schema.FIELD_DETAIL),
+                new Counts(
+                    number(series, row, Schema.FIELD_MINERS_TARGETED),
+                    number(series, row, Schema.FIELD_MINERS_CONFIRMED),
+                    number(series, row, Schema.FIELD_MINERS_FAILED),
+                    number(series, row, Schema.FIELD_MINERS_SKIPPED)));
+        if (event.whole()) {
+          byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(event);
+        }
       }
     }
     return byCommand;
@@ -119,7 +156,7 @@ final class EdgeReports {
     List<MinerStep> steps = new ArrayList<>();
     for (ResultSeries series : ResultSeries.of(results, 1)) {
       for (int row = 0; row < series.rows().size(); row++) {
-        steps.add(
+        MinerStep step =
             new MinerStep(
                 Instant.ofEpochMilli(series.time(row)),
                 text(series, row, Schema.TAG_MINER),
@@ -128,7 +165,10 @@ final class EdgeReports {
                 series.doubleValue(row, Schema.FIELD_READBACK_POWER_LIMIT_W),
                 text(series, row, Schema.FIELD_ERROR),
                 text(series, row, Schema.FIELD_ERROR_DETAIL),
-                number(series, row, Schema.FIELD_ATTEMPTS)));
+                number(series, row, Schema.FIELD_ATTEMPTS));
+        if (step.whole()) {
+          steps.add(step);
+        }
       }
     }
     return steps;

@@ -8,6 +8,7 @@ import static io.flarewatch.central.commands.CommandsFixture.sleepAll;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.TestUsers;
@@ -316,6 +317,63 @@ class CommandsIT {
     assertTrue(
         history.stream()
             .allMatch(c -> ((JsonObject) c).getString("state").equals("partially_succeeded")));
+  }
+
+  /**
+   * InfluxDB stores a point's fields one by one, so a read during a write can see some of them
+   * (influxdata/influxdb#8546). Writing the points in two parts shows central that moment for as
+   * long as it takes to look: the state stays the last whole event's, never null.
+   */
+  @Test
+  void aPointStillBeingWrittenNeverHidesTheState() {
+    String id = fixture.issued(sleepAll());
+    long t = Instant.now().toEpochMilli();
+    String tags = ",command=" + id + ",site=" + SITE;
+    String miner = "command_miner,command=" + id + ",miner=m-01,site=" + SITE;
+    String half =
+        "command_event"
+            + tags
+            + " state=\"executing\" "
+            + t
+            + "\ncommand_event"
+            + tags
+            + " miners_targeted=4i,miners_confirmed=4i,miners_failed=0i,miners_skipped=0i "
+            + (t + 2)
+            + "\n"
+            + miner
+            + " readback_state=\"sleeping\",attempts=1i "
+            + (t + 1);
+    assertEquals(200, fixture.ingest(SITE, TOKEN, half).statusCode());
+    JsonObject writing = fixture.command(id);
+    assertEquals("executing", writing.getString("state"), writing.encode());
+    assertNull(writing.getJsonObject("counts"), writing.encode());
+    assertEquals(
+        List.of("executing"),
+        writing.getJsonArray("events").stream()
+            .map(e -> ((JsonObject) e).getString("state"))
+            .toList());
+    assertEquals("pending", writing.getJsonArray("miners").getJsonObject(0).getString("outcome"));
+    JsonArray listed =
+        fixture
+            .get("/api/v1/sites/" + SITE + "/commands?state=executing", OPERATOR)
+            .bodyAsJsonObject()
+            .getJsonArray("commands");
+    assertTrue(listed.stream().anyMatch(c -> ((JsonObject) c).getString("id").equals(id)));
+
+    String rest =
+        "command_event"
+            + tags
+            + " state=\"succeeded\" "
+            + (t + 2)
+            + "\n"
+            + miner
+            + " outcome=\"confirmed\" "
+            + (t + 1);
+    assertEquals(200, fixture.ingest(SITE, TOKEN, rest).statusCode());
+    JsonObject whole = fixture.command(id);
+    assertEquals("succeeded", whole.getString("state"));
+    assertEquals(4, whole.getJsonObject("counts").getInteger("confirmed"));
+    assertEquals("confirmed", whole.getJsonArray("miners").getJsonObject(0).getString("outcome"));
   }
 
   @Test
