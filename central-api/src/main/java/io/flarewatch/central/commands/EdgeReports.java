@@ -6,6 +6,7 @@ import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
 import io.flarewatch.wire.Schema;
+import io.flarewatch.wire.command.CommandRefusedException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.time.Instant;
@@ -51,6 +52,20 @@ final class EdgeReports {
         return counts.whole();
       }
       return !state.equals("rejected") || reason != null;
+    }
+
+    /**
+     * This event with its reason one of {@link CommandRefusedException#REASONS}: a code outside the
+     * list (from an edge of another release) is moved into the detail, so the API's reason stays
+     * within the documented list and nothing the edge said is lost.
+     */
+    Event withKnownReason() {
+      if (reason == null || CommandRefusedException.REASONS.contains(reason)) {
+        return this;
+      }
+      String moved = "reason '" + reason + "' (not a known code)";
+      return new Event(
+          at, command, state, null, detail == null ? moved : moved + ": " + detail, counts);
     }
   }
 
@@ -145,7 +160,7 @@ final class EdgeReports {
                     number(series, row, Schema.FIELD_MINERS_FAILED),
                     number(series, row, Schema.FIELD_MINERS_SKIPPED)));
         if (event.whole()) {
-          byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(event);
+          byCommand.computeIfAbsent(command, c -> new ArrayList<>()).add(event.withKnownReason());
         }
       }
     }

@@ -112,7 +112,7 @@ final class CommandIntake {
                   executor.forget(cancel.cancels());
                 }
                 case TOO_LATE -> {
-                  stats.refused(CommandStore.ALREADY_EXECUTING, 1);
+                  stats.refused(CommandRefusedException.ALREADY_EXECUTING, 1);
                   LOG.warn(
                       "cancel {} refused: command {} is already being executed",
                       cancel.id(),

@@ -6,6 +6,7 @@ import io.flarewatch.wire.LineProtocol;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import io.flarewatch.wire.command.CommandEnvelope;
+import io.flarewatch.wire.command.CommandRefusedException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -93,11 +94,12 @@ final class CommandPoints {
    * A refusal.
    *
    * @param command the envelope as far as it could be read (unverified), or null
+   * @param reason one of {@link CommandRefusedException#REASONS}
    */
   String rejected(String commandId, CommandEnvelope command, String reason, String detail) {
     return encode(
         event(commandId, REJECTED, command)
-            .field(Schema.FIELD_REASON, reason)
+            .field(Schema.FIELD_REASON, CommandRefusedException.requireKnown(reason))
             .field(Schema.FIELD_DETAIL, ShortText.of(detail)));
   }
 

@@ -9,15 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Counters of the commands the edge received, for metrics and tests. */
 public final class CommandStats {
 
-  /** Every reason a command may be refused for: one counter each, so the set never grows. */
-  public static final List<String> REFUSAL_REASONS =
-      List.of(
-          CommandRefusedException.BAD_SIGNATURE,
-          CommandRefusedException.MALFORMED,
-          CommandRefusedException.WRONG_SITE,
-          CommandRefusedException.EXPIRED,
-          CommandRefusedException.NOT_YET_VALID,
-          CommandStore.ALREADY_EXECUTING);
+  /**
+   * Every reason a command may be refused for ({@link CommandRefusedException#REASONS}): one
+   * counter each, so the set never grows.
+   */
+  public static final List<String> REFUSAL_REASONS = CommandRefusedException.REASONS;
 
   final AtomicLong received = new AtomicLong();
   final AtomicLong accepted = new AtomicLong();
@@ -62,6 +58,6 @@ public final class CommandStats {
   }
 
   void refused(String reason, long count) {
-    refused.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(count);
+    refused.get(CommandRefusedException.requireKnown(reason)).addAndGet(count);
   }
 }

@@ -5,6 +5,7 @@ import io.flarewatch.edge.buffer.SampleBuffer;
 import io.flarewatch.edge.buffer.SqlWork;
 import io.flarewatch.edge.commands.CommandTables.Unfinished;
 import io.flarewatch.wire.command.CommandEnvelope;
+import io.flarewatch.wire.command.CommandRefusedException;
 import io.flarewatch.wire.command.SignedCommand;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -30,9 +31,6 @@ final class CommandStore {
     /** A miner of the command was acted on already: refused, {@code already_executing}. */
     TOO_LATE
   }
-
-  /** Reason of a cancel refused because its command is already being executed. */
-  static final String ALREADY_EXECUTING = "already_executing";
 
   private final BufferExecutor buffer;
   private final CommandPoints points;
@@ -108,7 +106,7 @@ final class CommandStore {
                         : points.rejected(
                             cancel.id(),
                             cancel,
-                            ALREADY_EXECUTING,
+                            CommandRefusedException.ALREADY_EXECUTING,
                             "command " + target + " is " + state.get())),
                 c -> {
                   CommandTables.insert(c, cancel, signed, CommandTables.FINISHED, now);

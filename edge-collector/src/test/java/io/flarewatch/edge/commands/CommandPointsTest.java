@@ -2,11 +2,14 @@ package io.flarewatch.edge.commands;
 
 import static io.flarewatch.edge.commands.TestCommands.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.flarewatch.drivers.miner.control.MinerOutcome;
 import io.flarewatch.wire.LineProtocolParser;
 import io.flarewatch.wire.Point;
+import io.flarewatch.wire.Schema;
 import io.flarewatch.wire.command.CommandEnvelope;
+import io.flarewatch.wire.command.CommandRefusedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,5 +51,18 @@ class CommandPointsTest {
   void otherMinersStepsKeepTheClocksTime() {
     assertEquals(NOW.toEpochMilli(), time(points.sent(sleep, "m-1")));
     assertEquals(NOW.toEpochMilli(), time(points.sent(sleep, "m-2")));
+  }
+
+  @Test
+  void aRejectionCarriesOnlyAReasonOfTheClosedList() {
+    for (String reason : CommandRefusedException.REASONS) {
+      Point point = LineProtocolParser.parse(points.rejected("c-1", sleep, reason, "why")).get(0);
+      assertEquals(reason, point.fields().get(Schema.FIELD_REASON));
+    }
+    assertThrows(
+        IllegalArgumentException.class, () -> points.rejected("c-1", sleep, "replayed", "why"));
+    CommandStats stats = new CommandStats();
+    assertEquals(CommandRefusedException.REASONS, CommandStats.REFUSAL_REASONS);
+    assertThrows(IllegalArgumentException.class, () -> stats.refused("no_such_reason", 1));
   }
 }
