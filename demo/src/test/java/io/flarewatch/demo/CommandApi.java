@@ -81,6 +81,19 @@ final class CommandApi {
     return new JsonObject(response.body());
   }
 
+  /** Cancels a command as the administrator; fails the test unless central answered 200. */
+  JsonObject cancel(String id) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(commandsUrl() + "/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + bearer)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(200, response.statusCode(), response.body());
+    return new JsonObject(response.body());
+  }
+
   /** The site's command history. */
   JsonArray list() {
     HttpResponse<String> response =

@@ -150,13 +150,24 @@ class StoreAndForwardIT {
             + InfluxRows.single(influx, "SELECT count(up) FROM gas_meter")
             + InfluxRows.single(influx, "SELECT count(miners_total) FROM site_summary");
     long storedEvents = InfluxRows.single(influx, "SELECT count(dropped_lines) FROM edge_event");
-    long appended = system.edge().pollingStats().samples() + events.get();
+    var pollingStats = system.edge().pollingStats();
+    long appended = pollingStats.samples() + events.get();
     // A line can be stored by central and dropped at the edge before the acknowledgement
     // arrives (e.g. central stopped mid-request): the count then overstates the loss, never
     // understates it.
     assertTrue(
         stored + storedEvents + dropped >= appended,
-        "every line appended (samples and drop events) is stored or counted as dropped");
+        "every line appended (samples and drop events) is stored or counted as dropped: stored "
+            + stored
+            + " samples and "
+            + storedEvents
+            + " events, dropped "
+            + dropped
+            + ", appended "
+            + pollingStats.samples()
+            + " samples and "
+            + events.get()
+            + " events");
     assertTrue(stored + storedEvents <= appended, "nothing stored that was not collected");
     assertTrue(stored + storedEvents < appended, "some lines really were lost");
   }
