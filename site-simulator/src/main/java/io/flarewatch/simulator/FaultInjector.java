@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Faults per device, set at start from {@link FaultsConfig} and changeable at runtime. Thread-safe.
@@ -58,25 +59,29 @@ public final class FaultInjector {
    * Whether this LuxOS {@code logon} is refused as "another session is active" (the miner's {@code
    * sessionBusy} count, counted down).
    */
-  synchronized boolean takeSessionBusy(String minerId) {
-    MinerFaultSettings s = miners.get(minerId);
-    if (s == null || s.sessionBusy() == 0) {
-      return false;
-    }
-    miners.put(minerId, s.withSessionBusy(s.sessionBusy() - 1));
-    return true;
+  boolean takeSessionBusy(String minerId) {
+    return takeOne(minerId, MinerFaultSettings::sessionBusy, MinerFaultSettings::withSessionBusy);
   }
 
   /**
    * Whether the reply to this LuxOS {@code logon} is lost (the miner's {@code lostLogonReplies}
    * count, counted down).
    */
-  synchronized boolean takeLostLogonReply(String minerId) {
+  boolean takeLostLogonReply(String minerId) {
+    return takeOne(
+        minerId, MinerFaultSettings::lostLogonReplies, MinerFaultSettings::withLostLogonReplies);
+  }
+
+  /** Counts one down from a miner's fault {@code count}; false when it is 0. */
+  private synchronized boolean takeOne(
+      String minerId,
+      ToIntFunction<MinerFaultSettings> count,
+      BiFunction<MinerFaultSettings, Integer, MinerFaultSettings> withCount) {
     MinerFaultSettings s = miners.get(minerId);
-    if (s == null || s.lostLogonReplies() == 0) {
+    if (s == null || count.applyAsInt(s) == 0) {
       return false;
     }
-    miners.put(minerId, s.withLostLogonReplies(s.lostLogonReplies() - 1));
+    miners.put(minerId, withCount.apply(s, count.applyAsInt(s) - 1));
     return true;
   }
 
