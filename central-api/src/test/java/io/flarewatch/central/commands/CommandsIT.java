@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.TestUsers;
 import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.influx.InfluxClient;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -374,6 +375,32 @@ class CommandsIT {
     assertEquals("succeeded", whole.getString("state"));
     assertEquals(4, whole.getJsonObject("counts").getInteger("confirmed"));
     assertEquals("confirmed", whole.getJsonArray("miners").getJsonObject(0).getString("outcome"));
+  }
+
+  /** Central's own command point seen before all its fields are: left out, never a 500. */
+  @Test
+  void aCommandPointStillBeingWrittenIsLeftOutUntilWhole() {
+    String issued = fixture.issued(sleepAll());
+    String partial = "0b7c2e1a-0000-5000-8000-00000000beef";
+    new InfluxClient(fixture.vertx, fixture.config.influx())
+        .centralData()
+        .write(
+            Buffer.buffer(
+                "command,action=sleep,command="
+                    + partial
+                    + ",site="
+                    + SITE
+                    + " payload=\"{}\",issued_by=\"operator\" "
+                    + Instant.now().toEpochMilli()))
+        .await();
+    HttpResponse<Buffer> one =
+        fixture.get("/api/v1/sites/" + SITE + "/commands/" + partial, OPERATOR);
+    assertProblem(one, 404, "not-found", partial);
+    HttpResponse<Buffer> list = fixture.get("/api/v1/sites/" + SITE + "/commands", OPERATOR);
+    assertEquals(200, list.statusCode(), list.bodyAsString());
+    JsonArray commands = list.bodyAsJsonObject().getJsonArray("commands");
+    assertTrue(commands.stream().anyMatch(c -> ((JsonObject) c).getString("id").equals(issued)));
+    assertTrue(commands.stream().noneMatch(c -> ((JsonObject) c).getString("id").equals(partial)));
   }
 
   @Test
