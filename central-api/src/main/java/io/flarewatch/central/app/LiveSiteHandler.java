@@ -68,6 +68,7 @@ public final class LiveSiteHandler implements Handler<RoutingContext> {
     private long endTimer;
     private boolean reading;
     private boolean readAgain;
+    private String readAgainAfter;
     private boolean closed;
     private Object lastSummary;
 
@@ -81,7 +82,7 @@ public final class LiveSiteHandler implements Handler<RoutingContext> {
       response.closeHandler(v -> close());
       response.exceptionHandler(e -> close());
       response.write("retry: 3000\n\n");
-      notices = SampleNotices.listen(vertx, site.id(), this::read);
+      notices = SampleNotices.listen(vertx, site.id(), this::readAfter);
       pollTimer = vertx.setPeriodic(site.pollIntervalSeconds() * 1000L, t -> read());
       keepAliveTimer = vertx.setPeriodic(KEEP_ALIVE_SECONDS * 1000L, t -> write(": alive\n\n"));
       endTimer = vertx.setTimer(maxStreamMillis, t -> end());
@@ -89,15 +90,21 @@ public final class LiveSiteHandler implements Handler<RoutingContext> {
     }
 
     private void read() {
+      readAfter(null);
+    }
+
+    /** Reads the latest state, one that includes the stored samples of {@code notice} if any. */
+    private void readAfter(String notice) {
       if (closed) {
         return;
       }
       if (reading) {
         readAgain = true;
+        readAgainAfter = notice == null ? readAgainAfter : notice;
         return;
       }
       reading = true;
-      Future<JsonObject> latest = detail.latest(site);
+      Future<JsonObject> latest = detail.latest(site, notice);
       latest.onComplete(
           result -> {
             reading = false;
@@ -108,7 +115,9 @@ public final class LiveSiteHandler implements Handler<RoutingContext> {
             }
             if (readAgain) {
               readAgain = false;
-              read();
+              String after = readAgainAfter;
+              readAgainAfter = null;
+              readAfter(after);
             }
           });
     }

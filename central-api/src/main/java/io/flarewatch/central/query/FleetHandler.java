@@ -30,6 +30,12 @@ import java.util.function.Function;
  * 1.x evaluates a filter of many OR'ed sites slowly (1,000 sites: over a second per statement,
  * where reading every site's latest points takes under 100 ms). Otherwise it reads every site and
  * the answer keeps only the user's, as it always does.
+ *
+ * <p>Reading every site's latest points costs seconds at a thousand sites, so this process shares
+ * one such read (a snapshot of every site) among all requests for up to {@code
+ * influx.sharedReadsMaxAgeSeconds} ({@link FreshFor}); each answer keeps the user's sites of it and
+ * says in {@code dataAsOf} when it was read. Only with that age set to 0 does each request read,
+ * naming the user's sites when they are a few.
  */
 public final class FleetHandler implements Function<RoutingContext, Future<JsonObject>> {
 
@@ -45,29 +51,51 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
   /** Where the answer comes from: central (an edge's own copy of the app says site-local). */
   static final String SOURCE = "central";
 
+  /** The one key of the shared snapshot: every site. */
+  private static final String EVERY_SITE = "every site";
+
   private final CentralConfig config;
   private final InfluxClient influx;
   private final Clock clock;
+  private final FreshFor<String, Snapshot> snapshots;
 
   public FleetHandler(CentralConfig config, InfluxClient influx, Clock clock) {
     this.config = config;
     this.influx = influx;
     this.clock = clock;
+    this.snapshots = new FreshFor<>(config.influx().sharedReadsMaxAge(), 1, clock);
+  }
+
+  /** What InfluxDB answered about the sites at {@code readAt}. */
+  private record Snapshot(Instant readAt, JsonArray results) {
+    Instant dayStart() {
+      return readAt.truncatedTo(ChronoUnit.DAYS);
+    }
   }
 
   @Override
   public Future<JsonObject> apply(RoutingContext ctx) {
     QueryParameters.of(ctx, Set.of());
     Instant now = clock.instant();
-    Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
     List<SiteConfig> sites = Principal.of(ctx).sites().filter(config.sites(), SiteConfig::id);
     List<String> ids = sites.stream().map(SiteConfig::id).toList();
-    boolean named = ids.size() < config.sites().size() && ids.size() <= MAX_NAMED_SITES;
-    Future<JsonArray> results =
-        ids.isEmpty()
-            ? Future.succeededFuture(null)
-            : influx.query(query(named ? ids : null, dayStart, now));
-    return results.map(r -> fleet(sites, r, now, dayStart));
+    Future<Snapshot> snapshot;
+    if (ids.isEmpty()) {
+      snapshot = Future.succeededFuture(new Snapshot(now, null));
+    } else if (!config.influx().sharedReadsMaxAge().isZero()) {
+      snapshot = snapshots.get(EVERY_SITE, k -> read(null)).map(FreshFor.Read::value);
+    } else {
+      boolean named = ids.size() < config.sites().size() && ids.size() <= MAX_NAMED_SITES;
+      snapshot = read(named ? ids : null);
+    }
+    return snapshot.map(s -> fleet(sites, s, now));
+  }
+
+  /** The sites {@code ids} (null: every site) as InfluxDB has them now. */
+  private Future<Snapshot> read(List<String> ids) {
+    Instant at = clock.instant();
+    Instant dayStart = at.truncatedTo(ChronoUnit.DAYS);
+    return influx.query(query(ids, dayStart, at)).map(results -> new Snapshot(at, results));
   }
 
   /** The fleet's statements, about the sites {@code ids}, or about every site when null. */
@@ -111,8 +139,8 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
         + bySite;
   }
 
-  private static JsonObject fleet(
-      List<SiteConfig> sites, JsonArray results, Instant now, Instant dayStart) {
+  private static JsonObject fleet(List<SiteConfig> sites, Snapshot snapshot, Instant now) {
+    JsonArray results = snapshot.results();
     Map<String, SiteState> states = new HashMap<>();
     sites.forEach(s -> states.put(s.id(), new SiteState()));
     if (results != null) {
@@ -157,7 +185,8 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
     return new JsonObject()
         .put("source", SOURCE)
         .put("time", now.toString())
-        .put("avoidedTodayFrom", dayStart.toString())
+        .put("dataAsOf", snapshot.readAt().toString())
+        .put("avoidedTodayFrom", snapshot.dayStart().toString())
         .put(
             "notes",
             new JsonArray()

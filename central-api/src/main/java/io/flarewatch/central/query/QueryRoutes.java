@@ -38,7 +38,9 @@ public final class QueryRoutes {
   public static void mount(Router router, CentralConfig config, InfluxClient influx, Authz authz) {
     QueryRoutes routes = new QueryRoutes(router, authz, config);
     routes.get("/api/v1/fleet").respond(new FleetHandler(config, influx, Clock.systemUTC()));
-    SiteDetailHandler detail = new SiteDetailHandler(influx);
+    SiteDetailHandler detail =
+        new SiteDetailHandler(
+            influx, config.influx().sharedReadsMaxAge(), config.sites().size(), Clock.systemUTC());
     routes.siteGet("/api/v1/sites/:site").respond(detail);
     routes
         .siteGet("/api/v1/sites/:site/live")

@@ -41,6 +41,26 @@ class CentralConfigProblemsTest {
   }
 
   @Test
+  void sharedReadsMaxAgeOutOfRangeIsNamed() {
+    String yaml =
+        "influx: {url: \"http://127.0.0.1:8086\", sharedReadsMaxAgeSeconds: -1}\n"
+            + "auth: {jwtSecret: \""
+            + SECRET
+            + "\"}\n";
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> YamlConfigReader.parse(yaml, CentralConfig.class));
+    assertEquals(
+        List.of(
+            "influx.sharedReadsMaxAgeSeconds: -1 must be 0 (read for every request) to 60"
+                + " seconds"),
+        e.problems().stream().map(Object::toString).toList());
+    String unset = yaml.replace(", sharedReadsMaxAgeSeconds: -1", "");
+    assertEquals(
+        5, YamlConfigReader.parse(unset, CentralConfig.class).influx().sharedReadsMaxAgeSeconds());
+  }
+
+  @Test
   void noSecretIsPrinted() {
     String yaml =
         "influx: {url: \"http://127.0.0.1:8086\", username: flarewatch, password: "
