@@ -12,13 +12,16 @@ import java.util.function.Consumer;
  * event bus address {@code flarewatch.samples.<site>} once InfluxDB stored a batch, so a live view
  * can read the site's latest cycle at once instead of waiting for its next poll of InfluxDB. The
  * message body is the number of points stored. A notice is a hint, not data: a listener reads what
- * it shows from InfluxDB, so a lost notice only delays an update. Each notice carries an id in
- * header {@value #NOTICE_HEADER}, the same for every listener, so listeners can share one read per
- * notice.
+ * it shows from InfluxDB, so a lost notice only delays an update.
  */
 public final class SampleNotices {
 
   static final String ADDRESS_PREFIX = "flarewatch.samples.";
+
+  /**
+   * The header with each notice's id, the same for every listener, so the listeners of one notice
+   * can share one read.
+   */
   static final String NOTICE_HEADER = "notice";
 
   private SampleNotices() {}
