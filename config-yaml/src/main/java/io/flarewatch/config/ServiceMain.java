@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The main method of a Flarewatch service: {@code <name> --config <file.yaml>}. Reads and validates
@@ -18,6 +19,20 @@ public final class ServiceMain {
 
   public static <C> void run(
       String name, String[] args, Class<C> configType, BiFunction<Vertx, C, Future<?>> start)
+      throws InterruptedException {
+    run(name, args, configType, config -> Future.succeededFuture(Vertx.vertx()), start);
+  }
+
+  /**
+   * As {@link #run(String, String[], Class, BiFunction)}, on the Vert.x instance {@code vertx}
+   * makes for the config (a clustered one, say); exit code 1 when it cannot be made.
+   */
+  public static <C> void run(
+      String name,
+      String[] args,
+      Class<C> configType,
+      Function<C, Future<Vertx>> vertxFor,
+      BiFunction<Vertx, C, Future<?>> start)
       throws InterruptedException {
     if (args.length != 2 || !args[0].equals("--config")) {
       System.err.println("usage: " + name + " --config <" + name + ".yaml>");
@@ -33,7 +48,14 @@ public final class ServiceMain {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx;
+    try {
+      vertx = vertxFor.apply(config).await();
+    } catch (Exception e) {
+      System.err.println(name + " failed to start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     Shutdown shutdown = Shutdown.onStop(name, () -> vertx.close().await(30, TimeUnit.SECONDS));
     try {
       // waited for here, not in a callback: exiting on an event loop would block it while the

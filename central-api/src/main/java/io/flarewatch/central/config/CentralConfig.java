@@ -15,7 +15,8 @@ public record CentralConfig(
     @JsonProperty("auth") AuthConfig auth,
     @JsonProperty("reports") ReportsConfig reports,
     @JsonProperty("ingest") IngestConfig ingest,
-    @JsonProperty("commands") CommandsConfig commands) {
+    @JsonProperty("commands") CommandsConfig commands,
+    @JsonProperty("cluster") ClusterConfig cluster) {
 
   public CentralConfig {
     http = http == null ? HttpConfig.defaults() : http;
@@ -69,6 +70,30 @@ public record CentralConfig(
               + http.idleTimeoutSeconds()
               + "): the command stream would be closed as idle between pings");
     }
+    cluster = cluster == null ? ClusterConfig.disabled() : cluster;
+    if (cluster.enabled() && commands.signingKeyFile() == null) {
+      throw new ConfigException(
+          "commands.signingKeyFile",
+          "is required when cluster.enabled: every replica must sign commands with the one key"
+              + " the edges hold");
+    }
+    if (cluster.enabled() && reports.signingKeyFile() == null) {
+      throw new ConfigException(
+          "reports.signingKeyFile",
+          "is required when cluster.enabled: every replica must sign reports with the one key");
+    }
+  }
+
+  /** Not clustered. */
+  public CentralConfig(
+      HttpConfig http,
+      InfluxConfig influx,
+      List<SiteConfig> sites,
+      AuthConfig auth,
+      ReportsConfig reports,
+      IngestConfig ingest,
+      CommandsConfig commands) {
+    this(http, influx, sites, auth, reports, ingest, commands, null);
   }
 
   /** Commands at their defaults. */
@@ -79,7 +104,7 @@ public record CentralConfig(
       AuthConfig auth,
       ReportsConfig reports,
       IngestConfig ingest) {
-    this(http, influx, sites, auth, reports, ingest, null);
+    this(http, influx, sites, auth, reports, ingest, null, null);
   }
 
   /** Ingest limits at their defaults. */
@@ -89,13 +114,13 @@ public record CentralConfig(
       List<SiteConfig> sites,
       AuthConfig auth,
       ReportsConfig reports) {
-    this(http, influx, sites, auth, reports, null, null);
+    this(http, influx, sites, auth, reports, null, null, null);
   }
 
   /** A central whose reports are signed with a key made for each run; ingest limits at defaults. */
   public CentralConfig(
       HttpConfig http, InfluxConfig influx, List<SiteConfig> sites, AuthConfig auth) {
-    this(http, influx, sites, auth, null, null, null);
+    this(http, influx, sites, auth, null, null, null, null);
   }
 
   /** A central no user can log in to: only ingest and {@code /health} serve anyone. */

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.config.ConfigException;
 import io.flarewatch.config.YamlConfigReader;
+import io.flarewatch.wire.signing.Ed25519Signatures;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CentralConfigTest {
 
@@ -135,6 +139,57 @@ class CentralConfigTest {
                     YamlConfigReader.parse(
                         base + "commands: {pingSeconds: 60}\n", CentralConfig.class))
             .getMessage());
+  }
+
+  @Test
+  void clusterIsOffByDefaultAndCheckedWhenOn(@TempDir Path dir) throws Exception {
+    String base =
+        "influx: {url: \"http://127.0.0.1:8086\"}\n"
+            + "auth: {jwtSecret: \"a-test-secret-of-at-least-32-bytes!!\"}\n";
+    ClusterConfig off = YamlConfigReader.parse(base, CentralConfig.class).cluster();
+    assertFalse(off.enabled());
+    ConfigException bad =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                YamlConfigReader.parse(
+                    base
+                        + "cluster: {enabled: true, host: central-1, port: 70000, eventBusPort:"
+                        + " 0, members: [\"a b\"]}\n",
+                    CentralConfig.class));
+    assertEquals(
+        List.of("cluster.port", "cluster.eventBusPort", "cluster.host", "cluster.members[0]"),
+        bad.problems().stream().map(p -> p.key()).toList(),
+        bad.getMessage());
+    assertEquals(
+        List.of("cluster.members"),
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    YamlConfigReader.parse(
+                        base + "cluster: {enabled: true}\n", CentralConfig.class))
+            .problems()
+            .stream()
+            .map(p -> p.key())
+            .toList());
+    String on = "cluster: {enabled: true, members: [central, \"10.0.0.7:5801\"]}\n";
+    assertEquals(
+        "commands.signingKeyFile",
+        assertThrows(
+                ConfigException.class, () -> YamlConfigReader.parse(base + on, CentralConfig.class))
+            .problems()
+            .get(0)
+            .key(),
+        "every replica must sign with one key");
+    Path key = dir.resolve("key.pem");
+    Files.writeString(
+        key, Ed25519Signatures.privateKeyPem(Ed25519Signatures.newKeyPair().getPrivate()));
+    String keys =
+        "commands: {signingKeyFile: \"" + key + "\"}\nreports: {signingKeyFile: \"" + key + "\"}\n";
+    ClusterConfig cluster = YamlConfigReader.parse(base + on + keys, CentralConfig.class).cluster();
+    assertTrue(cluster.enabled());
+    assertEquals(List.of("central:5701", "10.0.0.7:5801"), cluster.memberAddresses());
+    assertEquals(5702, cluster.eventBusPort());
   }
 
   @Test
