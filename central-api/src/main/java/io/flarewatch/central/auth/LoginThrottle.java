@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Slows password guessing without handing anyone a cheap way to lock a real user out, after OWASP's
@@ -27,7 +28,11 @@ import java.util.Set;
  *
  * Counts live in this process (a restart forgets them) and in bounded memory; configured users'
  * accounts are kept apart from the names nobody has, so made-up names cannot push a real account's
- * count out. Methods are synchronized: they are quick, and logins are rare.
+ * count out. Every outcome counted here goes to {@link #onOutcome}'s listener, and outcomes counted
+ * by other replicas come in through {@link #counted}, so each replica holds the counts of all
+ * ({@link SharedLoginOutcomes}): guesses spread over replicas are limited alike. The concurrency
+ * limit stays per replica, as the CPU it guards is. Methods are synchronized: they are quick, and
+ * logins are rare.
  */
 public final class LoginThrottle {
 
@@ -68,8 +73,14 @@ public final class LoginThrottle {
     }
   }
 
+  /**
+   * A finished check as counted: the admitted attempt, whether the password was right, and when.
+   */
+  public record Outcome(Attempt attempt, boolean succeeded, Instant at) {}
+
   private final Clock clock;
   private final Set<String> knownUsers;
+  private volatile Consumer<Outcome> outcomes = outcome -> {};
   private final Strikes accounts = new Strikes(ACCOUNT_FREE_FAILURES, 0);
   private final Strikes unknownAccounts = new Strikes(ACCOUNT_FREE_FAILURES, MAX_KEYS);
   private final Strikes addresses = new Strikes(ADDRESS_FREE_FAILURES, MAX_KEYS);
@@ -101,25 +112,47 @@ public final class LoginThrottle {
   }
 
   /** An admitted check found the password right. */
-  public synchronized void succeeded(Attempt admitted) {
-    checksRunning--;
-    if (admitted.trusted()) {
-      devices.succeeded(admitted.device());
-    } else {
-      accounts(admitted.user()).succeeded(admitted.user());
-      addresses.succeeded(admitted.address());
-    }
+  public void succeeded(Attempt admitted) {
+    finished(new Outcome(admitted, true, clock.instant()));
   }
 
   /** An admitted check found the password wrong (or the user unknown). */
-  public synchronized void failed(Attempt admitted) {
-    checksRunning--;
-    Instant now = clock.instant();
-    if (admitted.trusted()) {
-      devices.failed(admitted.device(), now);
+  public void failed(Attempt admitted) {
+    finished(new Outcome(admitted, false, clock.instant()));
+  }
+
+  /** Calls {@code listener} with each outcome of a check admitted here, once counted. */
+  public void onOutcome(Consumer<Outcome> listener) {
+    outcomes = listener;
+  }
+
+  /** Counts an outcome of a check another replica admitted. */
+  public synchronized void counted(Outcome outcome) {
+    count(outcome);
+  }
+
+  private void finished(Outcome outcome) {
+    synchronized (this) {
+      checksRunning--;
+      count(outcome);
+    }
+    outcomes.accept(outcome);
+  }
+
+  private void count(Outcome outcome) {
+    Attempt attempt = outcome.attempt();
+    if (outcome.succeeded()) {
+      if (attempt.trusted()) {
+        devices.succeeded(attempt.device());
+      } else {
+        accounts(attempt.user()).succeeded(attempt.user());
+        addresses.succeeded(attempt.address());
+      }
+    } else if (attempt.trusted()) {
+      devices.failed(attempt.device(), outcome.at());
     } else {
-      accounts(admitted.user()).failed(admitted.user(), now);
-      addresses.failed(admitted.address(), now);
+      accounts(attempt.user()).failed(attempt.user(), outcome.at());
+      addresses.failed(attempt.address(), outcome.at());
     }
   }
 

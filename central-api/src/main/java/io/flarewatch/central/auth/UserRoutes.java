@@ -33,6 +33,8 @@ public final class UserRoutes {
     Authz authz = new Authz(tokens, audit);
     Set<String> userNames =
         config.users().stream().map(UserConfig::name).collect(Collectors.toSet());
+    LoginThrottle throttle = new LoginThrottle(clock, userNames);
+    SharedLoginOutcomes.share(vertx, throttle);
     router
         .post("/api/v1/auth/token")
         .respond(
@@ -40,7 +42,7 @@ public final class UserRoutes {
                 new LocalLogin(config),
                 tokens.local(),
                 new DeviceTokens(config.jwtSecret(), clock),
-                new LoginThrottle(clock, userNames),
+                throttle,
                 clientAddress,
                 audit));
     router

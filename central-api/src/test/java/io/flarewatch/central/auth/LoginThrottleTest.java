@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +155,42 @@ class LoginThrottleTest {
     assertEquals(LoginThrottle.BUSY_RETRY, admit(USER, ADDRESS, "device-2").retryAfter());
     throttle.succeeded(device.attempt());
     assertTrue(admit(USER, ADDRESS, "device-2").admitted());
+  }
+
+  @Test
+  void outcomesCountedElsewhereLockHereAndASuccessElsewhereClears() {
+    LoginThrottle other = new LoginThrottle(Clock.fixed(now, ZoneOffset.UTC), Set.of(USER));
+    List<LoginThrottle.Outcome> shared = new ArrayList<>();
+    other.onOutcome(shared::add);
+    for (int i = 0; i < LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
+      LoginThrottle.Admission admission = other.admit(attempt(USER, "198.51.100." + i, null));
+      other.failed(admission.attempt());
+    }
+    assertEquals(LoginThrottle.ACCOUNT_FREE_FAILURES, shared.size());
+    assertTrue(admit(USER, ADDRESS, null).admitted(), "nothing counted here yet");
+    throttle.failed(attempt(USER, ADDRESS, null));
+    shared.forEach(throttle::counted);
+    assertEquals(Duration.ofMinutes(1), admit(USER, "192.0.2.1", null).retryAfter());
+
+    shared.clear();
+    LoginThrottle.Admission device = other.admit(attempt(USER, "192.0.2.2", DEVICE));
+    other.succeeded(device.attempt());
+    LoginThrottle.Admission right = other.admit(attempt("viewer", "192.0.2.3", null));
+    other.succeeded(right.attempt());
+    shared.forEach(throttle::counted);
+    assertFalse(admit(USER, "192.0.2.1", null).admitted(), "another's success clears no other");
+    throttle.counted(new LoginThrottle.Outcome(attempt(USER, "192.0.2.9", null), true, now));
+    assertTrue(admit(USER, "192.0.2.1", null).admitted(), "the user's success elsewhere clears");
+  }
+
+  @Test
+  void sharedOutcomesSurviveTheEventBusEncoding() {
+    LoginThrottle.Outcome outcome =
+        new LoginThrottle.Outcome(attempt(USER, ADDRESS, DEVICE), false, now);
+    assertEquals(outcome, SharedLoginOutcomes.decode(SharedLoginOutcomes.encode(outcome)));
+    LoginThrottle.Outcome untrusted =
+        new LoginThrottle.Outcome(attempt(USER, ADDRESS, null), true, now);
+    assertEquals(untrusted, SharedLoginOutcomes.decode(SharedLoginOutcomes.encode(untrusted)));
   }
 
   @Test
