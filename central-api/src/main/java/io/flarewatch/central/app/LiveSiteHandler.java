@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
  * site's latest cycle, the same JSON as {@code GET /api/v1/sites/{site}}, as event {@code site}.
  *
  * <p>It sends the latest state at once, then again whenever it changed: ingest's notice that the
- * site's samples were stored ({@link SampleNotices}) triggers a read at once, and a read every poll
- * interval of the site catches what another replica stored. A read starts only when none is in
- * flight, and an unchanged summary is not sent again. A comment line every {@value
- * #KEEP_ALIVE_SECONDS} s keeps proxies from closing a quiet stream. The stream ends after {@code
- * maxStreamSeconds}; the client reconnects with its token, so an expired or revoked token ends the
- * live view within that time.
+ * site's samples were stored ({@link SampleNotices}, from any replica when they are clustered)
+ * triggers a read at once, and a read every poll interval of the site catches what a notice missed.
+ * A read starts only when none is in flight, and an unchanged summary is not sent again. A comment
+ * line every {@value #KEEP_ALIVE_SECONDS} s keeps proxies from closing a quiet stream. The stream
+ * ends after {@code maxStreamSeconds}; the client reconnects with its token, so an expired or
+ * revoked token ends the live view within that time.
  */
 public final class LiveSiteHandler implements Handler<RoutingContext> {
 

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * ingest is ({@link SiteIngestAuth}: 401 for a token no site has, 403 for another site's; user
  * tokens are not site tokens). On connect it sends every pending command of the site, oldest first
  * ({@link CommandService#pending}); then each new command and cancel published on {@code
- * flarewatch.commands.<site>}. Every {@code commands.pingSeconds} it pings the edge and sends
- * whatever became pending meanwhile and was not sent on this socket yet (a command issued through
- * another replica). Duplicates are normal: the edge keeps every id it saw.
+ * flarewatch.commands.<site>}, by any replica when they are clustered (the event bus spans them).
+ * Every {@code commands.pingSeconds} it pings the edge and sends whatever became pending meanwhile
+ * and was not sent on this socket yet: a safety net for a message the bus did not deliver (an
+ * unclustered replica's command). Duplicates are normal: the edge keeps every id it saw.
  */
 final class CommandStream implements Handler<RoutingContext> {
 

@@ -8,11 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Tells whoever listens in this process that a site's samples were stored: ingest publishes on the
- * event bus address {@code flarewatch.samples.<site>} once InfluxDB stored a batch, so a live view
- * can read the site's latest cycle at once instead of waiting for its next poll of InfluxDB. The
- * message body is the number of points stored. A notice is a hint, not data: a listener reads what
- * it shows from InfluxDB, so a lost notice only delays an update.
+ * Tells whoever listens, on this replica or (clustered) on any other, that a site's samples were
+ * stored: ingest publishes on the event bus address {@code flarewatch.samples.<site>} once InfluxDB
+ * stored a batch, so a live view can read the site's latest cycle at once instead of waiting for
+ * its next poll of InfluxDB. The message body is the number of points stored. A notice is a hint,
+ * not data: a listener reads what it shows from InfluxDB, so a lost notice only delays an update.
  */
 public final class SampleNotices {
 
