@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * InfluxClient#centralData()}), which ingest never writes, so no site token can add, flood or
  * shadow entries. Tags {@code user}, {@code role}, {@code via}, {@code site}, fields {@code
  * method}, {@code path}, {@code query}, {@code status}, {@code remote_address}, {@code
- * forwarded_for}, {@code note}. Timestamps are unique (see {@link UniqueTimestamps}), so no entry
- * ever overwrites another.
+ * forwarded_for}, {@code note}. Timestamps are unique within a process (see {@link
+ * UniqueTimestamps}); clustered replicas each add tag {@code replica} (an id made at start), so two
+ * replicas' entries of one user in one nanosecond are two points. No entry ever overwrites another.
  */
 public final class AuditLog {
 
@@ -27,15 +28,28 @@ public final class AuditLog {
 
   private final InfluxClient influx;
   private final UniqueTimestamps timestamps;
+  private final String replica;
   private final AtomicLong lostEntries = new AtomicLong();
 
   public AuditLog(InfluxClient influx) {
-    this(influx, System::currentTimeMillis);
+    this(influx, (String) null);
+  }
+
+  /**
+   * @param replica this replica's id among clustered replicas, tagged on every entry; null alone
+   */
+  public AuditLog(InfluxClient influx, String replica) {
+    this(influx, System::currentTimeMillis, replica);
   }
 
   AuditLog(InfluxClient influx, LongSupplier epochMillis) {
+    this(influx, epochMillis, null);
+  }
+
+  AuditLog(InfluxClient influx, LongSupplier epochMillis, String replica) {
     this.influx = influx.centralData();
     this.timestamps = new UniqueTimestamps(epochMillis);
+    this.replica = replica;
   }
 
   /**
@@ -47,7 +61,7 @@ public final class AuditLog {
    */
   public Future<Void> record(AuditEntry entry) {
     long nanos = timestamps.nextNanos();
-    return influx.write(Buffer.buffer(line(entry, nanos)), "ns");
+    return influx.write(Buffer.buffer(line(entry, nanos, replica)), "ns");
   }
 
   /**
@@ -81,13 +95,14 @@ public final class AuditLog {
    * The entry as one line of line protocol. The point is encoded with the timestamp's millisecond
    * and the six sub-millisecond digits are appended, giving a nanosecond timestamp.
    */
-  static String line(AuditEntry entry, long nanos) {
+  static String line(AuditEntry entry, long nanos, String replica) {
     Point point =
         Point.builder(MEASUREMENT, nanos / 1_000_000L)
             .tag("user", tagValue(entry.user()))
             .tag("role", tagValue(entry.role()))
             .tag("via", tagValue(entry.via()))
             .tag("site", tagValue(entry.site()))
+            .tag("replica", replica)
             .field("method", fieldValue(entry.method()))
             .field("path", fieldValue(entry.path()))
             .field("query", fieldValue(entry.query()))

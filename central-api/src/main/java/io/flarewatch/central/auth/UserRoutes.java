@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,9 @@ public final class UserRoutes {
       AuthConfig config,
       ClientAddress clientAddress,
       InfluxClient influx) {
-    AuditRecorder audit = new AuditRecorder(new AuditLog(influx));
+    // clustered: entries of two replicas in one nanosecond must not be one point
+    String replica = vertx.isClustered() ? UUID.randomUUID().toString().substring(0, 8) : null;
+    AuditRecorder audit = new AuditRecorder(new AuditLog(influx, replica));
     Clock clock = Clock.systemUTC();
     BearerTokens tokens = new BearerTokens(vertx, config, clock);
     Authz authz = new Authz(tokens, audit);

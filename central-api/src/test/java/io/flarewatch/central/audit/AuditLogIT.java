@@ -76,6 +76,24 @@ class AuditLogIT {
   }
 
   @Test
+  void twoReplicasActingForOneUserInTheSameNanosecondAreBothKept() {
+    new AuditLog(influx, () -> SAME_MILLI + 11, "replica1")
+        .record(entry("clustered", "/api/v1/fleet"))
+        .await();
+    new AuditLog(influx, () -> SAME_MILLI + 11, "replica2")
+        .record(entry("clustered", "/api/v1/fleet"))
+        .await();
+    JsonArray series =
+        influx
+            .query(
+                "SELECT \"path\" FROM \"audit\" WHERE \"user\" = 'clustered' GROUP BY \"replica\"")
+            .await()
+            .getJsonObject(0)
+            .getJsonArray("series");
+    assertEquals(2, series.size(), series.encode());
+  }
+
+  @Test
   void entriesInFlightWhenCentralStopsAreStoredAndLaterOnesRefused() {
     InfluxClient closing = new InfluxClient(vertx, config);
     AuditLog log = new AuditLog(closing);
