@@ -98,7 +98,7 @@ class ReplicasIT {
       assertEquals(401, status, "guess " + i + " on replica A");
     }
     await("replica B heard of the 20 failures")
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> heardOnB.get() >= 20);
     HttpResponse<Buffer> onB = login(replicaB, "nobody-else", "guess");
     assertEquals(429, onB.statusCode(), onB.bodyAsString());
@@ -135,7 +135,7 @@ class ReplicasIT {
             }
           });
       await("the latest cycle at once")
-          .atMost(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> times.contains(first.toString()));
       Instant next = first.plusSeconds(10);
       ingest(replicaA, next);
