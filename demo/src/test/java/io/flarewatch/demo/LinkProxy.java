@@ -7,6 +7,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,26 +17,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * stop arriving, on open connections and on new ones, so the edge only learns of it by its own
  * timeouts (missed pings, request timeouts). Restored, new connections reach central again; the
  * ones open during the outage stay dead, as after a NAT mapping expired.
+ *
+ * <p>Given several central ports it is a load balancer with failover: each connection goes to the
+ * first that accepts it, so all go to the first while it is up, and to the next once it is gone.
  */
 final class LinkProxy implements AutoCloseable {
 
   private final NetClient client;
-  private final int targetPort;
+  private final List<Integer> targetPorts;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private final Set<Relay> relays = ConcurrentHashMap.newKeySet();
   private volatile boolean up = true;
   private NetServer server;
 
-  private LinkProxy(Vertx vertx, int targetPort) {
+  private LinkProxy(Vertx vertx, List<Integer> targetPorts) {
     this.client = vertx.createNetClient();
-    this.targetPort = targetPort;
+    this.targetPorts = List.copyOf(targetPorts);
   }
 
   /**
    * A relay on a free loopback port to {@code targetPort} on loopback (which may not listen yet).
    */
   static LinkProxy start(Vertx vertx, int targetPort) {
-    LinkProxy proxy = new LinkProxy(vertx, targetPort);
+    return start(vertx, List.of(targetPort));
+  }
+
+  /**
+   * A relay on a free loopback port to the first of {@code targetPorts} on loopback that accepts
+   * each connection.
+   */
+  static LinkProxy start(Vertx vertx, List<Integer> targetPorts) {
+    LinkProxy proxy = new LinkProxy(vertx, targetPorts);
     proxy.server = vertx.createNetServer().connectHandler(proxy::accept);
     proxy.server.listen(0, "127.0.0.1").await();
     return proxy;
@@ -65,8 +77,7 @@ final class LinkProxy implements AutoCloseable {
       return;
     }
     edgeSide.pause();
-    client
-        .connect(targetPort, "127.0.0.1")
+    connect(0)
         .onSuccess(
             centralSide -> {
               sockets.add(centralSide);
@@ -87,6 +98,14 @@ final class LinkProxy implements AutoCloseable {
               edgeSide.resume();
             })
         .onFailure(e -> edgeSide.close());
+  }
+
+  /** A connection to the first target from {@code index} on that accepts one. */
+  private Future<NetSocket> connect(int index) {
+    Future<NetSocket> connected = client.connect(targetPorts.get(index), "127.0.0.1");
+    return index + 1 == targetPorts.size()
+        ? connected
+        : connected.recover(refused -> connect(index + 1));
   }
 
   /** One relayed connection; once the link is cut it never carries a byte or a close again. */
