@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.central.config.CentralConfig;
+import io.flarewatch.central.config.ClusterConfig;
 import io.flarewatch.config.ConfigException;
 import io.flarewatch.demo.Subcommands;
 import java.net.URI;
@@ -67,30 +68,31 @@ class KubernetesManifestsTest {
     String yaml = secret.path("stringData").path(configPath.getFileName().toString()).asText();
     assertFalse(yaml.isEmpty(), "the Secret holds " + configPath.getFileName());
 
-    // the signing key is read where deployed: it must be the Secret's other file, and a key
-    String keyPath = Repository.yaml(yaml).at("/reports/signingKeyFile").asText();
-    assertEquals(Path.of(mountPath), Path.of(keyPath).getParent());
-    assertTrue(secret.path("stringData").has(Path.of(keyPath).getFileName().toString()));
+    // the signing keys are read where deployed: each must be another file of the Secret, and a
+    // key; the placeholder the manifest ships stops central with an error naming the key
     Path key = DeployConfigs.signingKey(folder);
-    CentralConfig config =
-        Repository.loadConfig(
-            yaml,
-            CentralConfig.class,
-            tree -> tree.withObjectProperty("reports").put("signingKeyFile", key.toString()));
-    // the placeholder the manifest ships stops central with an error naming the key
-    Path placeholder = folder.resolve("placeholder.pem");
-    Files.writeString(placeholder, secret.path("stringData").path("report-signing.pem").asText());
-    ConfigException refused =
-        assertThrows(
-            ConfigException.class,
-            () ->
-                Repository.loadConfig(
-                    yaml,
-                    CentralConfig.class,
-                    tree ->
-                        tree.withObjectProperty("reports")
-                            .put("signingKeyFile", placeholder.toString())));
-    assertTrue(refused.getMessage().contains("reports.signingKeyFile"), refused.getMessage());
+    for (String section : List.of("reports", "commands")) {
+      String keyPath = Repository.yaml(yaml).at("/" + section + "/signingKeyFile").asText();
+      assertEquals(Path.of(mountPath), Path.of(keyPath).getParent(), section);
+      String keyFile = Path.of(keyPath).getFileName().toString();
+      assertTrue(secret.path("stringData").has(keyFile), section + ": " + keyFile);
+      Path placeholder = folder.resolve("placeholder-" + keyFile);
+      Files.writeString(placeholder, secret.path("stringData").path(keyFile).asText());
+      ConfigException refused =
+          assertThrows(
+              ConfigException.class,
+              () ->
+                  Repository.loadConfig(
+                      yaml,
+                      CentralConfig.class,
+                      tree -> {
+                        withKeys(tree, key);
+                        tree.withObjectProperty(section)
+                            .put("signingKeyFile", placeholder.toString());
+                      }));
+      assertTrue(refused.getMessage().contains(section + ".signingKeyFile"), refused.getMessage());
+    }
+    CentralConfig config = Repository.loadConfig(yaml, CentralConfig.class, t -> withKeys(t, key));
 
     assertEquals(config.http().port(), container.at("/ports/0/containerPort").asInt());
     URI influx = config.influx().url();
@@ -116,7 +118,7 @@ class KubernetesManifestsTest {
                 yaml,
                 CentralConfig.class,
                 tree -> {
-                  tree.withObjectProperty("reports").put("signingKeyFile", key.toString());
+                  withKeys(tree, key);
                   tree.withObjectProperty("http").put("port", 0).put("host", "127.0.0.1");
                   tree.withObjectProperty("influx").put("url", "http://127.0.0.1:1");
                 }),
@@ -135,6 +137,59 @@ class KubernetesManifestsTest {
         labelsSubset(deployment.at("/spec/template/metadata/labels"), service.at("/spec")));
     assertEquals(
         container.at("/ports/0/name").asText(), service.at("/spec/ports/0/targetPort").asText());
+  }
+
+  @Test
+  void replicasClusterThroughTheHeadlessServiceOnThePodsPortsOnly(@TempDir Path folder) {
+    String yaml = secret.path("stringData").path("central.yaml").asText();
+    Path key = DeployConfigs.signingKey(folder);
+    ClusterConfig cluster =
+        Repository.loadConfig(yaml, CentralConfig.class, t -> withKeys(t, key)).cluster();
+    assertTrue(cluster.enabled(), "replicas cluster");
+    assertEquals(null, cluster.host(), "each pod gives its own address");
+    Map<String, Integer> ports = new java.util.HashMap<>();
+    container
+        .path("ports")
+        .forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
+    assertEquals(cluster.port(), ports.get("hazelcast"));
+    assertEquals(cluster.eventBusPort(), ports.get("eventbus"));
+
+    JsonNode headless = serviceNamed(central, "flarewatch-central-cluster");
+    assertEquals(List.of(headless.at("/metadata/name").asText()), cluster.members());
+    assertEquals("None", headless.at("/spec/clusterIP").asText(), "headless: a record per pod");
+    assertTrue(headless.at("/spec/publishNotReadyAddresses").asBoolean(), "found before ready");
+    assertEquals(
+        headless.at("/spec/selector"),
+        labelsSubset(deployment.at("/spec/template/metadata/labels"), headless.at("/spec")));
+    Map<String, String> targets = new java.util.HashMap<>();
+    headless
+        .at("/spec/ports")
+        .forEach(p -> targets.put(p.path("targetPort").asText(), p.path("port").asText()));
+    assertEquals(
+        Map.of("hazelcast", "" + cluster.port(), "eventbus", "" + cluster.eventBusPort()), targets);
+
+    JsonNode policy = one(central, "NetworkPolicy");
+    assertEquals(
+        deployment.at("/spec/selector/matchLabels"),
+        policy.at("/spec/podSelector/matchLabels"),
+        "the policy guards the replicas");
+    for (JsonNode rule : policy.at("/spec/ingress")) {
+      List<String> rulePorts = new ArrayList<>();
+      rule.path("ports").forEach(p -> rulePorts.add(p.path("port").asText()));
+      if (rulePorts.contains("hazelcast") || rulePorts.contains("eventbus")) {
+        assertEquals(
+            policy.at("/spec/podSelector/matchLabels"),
+            rule.at("/from/0/podSelector/matchLabels"),
+            "cluster ports from the replicas alone");
+        assertEquals(1, rule.path("from").size());
+      }
+    }
+  }
+
+  /** Both signing keys of the config replaced by {@code key}, which exists. */
+  private static void withKeys(com.fasterxml.jackson.databind.node.ObjectNode tree, Path key) {
+    tree.withObjectProperty("reports").put("signingKeyFile", key.toString());
+    tree.withObjectProperty("commands").put("signingKeyFile", key.toString());
   }
 
   @Test
