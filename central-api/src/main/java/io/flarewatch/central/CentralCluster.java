@@ -35,15 +35,17 @@ public final class CentralCluster {
     if (cluster.host() != null) {
       bus.setHost(cluster.host());
     }
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(cluster));
     return Vertx.builder()
         .with(new VertxOptions().setEventBusOptions(bus))
-        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+        .withClusterManager(manager)
         .buildClustered()
         .onSuccess(
             vertx ->
                 LOG.info(
-                    "joined the cluster of central's replicas: Hazelcast on port {}, event bus on"
-                        + " port {}, members looked for at {}",
+                    "joined the cluster of central's replicas as one of {} members: Hazelcast on"
+                        + " port {}, event bus on port {}, members looked for at {}",
+                    manager.getNodes().size(),
                     cluster.port(),
                     cluster.eventBusPort(),
                     cluster.memberAddresses()));

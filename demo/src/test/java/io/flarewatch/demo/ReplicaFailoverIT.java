@@ -109,7 +109,8 @@ class ReplicaFailoverIT {
         JvmProcess replica1 = startCentral(configs[0], "central-1.log");
         JvmProcess replica2 = startCentral(configs[1], "central-2.log")) {
       assertTrue(
-          replica2.log().contains("joined the cluster"), "replica 2 clustered: " + replica2.log());
+          replica2.log().contains("joined the cluster of central's replicas as one of 2 members"),
+          () -> "replica 2 joined replica 1: " + replica2.log());
       laps.lap("replicas up");
       SiteSimulator simulator = SiteSimulator.start(vertx, simulated).await();
       EdgeApp edge =
