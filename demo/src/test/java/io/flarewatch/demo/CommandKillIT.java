@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.central.auth.PasswordHash;
-import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.flarewatch.simulator.SimulatorConfig;
@@ -13,10 +11,6 @@ import io.flarewatch.simulator.SiteSimulator;
 import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,14 +100,17 @@ class CommandKillIT {
             Ed25519Signatures.publicKeyOf(
                 Ed25519Signatures.readPrivateKey(Files.readString(signingKey)))));
     Path centralYaml =
-        writeCentralConfig(
+        CentralProcessConfig.write(
             dir.resolve("central.yaml"),
             port,
             InfluxTestServer.uniqueDatabase("killc"),
             siteId,
             token,
             password,
-            signingKey);
+            UUID.randomUUID().toString() + UUID.randomUUID(),
+            signingKey,
+            2,
+            "");
     SimulatorConfig simulated = CommandSystem.everyFirmware(5, 43);
     CommandSettings settings = new CommandSettings(signingKey, 100.0, 1, 2, null);
     LocalSystem.Options options =
@@ -145,7 +142,7 @@ class CommandKillIT {
           EdgeApp.start(
                   vertx, LocalSystem.edgeConfig(options, simulator, link.url(), token, publicKey))
               .await();
-      String bearer = login(port, password);
+      String bearer = CentralProcessConfig.login(port, password);
       CommandApi api = new CommandApi(siteId, port, bearer);
       CommandSystem.awaitMinersAtCentral(port, bearer, siteId, simulated.miners().count());
       await("command stream up")
@@ -187,62 +184,5 @@ class CommandKillIT {
     Map<String, Long> counts = new java.util.TreeMap<>();
     miners.forEach(m -> counts.put(m, simulator.sleepWakeCommands(m)));
     return counts;
-  }
-
-  private static String login(int port, String password) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            new JsonObject()
-                                .put("username", LocalSystem.USER)
-                                .put("password", password)
-                                .encode()))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    return new JsonObject(response.body()).getString("token");
-  }
-
-  private static Path writeCentralConfig(
-      Path file,
-      int port,
-      String database,
-      String site,
-      String token,
-      String password,
-      Path signingKey)
-      throws Exception {
-    String yaml =
-        String.join(
-            "\n",
-            "http: {host: 127.0.0.1, port: " + port + "}",
-            "influx: {url: \""
-                + InfluxTestServer.shared().url()
-                + "\", database: "
-                + database
-                + "}",
-            "auth:",
-            "  jwtSecret: \"" + UUID.randomUUID() + UUID.randomUUID() + "\"",
-            "  users:",
-            "    - {name: "
-                + LocalSystem.USER
-                + ", role: ADMIN, passwordHash: \""
-                + PasswordHash.of(password.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded()
-                + "\"}",
-            "sites:",
-            "  - {id: "
-                + site
-                + ", ingestTokenSha256: \""
-                + SiteConfig.sha256Hex(token)
-                + "\", ratedKw: 100, maxLoadStepKw: 100, rampStepSeconds: 1}",
-            "commands: {signingKeyFile: \"" + signingKey + "\", pingSeconds: 2}",
-            "");
-    Files.writeString(file, yaml);
-    return file;
   }
 }

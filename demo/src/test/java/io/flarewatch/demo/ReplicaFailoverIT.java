@@ -4,9 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.config.InfluxConfig;
-import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.influx.testkit.InfluxTestServer;
@@ -15,10 +13,6 @@ import io.flarewatch.simulator.SiteSimulator;
 import io.flarewatch.wire.signing.Ed25519Signatures;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,14 +73,26 @@ class ReplicaFailoverIT {
     Path[] configs = new Path[2];
     for (int i = 0; i < 2; i++) {
       configs[i] =
-          writeCentralConfig(
+          CentralProcessConfig.write(
               dir.resolve("central-" + (i + 1) + ".yaml"),
               http[i],
-              hazelcast[i],
-              members,
               database,
+              SITE,
+              TOKEN,
+              PASSWORD,
+              JWT_SECRET,
               signingKey,
-              reportKey);
+              PING_SECONDS,
+              String.join(
+                  "\n",
+                  "reports: {signingKeyFile: \"" + reportKey + "\"}",
+                  "cluster:",
+                  "  enabled: true",
+                  "  host: 127.0.0.1",
+                  "  port: " + hazelcast[i],
+                  "  eventBusPort: " + CommandSystem.freePort(),
+                  "  members: [" + String.join(", ", members) + "]",
+                  ""));
     }
     SimulatorConfig simulated = CommandSystem.everyFirmware(MINERS, 47);
     LocalSystem.Options options =
@@ -118,7 +124,7 @@ class ReplicaFailoverIT {
                   vertx,
                   LocalSystem.edgeConfig(options, simulator, balancer.url(), TOKEN, publicKey))
               .await();
-      String bearer = login(http[1]);
+      String bearer = CentralProcessConfig.login(http[1], PASSWORD);
       CommandApi onReplica2 = new CommandApi(SITE, http[1], bearer);
       CommandSystem.awaitMinersAtCentral(http[1], bearer, SITE, MINERS);
       await("the edge's command stream open on replica 1")
@@ -241,69 +247,5 @@ class ReplicaFailoverIT {
       count++;
     }
     return count;
-  }
-
-  private static String login(int port) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            new JsonObject()
-                                .put("username", LocalSystem.USER)
-                                .put("password", PASSWORD)
-                                .encode()))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    return new JsonObject(response.body()).getString("token");
-  }
-
-  private static Path writeCentralConfig(
-      Path file,
-      int httpPort,
-      int hazelcastPort,
-      List<String> members,
-      String database,
-      Path signingKey,
-      Path reportKey)
-      throws Exception {
-    String yaml =
-        String.join(
-            "\n",
-            "http: {host: 127.0.0.1, port: " + httpPort + ", idleTimeoutSeconds: 900}",
-            "influx: {url: \""
-                + InfluxTestServer.shared().url()
-                + "\", database: "
-                + database
-                + "}",
-            "auth:",
-            "  jwtSecret: \"" + JWT_SECRET + "\"",
-            "  users:",
-            "    - {name: "
-                + LocalSystem.USER
-                + ", role: ADMIN, passwordHash: \""
-                + PasswordHash.of(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded()
-                + "\"}",
-            "sites:",
-            "  - {id: "
-                + SITE
-                + ", ingestTokenSha256: \""
-                + SiteConfig.sha256Hex(TOKEN)
-                + "\", ratedKw: 100, maxLoadStepKw: 100, rampStepSeconds: 1}",
-            "commands: {signingKeyFile: \"" + signingKey + "\", pingSeconds: " + PING_SECONDS + "}",
-            "reports: {signingKeyFile: \"" + reportKey + "\"}",
-            "cluster:",
-            "  enabled: true",
-            "  host: 127.0.0.1",
-            "  port: " + hazelcastPort,
-            "  eventBusPort: " + CommandSystem.freePort(),
-            "  members: [" + String.join(", ", members) + "]",
-            "");
-    Files.writeString(file, yaml);
-    return file;
   }
 }
