@@ -63,7 +63,9 @@ public final class FleetHandler implements Function<RoutingContext, Future<JsonO
     this.config = config;
     this.influx = influx;
     this.clock = clock;
-    this.snapshots = new FreshFor<>(config.influx().sharedReadsMaxAge(), 1, clock);
+    this.snapshots =
+        new FreshFor<>(
+            config.influx().sharedReadsMaxAge(), config.influx().sharedReadsMaxAge(), 1, clock);
   }
 
   /** What InfluxDB answered about the sites at {@code readAt}. */

@@ -48,7 +48,7 @@ public final class SiteDetailHandler implements Function<RoutingContext, Future<
    */
   public SiteDetailHandler(InfluxClient influx, Duration maxAge, int sites, Clock clock) {
     this.influx = influx;
-    this.shared = new FreshFor<>(maxAge, Math.max(1, sites), clock);
+    this.shared = new FreshFor<>(maxAge, maxAge, Math.max(1, sites), clock);
   }
 
   @Override

@@ -43,6 +43,67 @@ class FreshForTest {
   }
 
   @Test
+  void withinTheStaleWindowTheOldResultIsAnsweredAtOnceWhileOneReadRefreshesIt() {
+    FreshFor<String, String> stale = new FreshFor<>(MAX_AGE, MAX_AGE, 10, clock);
+    Instant first = clock.instant();
+    stale.get("a", reads);
+    reads.finish(0, "v1");
+    clock.advance(MAX_AGE.plusSeconds(1));
+
+    Future<FreshFor.Read<String>> during = stale.get("a", reads);
+    Future<FreshFor.Read<String>> alsoDuring = stale.get("a", reads);
+    assertEquals("v1", during.result().value(), "answered without waiting for the refresh");
+    assertEquals(first, during.result().startedAt(), "and says how old it is");
+    assertEquals("v1", alsoDuring.result().value());
+    assertEquals(2, reads.count("a"), "one refresh for every caller in the window");
+
+    Instant refreshStarted = clock.instant();
+    reads.finish(1, "v2");
+    Future<FreshFor.Read<String>> after = stale.get("a", reads);
+    assertEquals("v2", after.result().value());
+    assertEquals(refreshStarted, after.result().startedAt());
+    assertEquals(2, reads.count("a"));
+  }
+
+  @Test
+  void pastTheStaleWindowACallerWaitsForANewRead() {
+    FreshFor<String, String> stale = new FreshFor<>(MAX_AGE, MAX_AGE, 10, clock);
+    stale.get("a", reads);
+    reads.finish(0, "v1");
+    clock.advance(MAX_AGE.multipliedBy(2));
+
+    Future<FreshFor.Read<String>> late = stale.get("a", reads);
+    assertFalse(late.isComplete(), "a result twice the max age old is not answered");
+    reads.finish(1, "v2");
+    assertEquals("v2", late.result().value());
+  }
+
+  @Test
+  void aFailedRefreshKeepsTheOldResultUntilItsWindowEnds() {
+    FreshFor<String, String> stale = new FreshFor<>(MAX_AGE, MAX_AGE, 10, clock);
+    stale.get("a", reads);
+    reads.finish(0, "v1");
+    clock.advance(MAX_AGE.plusSeconds(1));
+    stale.get("a", reads);
+    reads.fail(1, new IllegalStateException("influxd down"));
+
+    assertEquals("v1", stale.get("a", reads).result().value());
+    assertEquals(3, reads.count("a"), "the next caller starts another refresh");
+  }
+
+  @Test
+  void aCallerNamingAnEventIsNeverAnsweredFromTheStaleWindow() {
+    FreshFor<String, String> stale = new FreshFor<>(MAX_AGE, MAX_AGE, 10, clock);
+    stale.get("a", "notice-1", reads);
+    reads.finish(0, "v1");
+    clock.advance(MAX_AGE.plusSeconds(1));
+
+    Future<FreshFor.Read<String>> same = stale.get("a", "notice-1", reads);
+    assertFalse(same.isComplete(), "an old result is not what the notice asked for");
+    assertEquals(2, reads.count("a"));
+  }
+
+  @Test
   void aResultIsAnsweredUntilMaxAgeThenReadAgain() {
     memo.get("a", reads);
     reads.finish(0, "v1");
