@@ -1,0 +1,41 @@
+package io.flarewatch.edge.control;
+
+/**
+ * One miner as the load loop sees it in a cycle.
+ *
+ * @param id the miner's id in the edge's config
+ * @param online it answered this cycle; a silent miner is neither counted nor touched
+ * @param running it is mining at full power (not asleep, not held at its curtailed power limit)
+ * @param fullKw its draw when mining at full power (last seen, or the configured default)
+ * @param curtailedKw its draw when curtailed (asleep, or at its lowest power limit)
+ * @param joulesPerTh its efficiency when last seen mining; null when unknown
+ * @param curtailBy how its firmware curtails it
+ */
+public record ControlledMiner(
+    String id,
+    boolean online,
+    boolean running,
+    double fullKw,
+    double curtailedKw,
+    Double joulesPerTh,
+    CurtailBy curtailBy) {
+
+  /** How a miner's load is shed: put to sleep, or held at a low power limit. */
+  public enum CurtailBy {
+    SLEEP,
+    POWER_LIMIT
+  }
+
+  /** What it draws now by its state, kW. */
+  public double drawKw() {
+    if (!online) {
+      return 0;
+    }
+    return running ? fullKw : curtailedKw;
+  }
+
+  /** The load waking it adds, kW. */
+  public double swingKw() {
+    return fullKw - curtailedKw;
+  }
+}
