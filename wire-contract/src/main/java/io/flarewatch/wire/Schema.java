@@ -70,6 +70,25 @@ public final class Schema {
    */
   public static final String COMMAND_MINER = "command_miner";
 
+  /**
+   * One point per cycle of the site's load loop: {@code reason} ({@code shed_gas}, {@code add_gas},
+   * {@code hold}, {@code engine_trip}, {@code alarm_<alarm>}, {@code override}, {@code
+   * no_gas_reading}), the gas, capacity, target and load in kW, and the miners changed or held.
+   */
+  public static final String CONTROL_DECISION = "control_decision";
+
+  public static final String FIELD_GAS_AVAILABLE_SCFH = "gas_available_scfh";
+  public static final String FIELD_CAPACITY_KW = "capacity_kw";
+  public static final String FIELD_TARGET_KW = "target_kw";
+  public static final String FIELD_LOAD_KW = "load_kw";
+  public static final String FIELD_MINERS_SLEPT = "miners_slept";
+  public static final String FIELD_MINERS_WOKEN = "miners_woken";
+  public static final String FIELD_MINERS_LIMITED = "miners_limited";
+  public static final String FIELD_MINERS_OVERRIDDEN = "miners_overridden";
+
+  /** The ids of the miners a decision changed, comma-separated (shortened past 160 characters). */
+  public static final String FIELD_MINERS_CHANGED = "miners_changed";
+
   /** Command points: the command's id (a tag). */
   public static final String TAG_COMMAND = "command";
 
@@ -307,6 +326,22 @@ public final class Schema {
                   FIELD_ERROR_DETAIL, STRING,
                   FIELD_ATTEMPTS, INTEGER,
                   FIELD_PLANNED_OFFSET_MS, INTEGER),
+              NamedFields.NONE),
+          new MeasurementContract(
+              CONTROL_DECISION,
+              Set.of(TAG_SITE),
+              Set.of(),
+              fields(
+                  FIELD_REASON, STRING,
+                  FIELD_GAS_AVAILABLE_SCFH, FLOAT,
+                  FIELD_CAPACITY_KW, FLOAT,
+                  FIELD_TARGET_KW, FLOAT,
+                  FIELD_LOAD_KW, FLOAT,
+                  FIELD_MINERS_SLEPT, INTEGER,
+                  FIELD_MINERS_WOKEN, INTEGER,
+                  FIELD_MINERS_LIMITED, INTEGER,
+                  FIELD_MINERS_OVERRIDDEN, INTEGER,
+                  FIELD_MINERS_CHANGED, STRING),
               NamedFields.NONE));
 
   private static final ByteNames MEASUREMENT_NAMES =
