@@ -5,6 +5,7 @@ import io.flarewatch.drivers.miner.MinerApiClientOptions;
 import io.flarewatch.drivers.miner.MinerPoller;
 import io.flarewatch.drivers.miner.control.FirmwareControls;
 import io.flarewatch.drivers.miner.control.MinerCommander;
+import io.flarewatch.drivers.miner.control.MinerCredentials;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.commands.CommandStats;
@@ -13,12 +14,20 @@ import io.flarewatch.edge.commands.MinerActions;
 import io.flarewatch.edge.commands.SiteMinerActions;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.MinerConfig;
+import io.flarewatch.edge.config.ModbusConfig;
+import io.flarewatch.edge.control.LoadControlVerticle;
+import io.flarewatch.edge.control.LoadController;
+import io.flarewatch.edge.control.MinerOverrides;
+import io.flarewatch.edge.control.SiteReadings;
 import io.flarewatch.edge.emissions.EmissionsPoints;
 import io.flarewatch.edge.metrics.MetricsVerticle;
+import io.flarewatch.edge.polling.DeviceReading;
 import io.flarewatch.edge.polling.PollingStats;
 import io.flarewatch.edge.polling.PollingVerticle;
 import io.flarewatch.edge.uplink.UplinkStats;
 import io.flarewatch.edge.uplink.UplinkVerticle;
+import io.flarewatch.wire.Point;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +56,8 @@ public final class EdgeApp {
   private final PollingStats pollingStats = new PollingStats();
   private final UplinkStats uplinkStats = new UplinkStats();
   private final CommandStats commandStats = new CommandStats();
+  private final MinerOverrides overrides = new MinerOverrides();
+  private MinerActions minerActions;
   private final Deque<String> deployed = new ArrayDeque<>();
   private String pollingId;
   private MetricsVerticle metrics;
@@ -98,19 +110,28 @@ public final class EdgeApp {
             buffer,
             uplinkStats,
             Clock.systemUTC());
+    PollingVerticle.CycleListener emissions =
+        config
+            .emissionsParameters()
+            .<PollingVerticle.CycleListener>map(
+                p -> new EmissionsPoints(config.site(), p, config.polling().intervalMillis()))
+            .orElse(PollingVerticle.CycleListener.NONE);
+    LoadControlVerticle loop =
+        config.loadControl().enabled() ? loadLoop(minerClient, minerPoller) : null;
     PollingVerticle polling =
         new PollingVerticle(
             config,
             buffer,
             minerPoller,
             pollingStats,
-            config
-                .emissionsParameters()
-                .<PollingVerticle.CycleListener>map(
-                    p -> new EmissionsPoints(config.site(), p, config.polling().intervalMillis()))
-                .orElse(PollingVerticle.CycleListener.NONE),
+            loop == null ? emissions : withLoop(emissions, loop),
             Clock.systemUTC());
     return deploy(uplink, "cannot start the uplink to " + config.central().url())
+        .compose(
+            id ->
+                loop == null
+                    ? Future.succeededFuture(id)
+                    : deploy(loop, "cannot start the load loop"))
         .compose(id -> deploy(polling, "cannot start polling"))
         .compose(
             id -> {
@@ -154,21 +175,13 @@ public final class EdgeApp {
     if (config.commands() == null) {
       return Future.succeededFuture();
     }
-    MinerCommander commander =
-        new MinerCommander(
-            vertx,
-            minerPoller,
-            FirmwareControls.standard(
-                vertx, minerClient, config.commands().credentials().toMinerCredentials()));
-    MinerActions actions =
-        new SiteMinerActions(
-            vertx, config.allMiners(), commander::execute, minerPoller, Clock.systemUTC());
+    MinerActions actions = minerActions(minerClient, minerPoller);
     // reads central's public key file: off the event loop
     return vertx
         .executeBlocking(
             () ->
                 CommandVerticles.create(
-                    vertx, config, buffer, actions, commandStats, Clock.systemUTC()))
+                    vertx, config, buffer, actions, commandStats, Clock.systemUTC(), overrides))
         .compose(
             verticles -> {
               Future<String> chain = Future.succeededFuture();
@@ -177,6 +190,60 @@ public final class EdgeApp {
               }
               return chain.mapEmpty();
             });
+  }
+
+  /**
+   * How the command executor and the load loop act on miners: their firmware's control ({@link
+   * MinerCommander}) with the credentials of the {@code commands} section, or the factory ones.
+   */
+  private MinerActions minerActions(MinerApiClient minerClient, MinerPoller minerPoller) {
+    if (minerActions == null) {
+      MinerCredentials credentials =
+          config.commands() == null
+              ? MinerCredentials.factoryDefaults()
+              : config.commands().credentials().toMinerCredentials();
+      MinerCommander commander =
+          new MinerCommander(
+              vertx, minerPoller, FirmwareControls.standard(vertx, minerClient, credentials));
+      minerActions =
+          new SiteMinerActions(
+              vertx, config.allMiners(), commander::execute, minerPoller, Clock.systemUTC());
+    }
+    return minerActions;
+  }
+
+  /** The load loop, acting through the same miner actions as commands and leaving theirs alone. */
+  private LoadControlVerticle loadLoop(MinerApiClient minerClient, MinerPoller minerPoller) {
+    int gasMeters =
+        (int) config.modbus().stream().filter(d -> d.role() != ModbusConfig.Role.GENERATOR).count();
+    return new LoadControlVerticle(
+        config.site(),
+        new LoadController(config.loadControl()),
+        new SiteReadings(
+            config.loadControl(),
+            gasMeters,
+            config.allMiners().stream().map(MinerConfig::id).toList()),
+        minerActions(minerClient, minerPoller),
+        overrides,
+        buffer,
+        () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1),
+        Clock.systemUTC());
+  }
+
+  /** The emissions listener, and the loop told of every stored cycle. */
+  private static PollingVerticle.CycleListener withLoop(
+      PollingVerticle.CycleListener emissions, LoadControlVerticle loop) {
+    return new PollingVerticle.CycleListener() {
+      @Override
+      public List<Point> derive(long cycleMillis, List<DeviceReading> readings) {
+        return emissions.derive(cycleMillis, readings);
+      }
+
+      @Override
+      public void stored(long cycleMillis, List<Point> points) {
+        loop.cycleStored(cycleMillis, points);
+      }
+    };
   }
 
   private Future<String> deploy(Deployable verticle, String whatFailed) {

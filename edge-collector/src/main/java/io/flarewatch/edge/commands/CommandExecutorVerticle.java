@@ -4,6 +4,7 @@ import io.flarewatch.drivers.miner.control.MinerCommand;
 import io.flarewatch.drivers.miner.control.MinerOutcome;
 import io.flarewatch.edge.commands.CommandProgress.MinerResult;
 import io.flarewatch.edge.commands.CommandTables.Unfinished;
+import io.flarewatch.edge.control.MinerOverrides;
 import io.flarewatch.wire.command.CommandEnvelope;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -54,6 +55,11 @@ public final class CommandExecutorVerticle extends VerticleBase {
   private final int maxConcurrent;
   private final Duration skew;
   private final Clock clock;
+  private final MinerOverrides overrides;
+
+  /** Commands whose miners the load loop must leave alone, by id, until they expire. */
+  private final Map<String, CommandEnvelope> holding = new HashMap<>();
+
   private final Map<String, List<Long>> timers = new HashMap<>();
   private final Deque<Due> ready = new ArrayDeque<>();
   private final List<MinerResult> toStore = new ArrayList<>();
@@ -69,7 +75,8 @@ public final class CommandExecutorVerticle extends VerticleBase {
       Set<String> knownMiners,
       int maxConcurrent,
       Duration skew,
-      Clock clock) {
+      Clock clock,
+      MinerOverrides overrides) {
     this.store = store;
     this.progress = progress;
     this.actions = actions;
@@ -77,6 +84,7 @@ public final class CommandExecutorVerticle extends VerticleBase {
     this.maxConcurrent = maxConcurrent;
     this.skew = skew;
     this.clock = clock;
+    this.overrides = overrides;
   }
 
   @Override
@@ -116,9 +124,13 @@ public final class CommandExecutorVerticle extends VerticleBase {
   void forget(String commandId) {
     home.runOnContext(
         v -> {
-          List<Long> planned = timers.remove(commandId);
-          if (planned != null) {
-            planned.forEach(vertx::cancelTimer);
+          List<Long> timed = timers.remove(commandId);
+          if (timed != null) {
+            timed.forEach(vertx::cancelTimer);
+          }
+          CommandEnvelope canceled = holding.remove(commandId);
+          if (canceled != null) {
+            overrides.release(canceled.targets());
           }
           ready.removeIf(due -> due.command().id().equals(commandId));
         });
@@ -141,6 +153,8 @@ public final class CommandExecutorVerticle extends VerticleBase {
 
   /** One timer per distinct time of the plan; a miner caught sending is read back at once. */
   private void plan(CommandEnvelope command, Map<String, String> minerStates) {
+    overrides.hold(command.targets(), command.expiresAt());
+    holding.put(command.id(), command);
     Map<Long, List<String>> byTime = new TreeMap<>();
     for (String miner : command.targets()) {
       String state = minerStates.getOrDefault(miner, CommandTables.DONE);
@@ -299,6 +313,8 @@ public final class CommandExecutorVerticle extends VerticleBase {
   }
 
   private void purge() {
+    Instant now = clock.instant();
+    holding.values().removeIf(command -> !command.expiresAt().isAfter(now));
     store
         .purge(clock.millis() - skew.toMillis())
         .onSuccess(

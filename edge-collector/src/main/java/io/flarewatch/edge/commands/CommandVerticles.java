@@ -4,6 +4,7 @@ import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.config.CommandsConfig;
 import io.flarewatch.edge.config.EdgeConfig;
 import io.flarewatch.edge.config.MinerConfig;
+import io.flarewatch.edge.control.MinerOverrides;
 import io.flarewatch.edge.uplink.Backoff;
 import io.flarewatch.edge.uplink.UplinkVerticle;
 import io.vertx.core.Deployable;
@@ -22,9 +23,22 @@ public final class CommandVerticles {
 
   private CommandVerticles() {}
 
+  /** As below, with holds that nothing reads (no load loop). */
+  public static List<Deployable> create(
+      Vertx vertx,
+      EdgeConfig config,
+      BufferExecutor buffer,
+      MinerActions actions,
+      CommandStats stats,
+      Clock clock) {
+    return create(vertx, config, buffer, actions, stats, clock, new MinerOverrides());
+  }
+
   /**
    * @param config an edge config with a {@code commands} section
    * @param actions how miners are acted on
+   * @param overrides where the executor holds each command's miners until it expires, so the load
+   *     loop leaves them alone
    * @return the executor, then the link
    */
   public static List<Deployable> create(
@@ -33,7 +47,8 @@ public final class CommandVerticles {
       BufferExecutor buffer,
       MinerActions actions,
       CommandStats stats,
-      Clock clock) {
+      Clock clock,
+      MinerOverrides overrides) {
     CommandsConfig commands = Objects.requireNonNull(config.commands(), "commands");
     CommandPoints points = new CommandPoints(config.site(), clock);
     Runnable wakeUplink = () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1);
@@ -46,7 +61,8 @@ public final class CommandVerticles {
             config.allMiners().stream().map(MinerConfig::id).collect(Collectors.toSet()),
             commands.maxConcurrent(),
             commands.clockSkew(),
-            clock);
+            clock,
+            overrides);
     CommandIntake intake =
         new CommandIntake(
             new CommandVerifier(config.site(), commands.centralPublicKey(), commands.clockSkew()),

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param emissions the site's emissions parameters (see the emissions-methodology module)
  * @param metrics where metrics are served; absent means not served
  * @param commands remote commands from central; absent means the edge takes none
+ * @param loadControl the site's gas-following loop; absent means off
  */
 public record EdgeConfig(
     @JsonProperty("site") String site,
@@ -41,7 +42,8 @@ public record EdgeConfig(
     @JsonProperty("uplink") UplinkConfig uplink,
     @JsonProperty("emissions") JsonNode emissions,
     @JsonProperty("metrics") MetricsConfig metrics,
-    @JsonProperty("commands") CommandsConfig commands) {
+    @JsonProperty("commands") CommandsConfig commands,
+    @JsonProperty("loadControl") LoadControlConfig loadControl) {
 
   public EdgeConfig {
     ConfigCheck check = new ConfigCheck();
@@ -83,7 +85,46 @@ public record EdgeConfig(
     }
     long generators = modbus.stream().filter(d -> d.role() == ModbusConfig.Role.GENERATOR).count();
     check.that(generators <= 1, "modbus", "more than one device has role GENERATOR");
+    loadControl = loadControl == null ? LoadControlConfig.disabled() : loadControl;
+    if (loadControl.enabled()) {
+      check.that(
+          generators == 1,
+          "loadControl.enabled",
+          "the load loop needs a modbus device with role GENERATOR (its alarms and output)");
+      check.that(
+          modbus.stream().anyMatch(d -> d.role() != ModbusConfig.Role.GENERATOR),
+          "loadControl.enabled",
+          "the load loop needs a gas meter (role GENSET_FUEL_METER or FLARE_METER)");
+    }
     check.orThrow();
+  }
+
+  /** An edge without the load loop. */
+  public EdgeConfig(
+      String site,
+      CentralLink central,
+      PollingConfig polling,
+      List<MinerConfig> miners,
+      List<MinerRangeConfig> minerRanges,
+      List<ModbusConfig> modbus,
+      BufferConfig buffer,
+      UplinkConfig uplink,
+      JsonNode emissions,
+      MetricsConfig metrics,
+      CommandsConfig commands) {
+    this(
+        site,
+        central,
+        polling,
+        miners,
+        minerRanges,
+        modbus,
+        buffer,
+        uplink,
+        emissions,
+        metrics,
+        commands,
+        null);
   }
 
   /** An edge that takes no remote commands. */
@@ -109,6 +150,7 @@ public record EdgeConfig(
         uplink,
         emissions,
         metrics,
+        null,
         null);
   }
 

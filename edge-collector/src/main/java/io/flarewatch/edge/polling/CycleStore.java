@@ -103,6 +103,7 @@ final class CycleStore {
               stats.samples.addAndGet(lines.size());
               LOG.debug("cycle {} stored: {} samples", cycleMillis, lines.size());
               vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, lines.size());
+              listener.stored(cycleMillis, points);
               return dropped;
             });
   }

@@ -47,6 +47,9 @@ public final class PollingVerticle extends VerticleBase {
 
     /** Extra points derived from a cycle's Modbus readings, buffered with the cycle. */
     List<Point> derive(long cycleMillis, List<DeviceReading> readings);
+
+    /** Told every point of a cycle once it is in the buffer (e.g. for the load loop). */
+    default void stored(long cycleMillis, List<Point> points) {}
   }
 
   public PollingVerticle(
