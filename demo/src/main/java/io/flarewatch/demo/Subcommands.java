@@ -8,6 +8,7 @@ import io.flarewatch.demo.bench.CommandsBenchmark;
 import io.flarewatch.demo.bench.FleetBenchmark;
 import io.flarewatch.demo.bench.FleetOptions;
 import io.flarewatch.demo.bench.IngestBenchmark;
+import io.flarewatch.demo.bench.LoadFollowingBenchmark;
 import io.flarewatch.demo.bench.PollingBenchmark;
 import io.flarewatch.edge.EdgeMain;
 import io.flarewatch.emissions.cli.EmissionsCli;
@@ -124,7 +125,7 @@ public final class Subcommands {
               Main.of(PasswordHashCli::main)),
           new Subcommand(
               "bench",
-              "bench polling|catch-up|ingest|commands|fleet [options]",
+              "bench polling|catch-up|ingest|commands|fleet|load-following [options]",
               "Benchmarks that print figures (see the README's Benchmarks section):\n"
                   + "  bench polling  [--miners 1000] [--interval-ms 10000] [--duration-s 130]\n"
                   + "  bench catch-up [--miners 1000] [--backlog-minutes 60]"
@@ -133,7 +134,9 @@ public final class Subcommands {
                   + " [--warm-up-batches 20000]\n"
                   + "  bench commands [--miners 100] [--rounds 20] [--warm-up 2]\n"
                   + "  bench fleet    "
-                  + FleetOptions.SYNOPSIS,
+                  + FleetOptions.SYNOPSIS
+                  + "\n"
+                  + "  bench load-following [--miners 100] [--hours 24] [--seed 7]",
               Subcommands::bench),
           new Subcommand(
               "test",
@@ -208,6 +211,7 @@ public final class Subcommands {
       case "fleet" -> {
         return FleetBenchmark.run(rest, out, err);
       }
+      case "load-following" -> LoadFollowingBenchmark.main(rest);
       default -> {
         err.println("usage: flarewatch " + named("bench").orElseThrow().synopsis());
         return 2;

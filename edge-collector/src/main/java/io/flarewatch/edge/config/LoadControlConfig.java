@@ -52,8 +52,8 @@ public record LoadControlConfig(
     enabled = enabled != null && enabled;
     heatRateBtuPerKwh = heatRateBtuPerKwh == null ? 9_500.0 : heatRateBtuPerKwh;
     hhvBtuPerScf = hhvBtuPerScf == null ? 1_242.5 : hhvBtuPerScf;
-    marginPercent = marginPercent == null ? 3.0 : marginPercent;
-    addIntervalSeconds = addIntervalSeconds == null ? 60 : addIntervalSeconds;
+    marginPercent = marginPercent == null ? 2.0 : marginPercent;
+    addIntervalSeconds = addIntervalSeconds == null ? 20 : addIntervalSeconds;
     minDwellSeconds = minDwellSeconds == null ? 300 : minDwellSeconds;
     alarmShedPercent = alarmShedPercent == null ? 20.0 : alarmShedPercent;
     priority = priority == null ? Priority.EFFICIENCY : priority;
@@ -66,7 +66,7 @@ public record LoadControlConfig(
                 ratedKw > 0 && ratedKw <= 1e6, "ratedKw", ratedKw + " must be 0 to 1e6 kW");
     if (rated && ratedKw != null) {
       addStepKw = addStepKw == null ? ratedKw / 10 : addStepKw;
-      hysteresisKw = hysteresisKw == null ? ratedKw / 50 : hysteresisKw;
+      hysteresisKw = hysteresisKw == null ? ratedKw / 100 : hysteresisKw;
     }
     check.that(
         heatRateBtuPerKwh >= 3_412 && heatRateBtuPerKwh <= 30_000,
