@@ -24,7 +24,8 @@ class LoadControllerTest {
   private static final double HHV = 1_242.5;
 
   /** margin 3 %, step 10 kW per 60 s, hysteresis 2 kW, dwell 300 s, alarm block 20 %. */
-  private final LoadControlConfig config = LoadControlConfig.enabledFor(100);
+  private final LoadControlConfig config =
+      new LoadControlConfig(true, 100.0, HEAT_RATE, HHV, 3.0, 10.0, 60, 2.0, 300, 20.0, null, null);
 
   private final Map<String, ControlledMiner> miners = new LinkedHashMap<>();
   private final LoadController loop = new LoadController(config);
