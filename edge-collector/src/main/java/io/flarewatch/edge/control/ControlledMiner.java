@@ -4,8 +4,9 @@ package io.flarewatch.edge.control;
  * One miner as the load loop sees it in a cycle.
  *
  * @param id the miner's id in the edge's config
- * @param online it answered this cycle; a silent miner is neither counted nor touched
- * @param running it is mining at full power (not asleep, not held at its curtailed power limit)
+ * @param online it answered this cycle; a silent miner is not touched, but its load still counts
+ * @param running it is mining at full power (not asleep, not held at its curtailed power limit);
+ *     for a silent miner, as it last answered (it mines again once it answers)
  * @param fullKw its draw when mining at full power (last seen, or the configured default)
  * @param curtailedKw its draw when curtailed (asleep, or at its lowest power limit)
  * @param joulesPerTh its efficiency when last seen mining; null when unknown
@@ -26,11 +27,8 @@ public record ControlledMiner(
     POWER_LIMIT
   }
 
-  /** What it draws now by its state, kW. */
+  /** What it draws by its state, kW (a silent miner by its last state). */
   public double drawKw() {
-    if (!online) {
-      return 0;
-    }
     return running ? fullKw : curtailedKw;
   }
 

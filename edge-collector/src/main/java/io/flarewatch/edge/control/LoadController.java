@@ -160,11 +160,15 @@ public final class LoadController {
     overriddenBefore = current;
   }
 
-  /** The site's own load beside the miners (auxiliaries), as a factor of the miners' draw. */
+  /**
+   * The site's own load beside the miners (auxiliaries), as a factor of the miners' draw, measured
+   * when every miner answered.
+   */
   private void measureOverhead(ControlInputs in) {
     double minersKw = in.miners().stream().mapToDouble(ControlledMiner::drawKw).sum();
     if (in.generatorKw() != null
         && in.generatorKw() > 0
+        && in.miners().stream().allMatch(ControlledMiner::online)
         && minersKw > 0.05 * config.ratedKw()
         && !in.alarms().contains(GeneratorAlarm.ENGINE_TRIP)) {
       overhead = Math.max(1.0, Math.min(1.5, in.generatorKw() / minersKw));

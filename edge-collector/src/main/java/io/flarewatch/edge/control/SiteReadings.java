@@ -15,7 +15,8 @@ import java.util.Set;
  * Turns one stored poll cycle's points into what the load loop reads: gas available from every gas
  * meter's {@code flow_rate_mscfd} (unknown unless every configured meter answered), the generator's
  * {@code power_kw} and alarm bits, and each miner's state, with the draw and efficiency it showed
- * when last seen mining at full power.
+ * when last seen mining at full power. A miner that does not answer counts as it last answered (one
+ * never heard from as mining): a poll that timed out is not load gone.
  */
 public final class SiteReadings {
 
@@ -23,6 +24,9 @@ public final class SiteReadings {
   public static final String FLOW_RATE_MSCFD = "flow_rate_mscfd";
 
   private record Seen(double fullKw, Double joulesPerTh) {}
+
+  /** Last state each miner answered with: a silent miner counts as it last was. */
+  private final Map<String, Boolean> lastRunning = new HashMap<>();
 
   private final LoadControlConfig config;
   private final int gasMeters;
@@ -78,8 +82,14 @@ public final class SiteReadings {
 
   private ControlledMiner miner(String id, Point point) {
     boolean online = point != null && Long.valueOf(1).equals(point.fields().get(Schema.FIELD_UP));
-    boolean running = online && "mining".equals(point.fields().get(Schema.FIELD_STATE));
-    if (running) {
+    boolean running;
+    if (online) {
+      running = "mining".equals(point.fields().get(Schema.FIELD_STATE));
+      lastRunning.put(id, running);
+    } else {
+      running = lastRunning.getOrDefault(id, true);
+    }
+    if (online && running) {
       Double watts = number(point, Schema.FIELD_POWER_W);
       Double ths = number(point, Schema.FIELD_HASHRATE_THS);
       if (watts != null && watts > 0) {

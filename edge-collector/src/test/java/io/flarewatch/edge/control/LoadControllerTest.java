@@ -201,6 +201,21 @@ class LoadControllerTest {
   }
 
   @Test
+  void aMinerThatDoesNotAnswerIsNotTouchedButItsLoadCounts() {
+    miners.replaceAll(
+        (id, m) ->
+            id.compareTo("m-20") >= 0
+                ? new ControlledMiner(id, false, true, 3, 0.01, m.joulesPerTh(), m.curtailBy())
+                : m);
+
+    ControlDecision d = cycle(60);
+
+    assertTrue(d.changes().stream().noneMatch(c -> c.minerId().compareTo("m-20") >= 0));
+    assertEquals(11, d.changes().size(), "90 kW counted: 19 left mining, 10 of them silent");
+    assertTrue(d.loadKw() <= 58.2);
+  }
+
+  @Test
   void withoutAGasReadingNothingIsAdded() {
     miners.replaceAll(
         (id, m) -> new ControlledMiner(id, true, false, 3, 0.01, m.joulesPerTh(), m.curtailBy()));

@@ -51,7 +51,24 @@ class SiteReadingsTest {
     assertFalse(asleep.running());
     assertEquals(3.3, asleep.fullKw(), 1e-9, "never seen mining: the configured default");
     assertNull(asleep.joulesPerTh());
-    assertFalse(in.miners().get(2).online());
+    ControlledMiner silent = in.miners().get(2);
+    assertFalse(silent.online());
+    assertTrue(silent.running(), "never heard from: counted as mining");
+  }
+
+  @Test
+  void aMinerThatStopsAnsweringCountsAsItLastAnswered() {
+    readings.read(T, cycle, Map.of());
+    List<Point> silent =
+        List.of(
+            line("miner,miner=m-1,site=s up=0i,error=\"timeout\" 2"),
+            line("miner,miner=m-2,site=s up=0i,error=\"timeout\" 2"));
+
+    ControlInputs in = readings.read(T + 10_000, silent, Map.of());
+
+    assertEquals(3.25, in.miners().get(0).drawKw(), 1e-9, "was mining: its load still counts");
+    assertEquals(0.01, in.miners().get(1).drawKw(), 1e-9, "was asleep");
+    assertFalse(in.miners().get(0).online());
   }
 
   @Test
