@@ -94,7 +94,8 @@ public final class LoadFollowingBenchmark {
 
   /**
    * The bench's site for a profile over {@code span}: the events of the profile fall inside the
-   * span (a decline over half of it, a drop or shut-in at a quarter, slugs of 30 minutes).
+   * span (a decline by half over half of it from an eighth, a drop by half at a quarter for a
+   * quarter, a shut-in at a quarter for an eighth and back over an eighth, slugs of 30 minutes).
    */
   public static SimulatorConfig site(GasProfile profile, int miners, long seed, Duration span) {
     SimulatorConfig defaults = SimulatorConfig.defaults(miners, seed);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.flarewatch.config.ConfigException;
 import io.flarewatch.config.YamlConfigReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,26 @@ class LoadControlConfigTest {
     assertEquals(300, loop.minDwellSeconds());
     assertEquals(LoadControlConfig.Priority.EFFICIENCY, loop.priority());
     assertEquals(1000.0, loop.kwFromGas(9500 / 1.2425), 1e-9, "9,500 Btu/kWh, 1,242.5 Btu/scf");
+  }
+
+  @Test
+  void theExamplesSectionIsValidAndSaysTheDefaults() throws Exception {
+    StringBuilder section = new StringBuilder();
+    boolean inSection = false;
+    for (String line : Files.readAllLines(Path.of("config/edge.example.yaml"))) {
+      inSection = line.startsWith("# loadControl:") || (inSection && line.startsWith("#  "));
+      if (inSection) {
+        section.append(line.substring(2)).append('\n');
+      }
+    }
+
+    LoadControlConfig example = parse(DEVICES + section).loadControl();
+
+    assertEquals(
+        new LoadControlConfig(
+            true, 1250.0, null, null, null, null, null, null, null, null, null, null),
+        example,
+        "the example spells out the defaults");
   }
 
   @Test
