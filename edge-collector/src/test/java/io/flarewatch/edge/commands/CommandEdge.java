@@ -4,6 +4,7 @@ import io.flarewatch.config.YamlConfigReader;
 import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.control.MinerOverrides;
 import io.flarewatch.wire.LineProtocolParser;
 import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
@@ -30,6 +31,9 @@ final class CommandEdge implements AutoCloseable {
   private final BufferExecutor buffer;
   private final Deque<String> deployed = new ArrayDeque<>();
   final CommandStats stats = new CommandStats();
+
+  /** The miners the edge's commands hold from the load loop. */
+  final MinerOverrides overrides = new MinerOverrides();
 
   /**
    * @param central the config's {@code central} section, e.g. {@code {url: ..., token: ...}}
@@ -71,7 +75,8 @@ final class CommandEdge implements AutoCloseable {
                     SqliteSampleBuffer.open(config.buffer().path(), 1 << 26, 0, Clock.systemUTC()))
             .await();
     for (Deployable verticle :
-        CommandVerticles.create(vertx, config, buffer, actions, stats, Clock.systemUTC())) {
+        CommandVerticles.create(
+            vertx, config, buffer, actions, stats, Clock.systemUTC(), overrides)) {
       deployed.push(vertx.deployVerticle(verticle).await());
     }
   }

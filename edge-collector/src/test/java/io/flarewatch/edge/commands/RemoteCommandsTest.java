@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,12 +308,31 @@ class RemoteCommandsTest {
     assertEquals(List.of("m-2"), miners.executedMiners());
     assertEquals(List.of("delivered", "canceled"), edge.events(later.id()));
     assertEquals(List.of("delivered"), edge.events(cancel.id()));
+    await()
+        .atMost(WAIT)
+        .until(() -> edge.overrides.active(clock.instant()).keySet().equals(Set.of("m-2")));
 
     CommandEnvelope tooLate = TestCommands.cancel(SITE, probe.id(), clock.instant());
     central.push(signer.sign(tooLate));
     awaitEvent(tooLate.id(), "rejected");
     assertEquals("already_executing", reason(tooLate));
     assertEquals(1, edge.stats.refused("already_executing"));
+  }
+
+  @Test
+  void anAcceptedCommandHoldsItsMinersFromTheLoadLoopUntilItExpires() throws Exception {
+    startEdge(new RecordingMinerActions(clock));
+    Instant now = clock.instant();
+    CommandEnvelope later =
+        TestCommands.sleep(SITE, now.plusSeconds(4), WINDOW, plan("m-1", 0L, "m-2", 0L));
+    central.push(signer.sign(later));
+    awaitEvent(later.id(), "delivered");
+
+    await().atMost(WAIT).until(() -> edge.overrides.active(clock.instant()).size() == 2);
+    assertEquals(
+        Map.of("m-1", later.expiresAt(), "m-2", later.expiresAt()),
+        edge.overrides.active(clock.instant()));
+    assertEquals(Map.of(), edge.overrides.active(later.expiresAt()), "nothing held after expiry");
   }
 
   @Test
