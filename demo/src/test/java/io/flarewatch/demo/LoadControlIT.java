@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.demo.bench.PlantLoop;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.EdgeConfig;
-import io.flarewatch.edge.config.LoadControlConfig;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.flarewatch.simulator.Addressing;
@@ -154,18 +154,6 @@ class LoadControlIT {
         c.emissions(),
         c.metrics(),
         c.commands(),
-        new LoadControlConfig(
-            true,
-            physics.ratedKw(),
-            physics.heatRateBtuPerKwh(),
-            physics.gasHhvBtuPerScf(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+        PlantLoop.loopSettingsFor(physics));
   }
 }
