@@ -39,6 +39,9 @@ public final class LoadController {
   /** How long a change asked for counts as made while the miner does not yet show it. */
   static final Duration CONFIRM_WITHIN = Duration.ofSeconds(90);
 
+  /** How long after a change the generator's output is not compared with the miners' draw. */
+  static final Duration SETTLE = Duration.ofSeconds(30);
+
   private record Pending(boolean running, Instant at) {}
 
   private record GasReading(Instant at, double targetKw) {}
@@ -51,6 +54,7 @@ public final class LoadController {
   private Instant lastAdd;
   private Instant lastAlarmShed;
   private double overhead = 1.0;
+  private Instant lastAnyChange;
 
   public LoadController(LoadControlConfig config) {
     if (config.ratedKw() == null) {
@@ -123,6 +127,7 @@ public final class LoadController {
     }
     for (MinerChange change : plan.changes) {
       lastChange.put(change.minerId(), now);
+      lastAnyChange = now;
     }
     return new ControlDecision(
         now, reason, in.gasScfh(), capacityKw, targetKw, plan.loadKw, plan.changes, overridden);
@@ -161,17 +166,22 @@ public final class LoadController {
   }
 
   /**
-   * The site's own load beside the miners (auxiliaries), as a factor of the miners' draw, measured
-   * when every miner answered.
+   * The site's own load beside the miners (auxiliaries), as a factor of the miners' draw (1 to
+   * 1.3), measured when every miner answered and nothing changed for {@link #SETTLE}: right after a
+   * change the generator's reading may still show the load before it.
    */
   private void measureOverhead(ControlInputs in) {
     double minersKw = in.miners().stream().mapToDouble(ControlledMiner::drawKw).sum();
-    if (in.generatorKw() != null
+    boolean settled =
+        pending.isEmpty()
+            && (lastAnyChange == null || !in.at().isBefore(lastAnyChange.plus(SETTLE)));
+    if (settled
+        && in.generatorKw() != null
         && in.generatorKw() > 0
         && in.miners().stream().allMatch(ControlledMiner::online)
         && minersKw > 0.05 * config.ratedKw()
         && !in.alarms().contains(GeneratorAlarm.ENGINE_TRIP)) {
-      overhead = Math.max(1.0, Math.min(1.5, in.generatorKw() / minersKw));
+      overhead = Math.max(1.0, Math.min(1.3, in.generatorKw() / minersKw));
     }
   }
 

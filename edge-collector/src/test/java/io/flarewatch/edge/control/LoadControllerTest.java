@@ -119,6 +119,20 @@ class LoadControllerTest {
   }
 
   @Test
+  void aGeneratorReadingThatLagsTheMinersDoesNotShedTwice() {
+    cycle(100);
+    cycle(60);
+    assertEquals(19, running());
+    now = now.plusSeconds(10);
+    ControlDecision next =
+        loop.decide(
+            new ControlInputs(
+                now, scfhFor(60), 90.0, Set.of(), List.copyOf(miners.values()), Map.of()));
+
+    assertTrue(next.changes().isEmpty(), "the generator still shows 90 kW: " + next.changes());
+  }
+
+  @Test
   void headroomBelowTheHysteresisAddsNothing() {
     miners.replaceAll(
         (id, m) ->
