@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
@@ -13,6 +12,7 @@ import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.influx.testkit.InfluxTarget;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
@@ -15,6 +14,7 @@ import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.OidcConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.config.UserConfig;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,10 +1,10 @@
 package io.flarewatch.central;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.OidcConfig;
 import io.flarewatch.central.config.UserConfig;
+import io.flarewatch.config.PasswordHash;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;

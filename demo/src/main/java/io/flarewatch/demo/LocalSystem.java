@@ -2,7 +2,6 @@ package io.flarewatch.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.central.CentralApp;
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.CentralConfig;
@@ -10,6 +9,7 @@ import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
 import io.flarewatch.central.config.ReportsConfig;
 import io.flarewatch.central.config.UserConfig;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;

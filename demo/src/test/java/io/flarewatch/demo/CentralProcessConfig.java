@@ -2,8 +2,8 @@ package io.flarewatch.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

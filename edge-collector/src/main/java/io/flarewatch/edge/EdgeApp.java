@@ -10,10 +10,12 @@ import io.flarewatch.edge.buffer.BufferExecutor;
 import io.flarewatch.edge.buffer.SqliteSampleBuffer;
 import io.flarewatch.edge.commands.CommandStats;
 import io.flarewatch.edge.commands.CommandVerticles;
+import io.flarewatch.edge.commands.LocalCommands;
 import io.flarewatch.edge.commands.MinerActions;
 import io.flarewatch.edge.commands.SiteMinerActions;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.LocalAppConfig;
 import io.flarewatch.edge.config.MinerConfig;
 import io.flarewatch.edge.config.ModbusConfig;
 import io.flarewatch.edge.control.LoadControlVerticle;
@@ -21,6 +23,10 @@ import io.flarewatch.edge.control.LoadController;
 import io.flarewatch.edge.control.MinerOverrides;
 import io.flarewatch.edge.control.SiteReadings;
 import io.flarewatch.edge.emissions.EmissionsPoints;
+import io.flarewatch.edge.localapp.LocalAppVerticle;
+import io.flarewatch.edge.localapp.LocalAuth;
+import io.flarewatch.edge.localapp.LocalCommandRoutes;
+import io.flarewatch.edge.localapp.LocalData;
 import io.flarewatch.edge.metrics.MetricsVerticle;
 import io.flarewatch.edge.polling.DeviceReading;
 import io.flarewatch.edge.polling.PollingStats;
@@ -28,15 +34,19 @@ import io.flarewatch.edge.polling.PollingVerticle;
 import io.flarewatch.edge.uplink.UplinkStats;
 import io.flarewatch.edge.uplink.UplinkVerticle;
 import io.flarewatch.wire.Point;
+import io.flarewatch.wire.command.RampPlanner;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +71,8 @@ public final class EdgeApp {
   private final Deque<String> deployed = new ArrayDeque<>();
   private String pollingId;
   private MetricsVerticle metrics;
+  private LocalData localData;
+  private LocalAppVerticle localApp;
 
   private EdgeApp(Vertx vertx, EdgeConfig config, BufferExecutor buffer) {
     this.vertx = vertx;
@@ -126,18 +138,26 @@ public final class EdgeApp {
             pollingStats,
             loop == null ? emissions : withLoop(emissions, loop),
             Clock.systemUTC());
-    return deploy(uplink, "cannot start the uplink to " + config.central().url())
+    return openLocalData()
+        .compose(v -> deploy(uplink, "cannot start the uplink to " + config.central().url()))
         .compose(
             id ->
                 loop == null
                     ? Future.succeededFuture(id)
                     : deploy(loop, "cannot start the load loop"))
-        .compose(id -> deploy(polling, "cannot start polling"))
+        .compose(
+            id -> {
+              if (localData != null) {
+                polling.onStored(localData::stored);
+              }
+              return deploy(polling, "cannot start polling");
+            })
         .compose(
             id -> {
               pollingId = id;
               return deployCommands(minerClient, minerPoller);
             })
+        .compose(this::deployLocalApp)
         .compose(
             commands -> {
               if (config.metrics() == null) {
@@ -171,7 +191,8 @@ public final class EdgeApp {
    * commands} section. Miners are acted on through their firmware's control ({@link MinerCommander}
    * with the config's credentials), found by their id in the config.
    */
-  private Future<Void> deployCommands(MinerApiClient minerClient, MinerPoller minerPoller) {
+  private Future<LocalCommands> deployCommands(
+      MinerApiClient minerClient, MinerPoller minerPoller) {
     if (config.commands() == null) {
       return Future.succeededFuture();
     }
@@ -180,15 +201,80 @@ public final class EdgeApp {
     return vertx
         .executeBlocking(
             () ->
-                CommandVerticles.create(
+                CommandVerticles.assemble(
                     vertx, config, buffer, actions, commandStats, Clock.systemUTC(), overrides))
         .compose(
-            verticles -> {
+            assembled -> {
               Future<String> chain = Future.succeededFuture();
-              for (Deployable verticle : verticles) {
+              for (Deployable verticle : assembled.verticles()) {
                 chain = chain.compose(id -> deploy(verticle, "cannot start remote commands"));
               }
-              return chain.mapEmpty();
+              return chain.map(id -> assembled.local());
+            });
+  }
+
+  /** The site-local data (latest cycle, rollups file), when the config has {@code localApp}. */
+  private Future<Void> openLocalData() {
+    LocalAppConfig local = config.localApp();
+    if (local == null) {
+      return Future.succeededFuture();
+    }
+    Path file = local.rollupFile(config.buffer().path());
+    return LocalData.open(vertx, config.site(), file, local, Clock.systemUTC())
+        .recover(e -> failure("cannot open the site-local rollups " + file, e))
+        .map(
+            opened -> {
+              localData = opened;
+              return null;
+            });
+  }
+
+  /** The site-local app, when the config has {@code localApp}. */
+  private Future<Void> deployLocalApp(LocalCommands commands) {
+    LocalAppConfig local = config.localApp();
+    if (local == null) {
+      return Future.succeededFuture();
+    }
+    Clock clock = Clock.systemUTC();
+    RampPlanner planner =
+        local.maxLoadStepKw() == null
+            ? null
+            : new RampPlanner(
+                local.maxLoadStepKw() * 1000, Duration.ofSeconds(local.rampStepSeconds()));
+    Set<String> miners =
+        config.allMiners().stream().map(MinerConfig::id).collect(Collectors.toSet());
+    // reads central's public key file: off the event loop
+    return vertx
+        .executeBlocking(
+            () ->
+                new LocalAuth(
+                    config.site(),
+                    local,
+                    config.commands() == null ? null : config.commands().centralPublicKey(),
+                    config.commands() == null
+                        ? Duration.ofSeconds(60)
+                        : config.commands().clockSkew(),
+                    clock))
+        .compose(
+            auth -> {
+              LocalAppVerticle app =
+                  new LocalAppVerticle(
+                      local,
+                      config.site(),
+                      3L * config.polling().intervalMillis(),
+                      localData,
+                      auth,
+                      new LocalCommandRoutes(
+                          config.site(), commands, localData.latest(), miners, planner, clock),
+                      clock);
+              return deploy(
+                      app,
+                      "cannot serve the site-local app on " + local.host() + ":" + local.port())
+                  .map(
+                      id -> {
+                        localApp = app;
+                        return null;
+                      });
             });
   }
 
@@ -279,6 +365,11 @@ public final class EdgeApp {
     return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.actualPort());
   }
 
+  /** The port the site-local app is served on, or empty when it is not served. */
+  public OptionalInt localAppPort() {
+    return localApp == null ? OptionalInt.empty() : OptionalInt.of(localApp.actualPort());
+  }
+
   public EdgeConfig config() {
     return config;
   }
@@ -310,6 +401,16 @@ public final class EdgeApp {
                       .undeploy(id)
                       .onFailure(e -> LOG.warn("cannot undeploy {}: {}", id, e.toString())));
     }
-    return undeployed.eventually(buffer::close);
+    LocalData local = localData;
+    localData = null;
+    Future<Void> closedLocal =
+        local == null
+            ? undeployed
+            : undeployed.eventually(
+                () ->
+                    local
+                        .close()
+                        .onFailure(e -> LOG.warn("cannot close the rollups: {}", e.toString())));
+    return closedLocal.eventually(buffer::close);
   }
 }

@@ -13,6 +13,30 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
+// Where answers come from: an edge's own copy of the app says X-Flarewatch-Source: site-local on
+// every answer of its API; central's answers carry no such header.
+export const SOURCE_HEADER = "X-Flarewatch-Source";
+let onSource = () => {};
+export function whenSource(handler) {
+  onSource = handler;
+}
+function noteSource(response) {
+  const source = response.headers.get(SOURCE_HEADER);
+  if (source) onSource(source);
+  return response;
+}
+
+/** Where this app is served from, and how old the data is: {source, site, dataAgeSeconds,
+ * latestCycle} from an edge; null from central (which has no such endpoint). Never a login. */
+export async function sourceInfo() {
+  try {
+    const response = await fetch("/api/v1/source", { headers: { Accept: "application/json" } });
+    return response.ok && response.headers.get(SOURCE_HEADER) ? response.json() : null;
+  } catch (e) {
+    return null;
+  }
+}
+
 function headers(extra) {
   const h = { Accept: "application/json", ...extra };
   const s = session.current();
@@ -33,17 +57,17 @@ async function failure(response) {
 }
 
 export async function get(path) {
-  const response = await fetch(path, { headers: headers() });
+  const response = noteSource(await fetch(path, { headers: headers() }));
   if (!response.ok) throw await failure(response);
   return response.json();
 }
 
 export async function post(path, body, extraHeaders) {
-  const response = await fetch(path, {
+  const response = noteSource(await fetch(path, {
     method: "POST",
     headers: headers({ "Content-Type": "application/json", ...extraHeaders }),
     body: JSON.stringify(body),
-  });
+  }));
   if (!response.ok) throw await failure(response);
   return response.json();
 }

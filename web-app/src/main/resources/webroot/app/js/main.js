@@ -41,6 +41,9 @@ const shell = {
 };
 
 function showAge() {
+  if (sourceBadge.classList.contains("local")) {
+    sourceBadge.textContent = "Site-local" + (dataTime ? " · data " + age(dataTime).replace(" ago", " old") : "");
+  }
   if (!dataTime) {
     ageText.textContent = "";
     return;
@@ -61,6 +64,10 @@ function toLogin(expired) {
   go(expired ? "#/login?expired" : "#/login");
 }
 api.whenUnauthorized(() => toLogin(true));
+api.whenSource((source) => {
+  shell.source(source);
+  showAge();
+});
 
 const ROUTES = [
   [/^#\/login$/, login.render, false],

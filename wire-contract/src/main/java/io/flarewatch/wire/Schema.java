@@ -96,6 +96,13 @@ public final class Schema {
   public static final String FIELD_COMMAND_ACTION = "action";
   public static final String FIELD_REASON = "reason";
   public static final String FIELD_DETAIL = "detail";
+
+  /** Of a {@code command_event}: where the command came from, {@code site-local} at the edge. */
+  public static final String FIELD_COMMAND_ORIGIN = "origin";
+
+  /** Of a {@code command_event}: who issued a command given at the site itself. */
+  public static final String FIELD_ISSUED_BY = "issued_by";
+
   public static final String FIELD_MINERS_TARGETED = "miners_targeted";
   public static final String FIELD_MINERS_CONFIRMED = "miners_confirmed";
   public static final String FIELD_MINERS_FAILED = "miners_failed";
@@ -309,6 +316,8 @@ public final class Schema {
                   FIELD_COMMAND_ACTION, STRING,
                   FIELD_REASON, STRING,
                   FIELD_DETAIL, STRING,
+                  FIELD_COMMAND_ORIGIN, STRING,
+                  FIELD_ISSUED_BY, STRING,
                   FIELD_MINERS_TARGETED, INTEGER,
                   FIELD_MINERS_CONFIRMED, INTEGER,
                   FIELD_MINERS_FAILED, INTEGER,

@@ -2,6 +2,7 @@ package io.flarewatch.central.auth;
 
 import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.UserConfig;
+import io.flarewatch.config.PasswordHash;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

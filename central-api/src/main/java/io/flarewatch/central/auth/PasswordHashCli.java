@@ -1,5 +1,6 @@
 package io.flarewatch.central.auth;
 
+import io.flarewatch.config.PasswordHash;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;

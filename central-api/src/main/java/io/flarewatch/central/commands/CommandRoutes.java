@@ -52,6 +52,10 @@ public final class CommandRoutes {
     CommandHandlers handlers = new CommandHandlers(service, signer, authz, clock);
     router.get("/api/v1/commands/public-key").respond(handlers::publicKey);
     router
+        .post("/api/v1/auth/site-token")
+        .handler(authz.require(Role.VIEWER))
+        .respond(new SiteTokenHandler(signer, clock));
+    router
         .post("/api/v1/sites/:site/commands")
         .handler(authz.require(Role.OPERATOR))
         .handler(site)

@@ -1,6 +1,7 @@
 package io.flarewatch.central.commands;
 
 import io.flarewatch.central.config.CommandsConfig;
+import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.command.CommandEnvelope;
 import io.flarewatch.wire.command.SignedCommand;
 import io.flarewatch.wire.signing.Ed25519Signatures;
@@ -52,6 +53,11 @@ public final class CommandSigner {
 
   public SignedCommand sign(CommandEnvelope envelope) {
     return SignedCommand.sign(envelope, privateKey, publicKey);
+  }
+
+  /** A user's site access token, signed with the same key, which every edge already trusts. */
+  public String signAccess(SiteAccessToken token) {
+    return token.sign(privateKey);
   }
 
   public String keyId() {

@@ -1,10 +1,10 @@
 package io.flarewatch.central.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.auth.SiteScope;
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.wire.Schema;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.flarewatch.central.http;
 
-import io.flarewatch.central.app.WebAppRoutes;
 import io.flarewatch.central.auth.Authz;
 import io.flarewatch.central.auth.UserRoutes;
 import io.flarewatch.central.commands.CommandRoutes;
@@ -10,6 +9,7 @@ import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
 import io.flarewatch.central.operations.OperationsRoutes;
 import io.flarewatch.central.query.QueryRoutes;
+import io.flarewatch.webapp.WebAppRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.auth.SiteScope;
 import io.flarewatch.config.ConfigException;
+import io.flarewatch.config.PasswordHash;
 import io.flarewatch.config.YamlConfigReader;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;

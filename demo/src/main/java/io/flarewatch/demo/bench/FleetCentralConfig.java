@@ -1,7 +1,7 @@
 package io.flarewatch.demo.bench;
 
-import io.flarewatch.central.auth.PasswordHash;
 import io.flarewatch.central.config.SiteConfig;
+import io.flarewatch.config.PasswordHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

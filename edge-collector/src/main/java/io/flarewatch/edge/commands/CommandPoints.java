@@ -71,6 +71,17 @@ final class CommandPoints {
     return encode(event(command.id(), DELIVERED, command));
   }
 
+  /**
+   * A command given at the site itself is stored: the audit of who gave it ({@code issued_by}),
+   * with {@code origin=site-local}, reaches central with the lines.
+   */
+  String deliveredLocally(CommandEnvelope command) {
+    return encode(
+        event(command.id(), DELIVERED, command)
+            .field(Schema.FIELD_COMMAND_ORIGIN, LocalCommands.ORIGIN)
+            .field(Schema.FIELD_ISSUED_BY, ShortText.of(command.issuedBy())));
+  }
+
   String executing(CommandEnvelope command) {
     return encode(event(command.id(), EXECUTING, command));
   }

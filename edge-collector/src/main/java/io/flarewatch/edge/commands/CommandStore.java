@@ -74,6 +74,35 @@ final class CommandStore {
         });
   }
 
+  /**
+   * Stores a command given at the site itself (no central signature: {@code signed} carries the
+   * canonical bytes and an empty signature) with its {@code delivered} event naming who gave it.
+   *
+   * @return false for an id stored before: nothing stored
+   */
+  Future<Boolean> acceptLocal(CommandEnvelope command, SignedCommand unsigned) {
+    return write(
+        b -> {
+          if (stateOf(b, command.id()).isPresent()) {
+            return false;
+          }
+          long now = clock.millis();
+          appendWith(
+              b,
+              List.of(points.deliveredLocally(command)),
+              c -> {
+                CommandTables.insert(c, command, unsigned, CommandTables.DELIVERED, now);
+                return null;
+              });
+          return true;
+        });
+  }
+
+  /** The newest stored commands, newest first, at most {@code limit}. */
+  Future<List<CommandTables.Stored>> recent(int limit) {
+    return buffer.withBuffer(b -> b.read(c -> CommandTables.recent(c, limit)));
+  }
+
   /** Reports a refused command. */
   Future<Void> reject(String commandId, CommandEnvelope command, String reason, String detail) {
     return write(

@@ -43,6 +43,20 @@ final class CommandTables {
   /** A stored command that has not finished, with the state of each of its miners. */
   record Unfinished(CommandEnvelope envelope, String state, Map<String, String> miners) {}
 
+  /**
+   * A stored command as the site-local app lists it.
+   *
+   * @param outcomes per-miner outcome (or state while not done) and how many miners have it
+   */
+  record Stored(
+      String id,
+      String action,
+      String state,
+      long receivedMillis,
+      CommandEnvelope envelope,
+      boolean signedByCentral,
+      Map<String, Integer> outcomes) {}
+
   static Void create(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
@@ -64,6 +78,46 @@ final class CommandTables {
         return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  /** The newest commands (by when they were stored), at most {@code limit}. */
+  static List<Stored> recent(Connection c, int limit) throws SQLException {
+    List<Stored> stored = new ArrayList<>();
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT id, action, state, received_ms, payload, signature FROM commands"
+                + " ORDER BY received_ms DESC, id LIMIT ?")) {
+      select.setInt(1, limit);
+      try (ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          byte[] payload = r.getBytes(5);
+          byte[] signature = r.getBytes(6);
+          stored.add(
+              new Stored(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getLong(4),
+                  payload == null ? null : SignedCommand.envelope(payload),
+                  signature != null && signature.length > 0,
+                  new LinkedHashMap<>()));
+        }
+      }
+    }
+    try (PreparedStatement outcomes =
+        c.prepareStatement(
+            "SELECT COALESCE(outcome, state), COUNT(*) FROM command_miners WHERE command = ?"
+                + " GROUP BY 1 ORDER BY 1")) {
+      for (Stored command : stored) {
+        outcomes.setString(1, command.id());
+        try (ResultSet r = outcomes.executeQuery()) {
+          while (r.next()) {
+            command.outcomes().put(r.getString(1), r.getInt(2));
+          }
+        }
+      }
+    }
+    return stored;
   }
 
   /** The state of one miner of a command, null when it is not a target of a stored command. */

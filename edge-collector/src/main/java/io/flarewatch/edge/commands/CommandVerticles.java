@@ -21,7 +21,23 @@ import java.util.stream.Collectors;
  */
 public final class CommandVerticles {
 
-  private CommandVerticles() {}
+  private final List<Deployable> verticles;
+  private final LocalCommands local;
+
+  private CommandVerticles(List<Deployable> verticles, LocalCommands local) {
+    this.verticles = verticles;
+    this.local = local;
+  }
+
+  /** The executor, then the link: deploy them in this order. */
+  public List<Deployable> verticles() {
+    return verticles;
+  }
+
+  /** Commands given at the site itself, run by the same executor. */
+  public LocalCommands local() {
+    return local;
+  }
 
   /** As below, with holds that nothing reads (no load loop). */
   public static List<Deployable> create(
@@ -31,7 +47,7 @@ public final class CommandVerticles {
       MinerActions actions,
       CommandStats stats,
       Clock clock) {
-    return create(vertx, config, buffer, actions, stats, clock, new MinerOverrides());
+    return assemble(vertx, config, buffer, actions, stats, clock, new MinerOverrides()).verticles();
   }
 
   /**
@@ -39,9 +55,9 @@ public final class CommandVerticles {
    * @param actions how miners are acted on
    * @param overrides where the executor holds each command's miners until it expires, so the load
    *     loop leaves them alone
-   * @return the executor, then the link
+   * @return the verticles (executor, then link) and the entry for site-local commands
    */
-  public static List<Deployable> create(
+  public static CommandVerticles assemble(
       Vertx vertx,
       EdgeConfig config,
       BufferExecutor buffer,
@@ -81,6 +97,7 @@ public final class CommandVerticles {
                 RandomGenerator.getDefault()),
             intake::receive,
             stats);
-    return List.of(executor, link);
+    return new CommandVerticles(
+        List.of(executor, link), new LocalCommands(config.site(), store, executor));
   }
 }

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param metrics where metrics are served; absent means not served
  * @param commands remote commands from central; absent means the edge takes none
  * @param loadControl the site's gas-following loop; absent means off
+ * @param localApp the site's own copy of the web app and its site-local API; absent means not
+ *     served
  */
 public record EdgeConfig(
     @JsonProperty("site") String site,
@@ -43,7 +45,8 @@ public record EdgeConfig(
     @JsonProperty("emissions") JsonNode emissions,
     @JsonProperty("metrics") MetricsConfig metrics,
     @JsonProperty("commands") CommandsConfig commands,
-    @JsonProperty("loadControl") LoadControlConfig loadControl) {
+    @JsonProperty("loadControl") LoadControlConfig loadControl,
+    @JsonProperty("localApp") LocalAppConfig localApp) {
 
   public EdgeConfig {
     ConfigCheck check = new ConfigCheck();
@@ -96,10 +99,44 @@ public record EdgeConfig(
           "loadControl.enabled",
           "the load loop needs a gas meter (role GENSET_FUEL_METER or FLARE_METER)");
     }
+    check.that(
+        localApp == null || localApp.maxLoadStepKw() == null || commands != null,
+        "localApp.maxLoadStepKw",
+        "local commands run through the command executor: the config needs a commands section");
     check.orThrow();
   }
 
-  /** An edge without the load loop. */
+  /** An edge that serves no site-local app. */
+  public EdgeConfig(
+      String site,
+      CentralLink central,
+      PollingConfig polling,
+      List<MinerConfig> miners,
+      List<MinerRangeConfig> minerRanges,
+      List<ModbusConfig> modbus,
+      BufferConfig buffer,
+      UplinkConfig uplink,
+      JsonNode emissions,
+      MetricsConfig metrics,
+      CommandsConfig commands,
+      LoadControlConfig loadControl) {
+    this(
+        site,
+        central,
+        polling,
+        miners,
+        minerRanges,
+        modbus,
+        buffer,
+        uplink,
+        emissions,
+        metrics,
+        commands,
+        loadControl,
+        null);
+  }
+
+  /** An edge without the load loop and without a site-local app. */
   public EdgeConfig(
       String site,
       CentralLink central,
@@ -124,6 +161,7 @@ public record EdgeConfig(
         emissions,
         metrics,
         commands,
+        null,
         null);
   }
 
@@ -150,6 +188,7 @@ public record EdgeConfig(
         uplink,
         emissions,
         metrics,
+        null,
         null,
         null);
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class CycleStore {
   private final PollingStats stats;
   private final PollingVerticle.CycleListener listener;
   private final Map<String, ModbusDevice> devices = new HashMap<>();
+  private final BiConsumer<Long, List<Point>> stored;
   private long lostUnreported;
   private long skippedReported;
 
@@ -44,8 +46,10 @@ final class CycleStore {
       BufferExecutor buffer,
       PollingStats stats,
       PollingVerticle.CycleListener listener,
-      List<ModbusDevice> devices) {
+      List<ModbusDevice> devices,
+      BiConsumer<Long, List<Point>> stored) {
     this.vertx = vertx;
+    this.stored = stored;
     this.site = site;
     this.buffer = buffer;
     this.stats = stats;
@@ -104,8 +108,17 @@ final class CycleStore {
               LOG.debug("cycle {} stored: {} samples", cycleMillis, lines.size());
               vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, lines.size());
               listener.stored(cycleMillis, points);
+              tellStored(cycleMillis, points);
               return dropped;
             });
+  }
+
+  private void tellStored(long cycleMillis, List<Point> points) {
+    try {
+      stored.accept(cycleMillis, points);
+    } catch (RuntimeException e) {
+      LOG.warn("cycle {}: the site-local view could not take it: {}", cycleMillis, e.toString());
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class PollingVerticle extends VerticleBase {
   private final PollingStats stats;
   private final CycleListener listener;
   private final Clock clock;
+  private BiConsumer<Long, List<Point>> stored = (cycleMillis, points) -> {};
   private final List<ModbusDevice> devices = new ArrayList<>();
   private WorkerExecutor modbusWorkers;
   private PollCycle cycle;
@@ -67,6 +69,15 @@ public final class PollingVerticle extends VerticleBase {
     this.clock = clock;
   }
 
+  /**
+   * Tells {@code observer} each cycle's points once they are in the buffer (the site-local app's
+   * latest values and rollups); set before deploying.
+   */
+  public PollingVerticle onStored(BiConsumer<Long, List<Point>> observer) {
+    this.stored = observer;
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     Duration timeout = Duration.ofMillis(config.polling().deviceTimeoutMillis());
@@ -85,7 +96,7 @@ public final class PollingVerticle extends VerticleBase {
             modbusWorkers,
             RandomGenerator.getDefault(),
             stats);
-    store = new CycleStore(vertx, config.site(), buffer, stats, listener, devices);
+    store = new CycleStore(vertx, config.site(), buffer, stats, listener, devices, stored);
     return buffer
         .meterStates()
         .map(

@@ -31,6 +31,7 @@ final class CommandEdge implements AutoCloseable {
   private final BufferExecutor buffer;
   private final Deque<String> deployed = new ArrayDeque<>();
   final CommandStats stats = new CommandStats();
+  final LocalCommands local;
 
   /** The miners the edge's commands hold from the load loop. */
   final MinerOverrides overrides = new MinerOverrides();
@@ -74,11 +75,13 @@ final class CommandEdge implements AutoCloseable {
                 () ->
                     SqliteSampleBuffer.open(config.buffer().path(), 1 << 26, 0, Clock.systemUTC()))
             .await();
-    for (Deployable verticle :
-        CommandVerticles.create(
-            vertx, config, buffer, actions, stats, Clock.systemUTC(), overrides)) {
+    CommandVerticles assembled =
+        CommandVerticles.assemble(
+            vertx, config, buffer, actions, stats, Clock.systemUTC(), overrides);
+    for (Deployable verticle : assembled.verticles()) {
       deployed.push(vertx.deployVerticle(verticle).await());
     }
+    local = assembled.local();
   }
 
   /** Every point in the buffer, in the order appended. */

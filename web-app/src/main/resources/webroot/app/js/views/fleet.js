@@ -28,6 +28,11 @@ function tile(s) {
 export async function render(main, params, go, shell) {
   const fleet = await api.get("/api/v1/fleet");
   shell.source(fleet.source);
+  // an edge's own copy of the app has one site: go straight to it
+  if (fleet.source === "site-local" && fleet.sites.length === 1) {
+    go("#/site/" + encodeURIComponent(fleet.sites[0].site));
+    return;
+  }
   const sites = [...fleet.sites].sort(worstFirst);
   const newest = sites.map((s) => s.lastSeen).filter(Boolean).sort().pop();
   shell.dataTime(newest);

@@ -2,7 +2,35 @@ import * as api from "../api.js";
 import * as session from "../session.js";
 import { el } from "../format.js";
 
-export function render(main, params, go) {
+/** At an edge: the source badge at once, and a login with a site access token from central. */
+function siteLocal(form, submit, error, shell, go) {
+  api.sourceInfo().then((info) => {
+    if (!info) return;
+    shell.source(info.source);
+    shell.dataTime(info.latestCycle);
+    const token = el("textarea", { id: "site-token", name: "siteToken", rows: 3, autocapitalize: "none", spellcheck: "false" });
+    const use = el("button", { type: "button", id: "site-token-login", text: "Log in with the token" });
+    use.addEventListener("click", async () => {
+      use.disabled = true;
+      error.textContent = "";
+      try {
+        const answer = await api.post("/api/v1/auth/token", { siteToken: token.value.trim() });
+        session.save("site-token", answer);
+        go("#/fleet");
+      } catch (e) {
+        error.textContent = e.message;
+      } finally {
+        use.disabled = false;
+      }
+    });
+    submit.after(el("details", { class: "site-token" },
+      el("summary", { text: "Site access token from central" }),
+      el("p", { class: "muted", text: "Works while central is out of reach: paste the token central gave you (POST /api/v1/auth/site-token)." }),
+      el("label", { for: "site-token", text: "Token" }), token, use));
+  });
+}
+
+export function render(main, params, go, shell) {
   const message = params.get("expired") !== null
     ? "Your session has expired. Please log in again." : "";
   const error = el("p", { class: "error", role: "alert", text: message });
@@ -32,5 +60,6 @@ export function render(main, params, go) {
     }
   });
   main.replaceChildren(form);
+  siteLocal(form, submit, error, shell, go);
   user.focus();
 }

@@ -1,4 +1,4 @@
-package io.flarewatch.central.app;
+package io.flarewatch.webapp;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -6,16 +6,17 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * Serves the web app (module {@code web-app}: its {@code webroot/} on the classpath) to browsers:
- * {@code GET /} is the app's page, {@code GET /app/*} its scripts and styles, and {@code GET
- * /app/vendor/*} the WebJars on the classpath (the chart library), under their versioned paths.
+ * Serves the web app (this module's {@code webroot/} on the classpath) to browsers, the same files
+ * from central and from each edge: {@code GET /} is the app's page, {@code GET /app/*} its scripts
+ * and styles, and {@code GET /app/vendor/*} the WebJars on the classpath (the chart library), under
+ * their versioned paths.
  *
  * <p>Caching: the page, scripts and styles keep their names across releases, so they are {@code
  * no-cache} (the browser revalidates with {@code If-Modified-Since} and gets a 304 while
  * unchanged); WebJar files have the version in their path and are cached for a year as immutable.
- * Every other header (the Content-Security-Policy among them: scripts and styles from this origin
- * only, which ES modules keep) comes from {@code SecurityHeaders}, as for the API. These routes are
- * not API operations and are not in the OpenAPI document.
+ * Every other header (central's Content-Security-Policy among them: scripts and styles from this
+ * origin only, which ES modules keep) comes from the server that mounts these routes. These routes
+ * are not API operations and are not in central's OpenAPI document.
  */
 public final class WebAppRoutes {
 

@@ -1,4 +1,4 @@
-package io.flarewatch.central.auth;
+package io.flarewatch.config;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
