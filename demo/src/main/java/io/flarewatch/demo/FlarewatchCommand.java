@@ -150,6 +150,11 @@ public final class FlarewatchCommand {
         .append("/api/v1/sites/")
         .append(SITE)
         .append("/emissions/check?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z\n");
+    out.append("  Site-local app http://127.0.0.1:")
+        .append(system.edge().localAppPort().orElseThrow())
+        .append("/  (the edge's own copy of the app; works with central stopped; user ")
+        .append(LocalSystem.FIELD_USER)
+        .append(")\n");
     out.append("  Edge metrics  http://127.0.0.1:")
         .append(system.edge().metricsPort().orElseThrow())
         .append("/metrics\n");

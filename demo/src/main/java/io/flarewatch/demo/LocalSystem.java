@@ -14,6 +14,7 @@ import io.flarewatch.edge.EdgeApp;
 import io.flarewatch.edge.config.BufferConfig;
 import io.flarewatch.edge.config.CentralLink;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.edge.config.LocalAppConfig;
 import io.flarewatch.edge.config.MetricsConfig;
 import io.flarewatch.edge.config.MinerConfig;
 import io.flarewatch.edge.config.ModbusConfig;
@@ -265,7 +266,10 @@ public final class LocalSystem {
                           ? URI.create("http://127.0.0.1:" + started.central().port())
                           : options.edgeCentralUrl(),
                       token,
-                      started.edgeKey());
+                      started.edgeKey(),
+                      List.of(
+                          new LocalAppConfig.Account(
+                              FIELD_USER, passwordHash, Role.ENGINEER.name())));
               return EdgeApp.start(vertx, edgeConfig)
                   .compose(
                       edge ->
@@ -293,6 +297,20 @@ public final class LocalSystem {
    */
   static EdgeConfig edgeConfig(
       Options options, SiteSimulator simulator, URI central, String token, Path commandKey) {
+    return edgeConfig(options, simulator, central, token, commandKey, List.of());
+  }
+
+  /**
+   * The same, with the site-local app (on the loopback, a free port) taking {@code accounts}; with
+   * commands, it takes local commands with the same load step central plans with.
+   */
+  static EdgeConfig edgeConfig(
+      Options options,
+      SiteSimulator simulator,
+      URI central,
+      String token,
+      Path commandKey,
+      List<LocalAppConfig.Account> accounts) {
     List<MinerConfig> miners =
         simulator.miners().stream().map(m -> new MinerConfig(m.id(), m.host(), m.port())).toList();
     List<ModbusConfig> modbus =
@@ -313,8 +331,29 @@ public final class LocalSystem {
         UplinkConfig.defaults(),
         options.emissions(),
         new MetricsConfig("127.0.0.1", 0),
-        commandKey == null ? null : options.commands().edgeSection(simulator, commandKey));
+        commandKey == null ? null : options.commands().edgeSection(simulator, commandKey),
+        null,
+        new LocalAppConfig(
+            "127.0.0.1",
+            0,
+            null,
+            null,
+            null,
+            null,
+            commandKey == null ? null : localLoadStepKw(options),
+            options.commands() == null ? null : options.commands().rampStepSeconds(),
+            accounts));
   }
+
+  /** The load step central plans with for the site (10 % of the rating unless set). */
+  private static double localLoadStepKw(Options options) {
+    double ratedKw = options.simulator().physics().ratedKw();
+    Double step = options.commands().maxLoadStepKw();
+    return step == null ? ratedKw / 10 : Math.min(step, ratedKw);
+  }
+
+  /** The site-local app's account: an engineer with the same password as central's users. */
+  public static final String FIELD_USER = "field";
 
   private static ModbusConfig modbus(ModbusEndpoint endpoint, ModbusConfig.Role role) {
     return new ModbusConfig(
