@@ -177,6 +177,15 @@ final class CommandsFixture implements AutoCloseable {
         .await();
   }
 
+  /** POST without a body as {@code user}. */
+  HttpResponse<Buffer> post(String path, String user) {
+    return client
+        .post(port(), "127.0.0.1", path)
+        .bearerTokenAuthentication(token(user))
+        .send()
+        .await();
+  }
+
   JsonObject command(String id) {
     HttpResponse<Buffer> response =
         get("/api/v1/sites/" + SITE + "/commands/" + id, TestUsers.name(Role.VIEWER));

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flarewatch.central.TestUsers;
 import io.flarewatch.central.auth.Role;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.access.SiteAccessToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -209,6 +210,42 @@ class CommandsIT {
         "invalid-parameter");
     assertProblem(
         fixture.get("/api/v1/sites/" + SITE + "/commands/no-such-id", OPERATOR), 404, "not-found");
+  }
+
+  @Test
+  void aSiteAccessTokenCarriesTheUsersRoleAndSitesSignedWithTheCommandKey() {
+    HttpResponse<Buffer> scoped =
+        fixture.post("/api/v1/auth/site-token?hours=2", CommandsFixture.SITE_OPERATOR);
+    assertEquals(200, scoped.statusCode(), scoped.bodyAsString());
+    assertEquals("no-store", scoped.getHeader("Cache-Control"));
+    Instant now = Instant.now();
+    SiteAccessToken token =
+        SiteAccessToken.verify(
+            scoped.bodyAsJsonObject().getString("token"),
+            List.of(fixture.publicKey()),
+            now,
+            Duration.ZERO);
+    assertEquals(CommandsFixture.SITE_OPERATOR, token.subject());
+    assertEquals("OPERATOR", token.role());
+    assertEquals(List.of(OTHER_SITE), token.sites());
+    assertTrue(token.covers(OTHER_SITE) && !token.covers(SITE));
+    Duration lifetime = Duration.between(now, token.expiresAt());
+    assertTrue(
+        lifetime.compareTo(Duration.ofMinutes(119)) > 0
+            && lifetime.compareTo(Duration.ofMinutes(121)) < 0,
+        lifetime.toString());
+    HttpResponse<Buffer> every =
+        fixture.post("/api/v1/auth/site-token", TestUsers.name(Role.ADMIN));
+    assertEquals(List.of("*"), every.bodyAsJsonObject().getJsonArray("sites").getList());
+    assertProblem(
+        fixture.post("/api/v1/auth/site-token?hours=0", TestUsers.name(Role.VIEWER)),
+        400,
+        "bad-query-parameter",
+        "'hours'");
+    assertProblem(
+        fixture.post("/api/v1/auth/site-token?hours=169", TestUsers.name(Role.VIEWER)),
+        400,
+        "bad-query-parameter");
   }
 
   @Test

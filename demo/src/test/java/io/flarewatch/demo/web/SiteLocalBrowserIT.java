@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +149,17 @@ class SiteLocalBrowserIT {
     browser.screenshot("site-local-768x1024");
     browser.driver.navigate().refresh();
     wait.until(d -> gridTiles().size() == MINERS);
-    System.out.println(PageWeight.of(js()).describe("edge, site screen, reload"));
+    System.out.println(PageWeight.of(js()).describe("edge, site screen, reload with cache"));
+    // the same with an empty cache, once the edge's JVM is warm (the first load above was cold)
+    browser.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    try {
+      browser.driver.navigate().refresh();
+      wait.until(d -> gridTiles().size() == MINERS);
+      wait.until(d -> js().executeScript("return document.readyState").equals("complete"));
+      System.out.println(PageWeight.of(js()).describe("edge, site screen, warm, no cache"));
+    } finally {
+      browser.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+    }
   }
 
   @Test
