@@ -57,21 +57,7 @@ final class CommandStore {
    * @return false for an id seen before (a replay): nothing stored
    */
   Future<Boolean> accept(CommandEnvelope command, SignedCommand signed) {
-    return write(
-        b -> {
-          if (stateOf(b, command.id()).isPresent()) {
-            return false;
-          }
-          long now = clock.millis();
-          appendWith(
-              b,
-              List.of(points.delivered(command)),
-              c -> {
-                CommandTables.insert(c, command, signed, CommandTables.DELIVERED, now);
-                return null;
-              });
-          return true;
-        });
+    return store(command, signed, points.delivered(command));
   }
 
   /**
@@ -81,6 +67,11 @@ final class CommandStore {
    * @return false for an id stored before: nothing stored
    */
   Future<Boolean> acceptLocal(CommandEnvelope command, SignedCommand unsigned) {
+    return store(command, unsigned, points.deliveredLocally(command));
+  }
+
+  /** Stores a command with the line reporting it delivered, unless its id is stored already. */
+  private Future<Boolean> store(CommandEnvelope command, SignedCommand signed, String delivered) {
     return write(
         b -> {
           if (stateOf(b, command.id()).isPresent()) {
@@ -89,9 +80,9 @@ final class CommandStore {
           long now = clock.millis();
           appendWith(
               b,
-              List.of(points.deliveredLocally(command)),
+              List.of(delivered),
               c -> {
-                CommandTables.insert(c, command, unsigned, CommandTables.DELIVERED, now);
+                CommandTables.insert(c, command, signed, CommandTables.DELIVERED, now);
                 return null;
               });
           return true;

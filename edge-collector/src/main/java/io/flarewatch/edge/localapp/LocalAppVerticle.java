@@ -1,6 +1,7 @@
 package io.flarewatch.edge.localapp;
 
 import io.flarewatch.edge.config.LocalAppConfig;
+import io.flarewatch.webapp.SecurityHeaders;
 import io.flarewatch.webapp.WebAppRoutes;
 import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.access.SiteAccessToken.InvalidAccessTokenException;
@@ -65,6 +66,7 @@ public final class LocalAppVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    SecurityHeaders.mount(router, false);
     router.route("/api/*").handler(LocalAppVerticle::sourceHeader);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/api/v1/auth/token").respond(new LocalLogin(auth));

@@ -1,4 +1,4 @@
-package io.flarewatch.central.http;
+package io.flarewatch.webapp;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -11,8 +11,9 @@ import io.vertx.ext.web.handler.XFrameHandler;
  * The headers every response carries, whichever route or failure answers it: {@code
  * X-Content-Type-Options: nosniff}, {@code Cache-Control: no-store} (a handler serving something
  * cacheable sets its own), {@code Referrer-Policy: no-referrer}, {@code X-Frame-Options: DENY} and
- * a Content-Security-Policy that lets a web app load from central itself only and never be framed;
- * with TLS also {@code Strict-Transport-Security}.
+ * a Content-Security-Policy that lets the web app load from its own server only (central, or the
+ * site's edge) and never be framed; with TLS also {@code Strict-Transport-Security}. Central and
+ * the edge's site-local app both mount them.
  */
 public final class SecurityHeaders {
 
