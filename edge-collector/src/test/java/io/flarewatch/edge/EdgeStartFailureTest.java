@@ -75,6 +75,41 @@ class EdgeStartFailureTest {
   }
 
   @Test
+  void aSiteLocalAppWhosePortIsTakenStopsTheStartAndClosesTheRollups() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      String yaml =
+          """
+          site: start-site
+          central: {url: "http://127.0.0.1:9", token: unused}
+          polling: {intervalMillis: 10000, deviceTimeoutMillis: 1000, jitterMillis: 0}
+          buffer: {path: "%s", reserveBytes: 0}
+          localApp: {host: 127.0.0.1, port: %d}
+          """
+              .formatted(dir.resolve("edge.db"), taken.getLocalPort());
+      EdgeConfig config = YamlConfigReader.parse(yaml, EdgeConfig.class);
+
+      Throwable failure =
+          EdgeApp.start(vertx, config)
+              .transform(done -> Future.succeededFuture(done.cause()))
+              .await();
+
+      assertTrue(failure != null, "the start failed");
+      assertEquals(
+          "cannot serve the site-local app on 127.0.0.1:"
+              + taken.getLocalPort()
+              + ": Address already in use",
+          failure.getMessage());
+      assertEquals(List.of(), List.copyOf(vertx.deploymentIDs()), "everything started is gone");
+      assertFalse(
+          Files.exists(dir.resolve("edge.db.rollups-wal")),
+          "the rollups file was closed (SQLite removes the WAL when its last connection closes)");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
   void theProcessExitsWithOneClearLine() throws Exception {
     Path config = Files.writeString(dir.resolve("edge.yaml"), yaml());
     Path stderr = dir.resolve("edge.err");
