@@ -1,5 +1,5 @@
 // The app's shell: routes (#/login, #/fleet, #/site/{id}, #/site/{id}/miner/{id},
-// #/site/{id}/commands, #/reports),
+// #/site/{id}/commands, #/reports, #/offline-access (central only)),
 // header (source, data age, live state), theme, logout, and a 401 or an expired token → login.
 import * as api from "./api.js";
 import * as session from "./session.js";
@@ -10,6 +10,7 @@ import * as site from "./views/site.js";
 import * as miner from "./views/miner.js";
 import * as commands from "./views/commands.js";
 import * as reports from "./views/reports.js";
+import * as offlineAccess from "./views/offline-access.js";
 
 const main = document.getElementById("main");
 const sourceBadge = document.getElementById("source");
@@ -17,6 +18,7 @@ const ageText = document.getElementById("age");
 const nav = document.getElementById("nav");
 const logout = document.getElementById("logout");
 const theme = document.getElementById("theme");
+const offlineLink = document.getElementById("offline-link");
 let stopView = null;
 let dataTime = null;
 let liveState = null;
@@ -28,6 +30,7 @@ const shell = {
     sourceBadge.textContent = local ? "Site-local" : "Central";
     sourceBadge.className = "badge " + (local ? "local" : "central");
     sourceBadge.title = local ? "Served by this site's edge from its own data" : "Served by central";
+    offlineLink.hidden = local; // offline tokens come from central only
     sessionStorage.setItem("flarewatch.source", source || "central");
   },
   dataTime(iso) {
@@ -73,6 +76,7 @@ const ROUTES = [
   [/^#\/login$/, login.render, false],
   [/^#\/fleet$/, fleet.render, true],
   [/^#\/reports$/, reports.render, true],
+  [/^#\/offline-access$/, offlineAccess.render, true],
   [/^#\/site\/([^/]+)$/, site.render, true],
   [/^#\/site\/([^/]+)\/miner\/([^/]+)$/, miner.render, true],
   [/^#\/site\/([^/]+)\/commands$/, commands.render, true],
