@@ -13,9 +13,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,14 +33,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The edge's own copy of the web app in a real browser, with central stopped: the page loads from
- * the edge (its load time and weight printed), says it is site-local, a local account and a token
- * central signed before it stopped both log in, the site's values change live from the edge's own
- * cycles, and a local command runs on the simulator's miner. Screenshot {@code
- * target/screenshots/site-local-768x1024.png}.
+ * the edge (its load time and weight printed), says it is site-local (and offers no offline token),
+ * a local account and a token got from central's app (its "Offline access" screen) before central
+ * stopped both log in, the site's values change live from the edge's own cycles, and a local
+ * command runs on the simulator's miner. Screenshot {@code
+ * target/screenshots/site-local-768x1024.png} and {@code offline-access-768x1024.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -84,21 +88,44 @@ class SiteLocalBrowserIT {
     await("the edge's first cycles")
         .atMost(Duration.ofSeconds(60))
         .until(() -> system.edge().pollingStats().cycles() >= 2);
-    // a token an operator got from central while it was up, kept for when it is not
-    JsonObject answer =
-        WebClient.create(vertx)
-            .post(system.central().port(), "127.0.0.1", "/api/v1/auth/site-token?hours=8")
-            .bearerTokenAuthentication(system.bearerToken())
-            .send()
-            .await()
-            .bodyAsJsonObject();
-    centralSiteToken = answer.getString("token");
-    assertEquals(new JsonArray().add("*"), answer.getJsonArray("sites"));
-    system.stopCentral().await();
     browser = Browser.start(SCREENSHOTS);
     browser.viewport(768, 1024);
     wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
     wait.ignoring(StaleElementReferenceException.class);
+    // a token the user got from central's app while central was up, kept for when it is not
+    centralSiteToken = offlineTokenFromCentralsApp();
+    system.stopCentral().await();
+  }
+
+  /**
+   * Logs in to central's app, opens "Offline access" from the header, gets a token valid 24 h and
+   * reads it from the page; checks the page says which sites it covers and passes the screen checks
+   * (screenshot {@code offline-access-768x1024.png}).
+   */
+  private String offlineTokenFromCentralsApp() {
+    String central = "http://127.0.0.1:" + system.central().port();
+    logIn(central, LocalSystem.USER, system.password());
+    wait.until(ExpectedConditions.urlContains("#/fleet"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("offline-link"))).click();
+    new Select(wait.until(d -> d.findElement(By.id("offline-hours")))).selectByValue("24");
+    browser.driver.findElement(By.id("offline-token-get")).click();
+    WebElement area =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline-token")));
+    String token = area.getDomProperty("value");
+    assertTrue(token.startsWith("fws1."), token);
+    JsonObject claims =
+        new JsonObject(
+            new String(
+                Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    assertEquals(24 * 3600L, claims.getLong("exp") - claims.getLong("iat"), claims.encode());
+    assertEquals(new JsonArray().add("*"), claims.getJsonArray("sites"));
+    assertEquals(
+        "All sites", browser.driver.findElement(By.cssSelector("[data-field='sites']")).getText());
+    browser.driver.findElement(By.id("offline-token-copy")).click();
+    wait.until(
+        d -> !d.findElement(By.cssSelector(".offline-token [role=status]")).getText().isEmpty());
+    ScreenCheck.check(browser, "offline-access-768x1024");
+    return token;
   }
 
   @AfterAll
@@ -152,6 +179,7 @@ class SiteLocalBrowserIT {
     String badge = visibleText("source");
     assertTrue(badge.matches("Site-local · data \\d+ s old"), badge);
     assertTrue(visibleText("age").contains("live"), visibleText("age"));
+    assertEquals(null, visibleText("offline-link"), "offline tokens come from central only");
     browser.screenshot("site-local-768x1024");
   }
 
@@ -210,7 +238,11 @@ class SiteLocalBrowserIT {
   }
 
   private void logIn(String user, String password) {
-    browser.driver.get(edge + "/#/login");
+    logIn(edge, user, password);
+  }
+
+  private void logIn(String app, String user, String password) {
+    browser.driver.get(app + "/#/login");
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     name.clear();
     name.sendKeys(user);

@@ -20,7 +20,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -425,44 +424,8 @@ class WebAppBrowserIT {
     return browser.driver;
   }
 
-  /**
-   * The screen as it is now: a screenshot at the current size, no horizontal scrolling, every
-   * control at least 44 × 44 px, and no serious or critical axe-core violation.
-   */
+  /** The screen as it is now, checked by {@link ScreenCheck}. */
   private void checkScreen(String name) {
-    Number width = (Number) js().executeScript("return window.innerWidth");
-    Number height = (Number) js().executeScript("return window.innerHeight");
-    String size = width + "x" + height;
-    browser.screenshot(name.contains("x") ? name : name + "-" + size);
-    assertEquals(
-        Boolean.FALSE,
-        js().executeScript(
-                "return document.documentElement.scrollWidth"
-                    + " > document.documentElement.clientWidth"),
-        name + " scrolls horizontally at " + size);
-    @SuppressWarnings("unchecked")
-    List<String> small =
-        (List<String>)
-            js().executeScript(
-                    "return [...document.querySelectorAll("
-                        + "'button, select, input, nav a, a.button, a.miner, a.tile, .brand')]"
-                        + ".filter(e => e.offsetParent !== null)"
-                        + ".filter(e => { const r = e.getBoundingClientRect();"
-                        + " return r.height < 44 || r.width < 44; })"
-                        + ".map(e => e.id || e.textContent.trim().slice(0, 20) || e.tagName)");
-    assertEquals(List.of(), small, name + ": touch targets under 44 px at " + size);
-    @SuppressWarnings("unchecked")
-    List<String> overflowing =
-        (List<String>)
-            js().executeScript(
-                    "return [...document.querySelectorAll('.card')]"
-                        + ".filter(c => c.scrollWidth > c.clientWidth + 1)"
-                        + ".map(c => c.querySelector('h2, h1')?.textContent || c.className)");
-    assertEquals(List.of(), overflowing, name + ": content wider than its card at " + size);
-    List<String> violations = Accessibility.seriousViolations(js());
-    assertEquals(
-        List.of(),
-        violations,
-        name.toLowerCase(Locale.ROOT) + ": serious accessibility violations");
+    ScreenCheck.check(browser, name);
   }
 }
