@@ -100,6 +100,22 @@ class QueryRoutesIT {
         .append("miner,firmware=stock,miner=m-02,site=live up=0i,error=\"timeout\" ")
         .append(now)
         .append('\n');
+    lines
+        .append("control_decision,site=live reason=\"add_gas\",target_kw=900.0,load_kw=850.0 ")
+        .append(now - 60_000)
+        .append('\n');
+    lines
+        .append(
+            "control_decision,site=live reason=\"shed_gas\",gas_available_scfh=9000.5,capacity_kw=700.5,"
+                + "target_kw=650.0,load_kw=820.0,miners_slept=2i,miners_woken=0i,miners_limited=1i,"
+                + "miners_overridden=1i,miners_changed=\"m-01,m-02\" ")
+        .append(now - 10_000)
+        .append('\n');
+    // older than the site detail shows: no decision
+    lines
+        .append("control_decision,site=stale reason=\"hold\",target_kw=10.0,load_kw=10.0 ")
+        .append(now - 20 * 60_000)
+        .append('\n');
     // a site no longer configured: the fleet reads every site's series and must leave it out
     lines.append("generator,device=gen-1,site=retired power_kw=999.0 ").append(now).append('\n');
     lines.append("emissions,device=fuel,methodology=m,site=retired avoided_tco2e=9.0 ");
@@ -204,6 +220,29 @@ class QueryRoutesIT {
     assertNull(m2.getValue("hashrate_ths"));
     assertEquals(2000.5, detail.getJsonObject("summary").getDouble("hashrate_ths"), 1e-9);
     assertEquals(404, get("/api/v1/sites/nowhere", Map.of()).statusCode());
+  }
+
+  @Test
+  void siteDetailCarriesTheLatestLoadLoopDecisionOfTheLastFifteenMinutes() {
+    JsonObject detail = get("/api/v1/sites/live", Map.of()).bodyAsJsonObject();
+    JsonObject decision = detail.getJsonObject("loadControl");
+    assertTrue(decision != null, detail.encodePrettily());
+    assertEquals("shed_gas", decision.getString("reason"), "the newer of two decisions");
+    assertEquals(9000.5, decision.getDouble("gas_available_scfh"), 1e-9);
+    assertEquals(700.5, decision.getDouble("capacity_kw"), 1e-9);
+    assertEquals(650.0, decision.getDouble("target_kw"), 1e-9);
+    assertEquals(820.0, decision.getDouble("load_kw"), 1e-9);
+    assertEquals(2, decision.getInteger("miners_slept"));
+    assertEquals(0, decision.getInteger("miners_woken"));
+    assertEquals(1, decision.getInteger("miners_limited"));
+    assertEquals(1, decision.getInteger("miners_overridden"));
+    assertEquals("m-01,m-02", decision.getString("miners_changed"));
+    assertTrue(decision.getString("time") != null, decision.encodePrettily());
+    assertFalse(decision.containsKey("site"));
+    JsonObject stale = get("/api/v1/sites/stale", Map.of()).bodyAsJsonObject();
+    assertTrue(stale.containsKey("loadControl"), stale.encodePrettily());
+    assertNull(stale.getValue("loadControl"), "its only decision is 20 minutes old");
+    assertNull(get("/api/v1/sites/silent", Map.of()).bodyAsJsonObject().getValue("loadControl"));
   }
 
   private static final String FROM = Instant.ofEpochMilli(T0).toString();

@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/sites/{site}}: the latest point of every generator, gas meter and miner of a
- * site, and the latest site summary, in one InfluxDB round trip.
+ * site, the latest site summary and the latest decision of the edge's load loop (of the last {@link
+ * #LOAD_CONTROL_WITHIN}), in one InfluxDB round trip.
  *
  * <p>With a thousand miners that read is a second's work, so this process shares one read of a site
  * among all its requests and live streams for up to {@code influx.sharedReadsMaxAgeSeconds} ({@link
@@ -38,6 +39,9 @@ public final class SiteDetailHandler implements Function<RoutingContext, Future<
           Schema.FIELD_POWER_W,
           Schema.FIELD_ERROR,
           Schema.TAG_FIRMWARE);
+
+  /** How old the latest load-loop decision may be and still show; older: {@code null}. */
+  static final Duration LOAD_CONTROL_WITHIN = Duration.ofMinutes(15);
 
   private final InfluxClient influx;
   private final FreshFor<SiteConfig, JsonObject> shared;
@@ -95,23 +99,34 @@ public final class SiteDetailHandler implements Function<RoutingContext, Future<
             + "; SELECT * FROM "
             + identifier(Schema.SITE_SUMMARY)
             + where
+            + latest
+            + "; SELECT * FROM "
+            + identifier(Schema.CONTROL_DECISION)
+            + where
+            + " AND time > now() - "
+            + LOAD_CONTROL_WITHIN.toMinutes()
+            + "m"
             + latest;
     return influx.query(query).map(results -> detail(site, results));
   }
 
   private static JsonObject detail(SiteConfig site, JsonArray results) {
-    List<ResultSeries> summaries = ResultSeries.of(results, 3);
-    JsonObject summary =
-        summaries.isEmpty() || summaries.get(0).rows().isEmpty()
-            ? null
-            : withoutTag(summaries.get(0).rowObject(0), Schema.TAG_SITE);
+    JsonObject summary = latestRow(ResultSeries.of(results, 3));
     return new JsonObject()
         .put("site", site.id())
         .put("name", site.name())
         .put("summary", summary)
         .put("generators", devices(ResultSeries.of(results, 0), Schema.TAG_DEVICE))
         .put("gasMeters", devices(ResultSeries.of(results, 1), Schema.TAG_DEVICE))
-        .put("miners", devices(ResultSeries.of(results, 2), Schema.TAG_MINER));
+        .put("miners", devices(ResultSeries.of(results, 2), Schema.TAG_MINER))
+        .put("loadControl", latestRow(ResultSeries.of(results, 4)));
+  }
+
+  /** The one row of an ungrouped latest read, without its site tag; null when there is none. */
+  private static JsonObject latestRow(List<ResultSeries> series) {
+    return series.isEmpty() || series.get(0).rows().isEmpty()
+        ? null
+        : withoutTag(series.get(0).rowObject(0), Schema.TAG_SITE);
   }
 
   /** One object per series, sorted by id: its tags, then the latest row's columns. */
