@@ -71,7 +71,7 @@ public final class EdgeApp {
   private final Deque<String> deployed = new ArrayDeque<>();
   private String pollingId;
   private MetricsVerticle metrics;
-  private LocalData localData;
+  private volatile LocalData localData;
   private LocalAppVerticle localApp;
 
   private EdgeApp(Vertx vertx, EdgeConfig config, BufferExecutor buffer) {
@@ -312,7 +312,13 @@ public final class EdgeApp {
         minerActions(minerClient, minerPoller),
         overrides,
         buffer,
-        () -> vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1),
+        point -> {
+          vertx.eventBus().send(UplinkVerticle.SAMPLES_APPENDED, 1);
+          LocalData local = localData;
+          if (local != null) {
+            local.latest().decided(point);
+          }
+        },
         Clock.systemUTC());
   }
 

@@ -12,6 +12,7 @@ import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +37,14 @@ public final class LoadControlVerticle extends VerticleBase {
   private final MinerActions actions;
   private final MinerOverrides overrides;
   private final BufferExecutor buffer;
-  private final Runnable linesStored;
+  private final Consumer<Point> decisionStored;
   private final Clock clock;
   private volatile Context home;
   private String lastReason;
 
   /**
-   * @param linesStored called after a decision was stored (wakes the uplink)
+   * @param decisionStored called with the decision's point after it was stored (wakes the uplink,
+   *     shows it in the site-local app)
    */
   public LoadControlVerticle(
       String site,
@@ -51,7 +53,7 @@ public final class LoadControlVerticle extends VerticleBase {
       MinerActions actions,
       MinerOverrides overrides,
       BufferExecutor buffer,
-      Runnable linesStored,
+      Consumer<Point> decisionStored,
       Clock clock) {
     this.site = site;
     this.controller = controller;
@@ -59,7 +61,7 @@ public final class LoadControlVerticle extends VerticleBase {
     this.actions = actions;
     this.overrides = overrides;
     this.buffer = buffer;
-    this.linesStored = linesStored;
+    this.decisionStored = decisionStored;
     this.clock = clock;
   }
 
@@ -112,9 +114,10 @@ public final class LoadControlVerticle extends VerticleBase {
                 }
               });
     }
+    Point point = ControlDecisionPoints.of(site, decision);
     buffer
-        .append(List.of(LineProtocol.encode(ControlDecisionPoints.of(site, decision))))
-        .onSuccess(dropped -> linesStored.run())
+        .append(List.of(LineProtocol.encode(point)))
+        .onSuccess(dropped -> decisionStored.accept(point))
         .onFailure(e -> LOG.error("load loop: cannot store the decision: {}", e.toString()));
   }
 

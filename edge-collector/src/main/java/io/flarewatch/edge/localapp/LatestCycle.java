@@ -4,6 +4,7 @@ import io.flarewatch.wire.Point;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * The site's latest stored cycle, in the shapes of central's site and miner endpoints, so that the
- * same app reads either. Replaced whole after each stored cycle (by the poller's thread) and read
- * by the site-local API (on its own): each snapshot is immutable.
+ * same app reads either. Replaced whole after each stored cycle (by the poller's thread) and each
+ * stored decision of the load loop (by its thread), and read by the site-local API (on its own):
+ * each snapshot is immutable.
  */
 public final class LatestCycle {
 
@@ -41,8 +43,12 @@ public final class LatestCycle {
    */
   public record Snapshot(long cycleMillis, JsonObject detail, Map<String, JsonObject> miners) {}
 
+  /** How old the load loop's latest decision may be and still show, as central's site detail. */
+  static final Duration LOAD_CONTROL_WITHIN = Duration.ofMinutes(15);
+
   private final String site;
   private volatile Snapshot latest;
+  private Point decision;
 
   public LatestCycle(String site) {
     this.site = site;
@@ -52,8 +58,21 @@ public final class LatestCycle {
     return Optional.ofNullable(latest);
   }
 
+  /**
+   * Takes the load loop's latest {@code control_decision}: the site detail's {@code loadControl}
+   * from now on, until it is older than {@link #LOAD_CONTROL_WITHIN} at a cycle.
+   */
+  public synchronized void decided(Point controlDecision) {
+    decision = controlDecision;
+    Snapshot now = latest;
+    if (now != null) {
+      JsonObject detail = now.detail().copy().put("loadControl", fields(controlDecision));
+      latest = new Snapshot(now.cycleMillis(), detail, now.miners());
+    }
+  }
+
   /** Takes a stored cycle's points. */
-  public void stored(long cycleMillis, List<Point> points) {
+  public synchronized void stored(long cycleMillis, List<Point> points) {
     JsonArray generators = new JsonArray();
     JsonArray gasMeters = new JsonArray();
     JsonArray minerRows = new JsonArray();
@@ -88,8 +107,15 @@ public final class LatestCycle {
             .put("summary", summary)
             .put("generators", sorted(generators))
             .put("gasMeters", sorted(gasMeters))
-            .put("miners", sorted(minerRows));
+            .put("miners", sorted(minerRows))
+            .put("loadControl", loadControl(cycleMillis));
     latest = new Snapshot(cycleMillis, detail, Map.copyOf(miners));
+  }
+
+  private JsonObject loadControl(long cycleMillis) {
+    return decision == null || decision.timeMillis() < cycleMillis - LOAD_CONTROL_WITHIN.toMillis()
+        ? null
+        : fields(decision);
   }
 
   private static JsonObject device(Point p, String idTag) {
