@@ -1,6 +1,6 @@
 import * as api from "../api.js";
 import * as session from "../session.js";
-import { el, num, withUnit, label, figures } from "../format.js";
+import { el, num, withUnit, label, figures, age } from "../format.js";
 import { chartCard, daySeries } from "../charts.js";
 import { minerGrid } from "./miner-grid.js";
 
@@ -81,6 +81,32 @@ function emissionsCard(site, summary) {
     methodology);
 }
 
+/** The load loop's reasons (edge `ControlDecision`) in words; an unknown reason shows as it is. */
+const REASONS = {
+  shed_gas: "Shed: gas fell", add_gas: "Added: gas rose", hold: "Holding: load matches the gas",
+  engine_trip: "Shed all: engine tripped", override: "Held by an operator command",
+  no_gas_reading: "Waiting: no gas reading",
+};
+
+function reasonWords(reason) {
+  if (REASONS[reason]) return REASONS[reason];
+  return reason?.startsWith("alarm_") ? "Shed: generator alarm " + label(reason.slice(6)) : reason;
+}
+
+function loadControlCard(d) {
+  const changed = ["miners_slept", "miners_woken", "miners_limited"].reduce((t, f) => t + (d[f] || 0), 0);
+  return el("section", { class: "card", "aria-label": "Load control" },
+    el("h2", { text: "Load control" }),
+    el("p", { "data-field": "reason", text: reasonWords(d.reason) }),
+    figures([
+      ["Target", withUnit(d.target_kw, "kW", 0), "target_kw"],
+      ["Load", withUnit(d.load_kw, "kW", 0), "load_kw"],
+      ["Gas carries", withUnit(d.capacity_kw, "kW", 0), "capacity_kw"],
+      ["Miners changed", num(changed, 0) + (d.miners_overridden ? ", " + num(d.miners_overridden, 0) + " held" : ""), "miners_changed"],
+      ["Decided", age(d.time), "time"],
+    ]));
+}
+
 function summaryCard(detail) {
   const s = detail.summary || {};
   return el("section", { class: "card", "aria-label": "Miners" },
@@ -103,6 +129,7 @@ export async function render(main, params, go, shell, siteId) {
       ...state.generators.map(generatorCard),
       gasCard(state.gasMeters, summary),
       summaryCard(state),
+      ...(state.loadControl ? [loadControlCard(state.loadControl)] : []),
       emissionsCard(siteId, summary));
     top.dataset.summaryTime = state.summary?.time || "";
     grid.update(state.miners);
