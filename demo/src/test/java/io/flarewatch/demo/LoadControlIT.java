@@ -21,10 +21,12 @@ import io.flarewatch.simulator.PhysicsConfig;
 import io.flarewatch.simulator.SimulatorConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The edge with {@code loadControl} on, against the running simulator over the network, in real
  * time: when the well's gas halves, the loop puts miners to sleep before the engine trips, and its
- * {@code control_decision} points reach InfluxDB through central.
+ * {@code control_decision} points reach InfluxDB through central, and central's site detail shows
+ * the latest.
  */
 class LoadControlIT {
 
@@ -132,6 +135,32 @@ class LoadControlIT {
         InfluxRows.single(influx, "SELECT count(reason) FROM control_decision") > 1,
         "a decision per cycle");
     assertEquals(0, system.simulator().plant().counters().trips(), "the engine never tripped");
+
+    JsonObject decision =
+        await("the latest decision in central's site detail")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> siteDetail().getJsonObject("loadControl"), d -> d != null);
+    assertTrue(
+        Set.of("shed_gas", "add_gas", "hold").contains(decision.getString("reason")),
+        "a gas reason while the gas is low and the engine runs: " + decision.encode());
+    assertTrue(
+        decision.getDouble("target_kw") < decision.getDouble("capacity_kw"), decision.encode());
+    assertTrue(decision.getDouble("load_kw") > 0, decision.encode());
+  }
+
+  /** {@code GET /api/v1/sites/{site}} from central, as the tablet reads it. */
+  private JsonObject siteDetail() {
+    WebClient client = WebClient.create(vertx);
+    try {
+      return client
+          .get(system.central().port(), "127.0.0.1", "/api/v1/sites/" + SITE)
+          .bearerTokenAuthentication(system.bearerToken())
+          .send()
+          .await()
+          .bodyAsJsonObject();
+    } finally {
+      client.close();
+    }
   }
 
   private long sleeping() {
