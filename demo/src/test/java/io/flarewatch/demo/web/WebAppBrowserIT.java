@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flarewatch.central.auth.Role;
+import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.demo.CommandSettings;
 import io.flarewatch.demo.CommandSystem;
 import io.flarewatch.demo.DemoSite;
@@ -14,6 +16,7 @@ import io.flarewatch.influx.testkit.InfluxTestServer;
 import io.flarewatch.simulator.MinerState;
 import io.flarewatch.simulator.ServedMinerReading;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,6 +58,7 @@ class WebAppBrowserIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   private Path dir;
+  private InfluxClient influxClient;
   private Vertx vertx;
   private LocalSystem system;
   private Browser browser;
@@ -66,6 +70,7 @@ class WebAppBrowserIT {
     Browser.requireInstalled();
     dir = Files.createTempDirectory("flarewatch-web-it");
     InfluxTarget influx = InfluxTestServer.shared();
+    String database = InfluxTestServer.uniqueDatabase("web");
     vertx = Vertx.vertx();
     system =
         LocalSystem.start(
@@ -73,7 +78,7 @@ class WebAppBrowserIT {
                 new LocalSystem.Options(
                         SITE,
                         influx.url(),
-                        InfluxTestServer.uniqueDatabase("web"),
+                        database,
                         influx.username(),
                         influx.password(),
                         0,
@@ -85,6 +90,9 @@ class WebAppBrowserIT {
                     .withCommands(CommandSettings.defaults()))
             .await();
     central = "http://127.0.0.1:" + system.central().port();
+    influxClient =
+        new InfluxClient(
+            vertx, new InfluxConfig(influx.url(), database, influx.username(), influx.password()));
     await("the site's first cycles at central")
         .atMost(Duration.ofSeconds(60))
         .until(() -> system.edge().pollingStats().cycles() >= 2);
@@ -206,6 +214,31 @@ class WebAppBrowserIT {
 
   @Test
   @Order(5)
+  void theLoadLoopsLatestDecisionShowsLiveAsACard() {
+    openSite();
+    By card = By.cssSelector("#site-cards section[aria-label='Load control']");
+    assertTrue(browser.driver.findElements(card).isEmpty(), "the demo's load loop is off");
+    // as the edge's loop writes it (edge LoadControlIT runs the loop itself)
+    influxClient
+        .write(
+            Buffer.buffer(
+                "control_decision,site="
+                    + SITE
+                    + " reason=\"shed_gas\",capacity_kw=700.4,target_kw=650.0,load_kw=820.0,"
+                    + "miners_slept=2i,miners_woken=0i,miners_limited=1i,miners_overridden=0i "
+                    + System.currentTimeMillis()))
+        .await();
+    WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+    assertEquals("Shed: gas fell", field(shown, "reason"));
+    assertEquals("650 kW", field(shown, "target_kw"));
+    assertEquals("820 kW", field(shown, "load_kw"));
+    assertEquals("700 kW", field(shown, "capacity_kw"));
+    assertEquals("3", field(shown, "miners_changed"));
+    checkScreen("site-load-control");
+  }
+
+  @Test
+  @Order(6)
   void aReportDownloadsWithItsHash() throws Exception {
     browser.driver.get(central + "/#/reports");
     WebElement button =
@@ -230,7 +263,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRefusedTokenSendsTheUserBackToTheLogin() {
     openSite();
     js().executeScript(
@@ -245,7 +278,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theSiteFitsALandscapeTabletAndReadsInDarkMode() {
     browser.viewport(1280, 800);
     try {
@@ -263,7 +296,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aViewerSeesTheCommandHistoryButNoControls() {
     logIn(LocalSystem.userOf(Role.VIEWER));
     browser.driver.get(central + "/#/site/" + SITE);
@@ -288,7 +321,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void anOperatorSleepsThreeMinersAndSeesEachConfirmed() {
     logIn(LocalSystem.userOf(Role.OPERATOR));
     browser.driver.get(central + "/#/site/" + SITE + "/commands");
@@ -350,7 +383,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aGeneratorAlarmShowsAsWords() {
     openSite();
     assertTrue(
