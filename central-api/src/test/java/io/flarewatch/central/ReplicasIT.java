@@ -113,6 +113,9 @@ class ReplicasIT {
     List<String> times = new CopyOnWriteArrayList<>();
     HttpClient http = vertxB.createHttpClient();
     try {
+      StringBuilder text = new StringBuilder();
+      // the chunk handler is set on the event loop as the head arrives: set after await() returns
+      // on this thread, it could miss the first event (the state the stream sends at once)
       HttpClientResponse response =
           http.request(
                   new RequestOptions()
@@ -122,18 +125,21 @@ class ReplicasIT {
                       .setURI("/api/v1/sites/" + SITE + "/live")
                       .putHeader("Authorization", "Bearer " + viewerTokenOfB))
               .compose(HttpClientRequest::send)
+              .map(
+                  live ->
+                      live.handler(
+                          chunk -> {
+                            text.append(chunk);
+                            for (int at = text.indexOf("\"time\":\"");
+                                at >= 0;
+                                at = text.indexOf("\"time\":\"")) {
+                              int start = at + 8;
+                              times.add(text.substring(start, text.indexOf("\"", start)));
+                              text.delete(0, start);
+                            }
+                          }))
               .await();
       assertEquals(200, response.statusCode());
-      StringBuilder text = new StringBuilder();
-      response.handler(
-          chunk -> {
-            text.append(chunk);
-            for (int at = text.indexOf("\"time\":\""); at >= 0; at = text.indexOf("\"time\":\"")) {
-              int start = at + 8;
-              times.add(text.substring(start, text.indexOf("\"", start)));
-              text.delete(0, start);
-            }
-          });
       await("the latest cycle at once")
           .atMost(Duration.ofSeconds(30))
           .until(() -> times.contains(first.toString()));

@@ -182,6 +182,7 @@ class WebAppIT {
     Instant t = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
     ingest(summaryLine(t));
     List<String> events = new CopyOnWriteArrayList<>();
+    StringBuilder text = new StringBuilder();
     HttpClient http = vertx.createHttpClient();
     try {
       HttpClientResponse response =
@@ -195,19 +196,11 @@ class WebAppIT {
                           "Authorization",
                           "Bearer " + TestUsers.token(client, central.port(), Role.VIEWER)))
               .compose(HttpClientRequest::send)
+              // set on the event loop as the head arrives, so the first event cannot be missed
+              .map(live -> live.handler(chunk -> collectEvents(text, chunk.toString(), events)))
               .await();
       assertEquals(200, response.statusCode());
       assertTrue(response.getHeader("Content-Type").startsWith("text/event-stream"));
-      StringBuilder text = new StringBuilder();
-      response.handler(
-          chunk -> {
-            text.append(chunk.toString());
-            int end;
-            while ((end = text.indexOf("\n\n")) >= 0) {
-              events.add(text.substring(0, end));
-              text.delete(0, end + 2);
-            }
-          });
       await("the latest cycle at once")
           .atMost(Duration.ofSeconds(10))
           .until(() -> siteEvents(events).contains(t.toString()));
@@ -219,6 +212,16 @@ class WebAppIT {
       assertEquals(List.of(t.toString(), next.toString()), siteEvents(events));
     } finally {
       http.close().await();
+    }
+  }
+
+  /** Adds each whole event of the stream's text so far to {@code events}. */
+  private static void collectEvents(StringBuilder text, String chunk, List<String> events) {
+    text.append(chunk);
+    int end;
+    while ((end = text.indexOf("\n\n")) >= 0) {
+      events.add(text.substring(0, end));
+      text.delete(0, end + 2);
     }
   }
 
