@@ -125,19 +125,16 @@ public final class FreshFor<K, V> {
 
   /** A new read behind {@code stale}, which it replaces when it succeeds. */
   private void refresh(K key, Entry<V> stale, Function<K, Future<V>> read, Instant now) {
-    read.apply(key)
-        .onComplete(
-            done -> {
-              synchronized (this) {
-                stale.refreshing = false;
-                if (done.succeeded() && entries.get(key) == stale) {
-                  keep(
-                      key,
-                      new Entry<>(
-                          now, null, Future.succeededFuture(new Read<>(now, done.result()))));
-                }
-              }
-            });
+    Future<Read<V>> next = read.apply(key).map(v -> new Read<>(now, v));
+    next.onComplete(
+        done -> {
+          synchronized (this) {
+            stale.refreshing = false;
+            if (done.succeeded() && entries.get(key) == stale) {
+              keep(key, new Entry<>(now, null, next));
+            }
+          }
+        });
   }
 
   private void keep(Object key, Entry<V> entry) {
