@@ -2,14 +2,18 @@ package io.flarewatch.demo.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flarewatch.demo.LocalSystem;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -56,6 +60,30 @@ final class Browser implements AutoCloseable {
       assertTrue(present, message + "; CI must install them (.ci/run)");
     } else {
       Assumptions.assumeTrue(present, "skipped: " + message);
+    }
+  }
+
+  /**
+   * Ends a browser test's fixture, each part only if it was started: lists the screenshots of
+   * {@code what} and closes the browser, stops the system and Vert.x, deletes the work directory.
+   */
+  static void stopAll(String what, Browser browser, LocalSystem system, Vertx vertx, Path dir)
+      throws IOException {
+    if (browser != null) {
+      System.out.println("screenshots of the " + what + ":");
+      browser.screenshots().forEach(p -> System.out.println("  " + p.toAbsolutePath()));
+      browser.close();
+    }
+    if (system != null) {
+      system.stop().await();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+    if (dir != null) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,22 +129,7 @@ class SiteLocalBrowserIT {
 
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) {
-      System.out.println("screenshots of the site-local app:");
-      browser.screenshots().forEach(p -> System.out.println("  " + p.toAbsolutePath()));
-      browser.close();
-    }
-    if (system != null) {
-      system.stop().await();
-    }
-    if (vertx != null) {
-      vertx.close().await();
-    }
-    if (dir != null) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Browser.stopAll("site-local app", browser, system, vertx, dir);
   }
 
   @Test

@@ -104,22 +104,7 @@ class WebAppBrowserIT {
 
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) {
-      System.out.println("screenshots of the web app:");
-      browser.screenshots().forEach(p -> System.out.println("  " + p.toAbsolutePath()));
-      browser.close();
-    }
-    if (system != null) {
-      system.stop().await();
-    }
-    if (vertx != null) {
-      vertx.close().await();
-    }
-    if (dir != null) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Browser.stopAll("web app", browser, system, vertx, dir);
   }
 
   @Test
