@@ -1,8 +1,8 @@
 package io.flarewatch.demo;
 
 import io.flarewatch.central.CentralMain;
-import io.flarewatch.central.auth.PasswordHashCli;
 import io.flarewatch.central.reports.signing.VerifyReport;
+import io.flarewatch.config.PasswordHashCli;
 import io.flarewatch.demo.bench.CatchUpBenchmark;
 import io.flarewatch.demo.bench.CommandsBenchmark;
 import io.flarewatch.demo.bench.FleetBenchmark;

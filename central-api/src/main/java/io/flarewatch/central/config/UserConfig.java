@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param name what the user logs in with; also who the audit log names
  * @param role what the user may do
- * @param passwordHash from {@code PasswordHashCli}: {@code
+ * @param passwordHash from {@code flarewatch password-hash}: {@code
  *     pbkdf2-sha256$<iterations>$<salt>$<hash>}
  * @param sites the sites the user may see; absent for every site (each must be a configured site)
  */

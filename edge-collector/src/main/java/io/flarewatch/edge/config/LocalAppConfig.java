@@ -107,7 +107,7 @@ public record LocalAppConfig(
    * A local account.
    *
    * @param name the user name
-   * @param passwordHash {@code pbkdf2-sha256$...}, as central's {@code PasswordHashCli} prints it
+   * @param passwordHash {@code pbkdf2-sha256$...}, as {@code flarewatch password-hash} prints it
    * @param role VIEWER, ENGINEER, OPERATOR or ADMIN
    */
   public record Account(

@@ -1,6 +1,5 @@
-package io.flarewatch.central.auth;
+package io.flarewatch.config;
 
-import io.flarewatch.config.PasswordHash;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -10,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Prints the {@code passwordHash} for a user in central's config: reads one password (the first
- * line of standard input, or from the terminal without echo), prints its PBKDF2-HMAC-SHA256 hash.
+ * Prints the {@code passwordHash} for a user in central's config or an account of the edge's
+ * site-local app: reads one password (the first line of standard input, or from the terminal
+ * without echo), prints its PBKDF2-HMAC-SHA256 hash.
  *
  * <pre>
- * printf '%s\n' "$PASSWORD" | java -cp central-api.jar io.flarewatch.central.auth.PasswordHashCli
+ * printf '%s\n' "$PASSWORD" | flarewatch password-hash
  * </pre>
  *
  * <p>{@code --iterations N} overrides the default of {@value PasswordHash#DEFAULT_ITERATIONS}.
@@ -46,7 +46,7 @@ public final class PasswordHashCli {
         return 2;
       }
     } else if (args.length != 0) {
-      err.println("usage: PasswordHashCli [--iterations N]  (password on standard input)");
+      err.println("usage: flarewatch password-hash [--iterations N]  (password on standard input)");
       return 2;
     }
     if (password == null || password.length == 0) {
