@@ -3,7 +3,7 @@ package io.flarewatch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.demo.Subcommands;
+import io.flarewatch.launcher.Subcommands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,8 @@ class DistributionArtifactsIT {
             .map(n -> n.substring((top + "lib/").length()))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(jars(distribution().resolve("lib")), jars);
-    assertTrue(jars.contains("demo-" + Repository.version() + ".jar"), "the entry point's jar");
+    assertTrue(jars.contains("launcher-" + Repository.version() + ".jar"), "the entry point's jar");
+    assertTrue(jars.contains("central-api-" + Repository.version() + ".jar"), "central's jar");
     assertTrue(jars.stream().noneMatch(j -> j.startsWith("junit")), "no test libraries: " + jars);
   }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.demo.Subcommands;
+import io.flarewatch.launcher.Subcommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.flarewatch.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flarewatch.demo.Subcommands;
 import io.flarewatch.edge.config.EdgeConfig;
+import io.flarewatch.launcher.Subcommands;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

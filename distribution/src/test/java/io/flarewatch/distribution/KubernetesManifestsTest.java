@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.ClusterConfig;
 import io.flarewatch.config.ConfigException;
-import io.flarewatch.demo.Subcommands;
+import io.flarewatch.launcher.Subcommands;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.flarewatch.config.Shutdown;
 import io.flarewatch.influx.local.LocalInfluxd;
 import io.flarewatch.simulator.MinerEndpoint;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code flarewatch} entry point: {@code flarewatch <command> [options]}, the commands listed
- * in {@link Subcommands}. {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site
- * with 300 miners, a ~1 MW generator and two gas meters, and the site's edge, until Ctrl-C.
+ * {@code flarewatch demo}: InfluxDB, central on :8080, a simulated site with 300 miners, a ~1 MW
+ * generator and two gas meters, and the site's edge, until Ctrl-C.
  *
  * <p>{@code INFLUX_URL} (with {@code INFLUX_USERNAME}, {@code INFLUX_PASSWORD}) uses a running
  * InfluxDB; otherwise influxd is started with its data under {@code .flarewatch/influxdb}. {@code
@@ -25,21 +25,24 @@ import java.util.concurrent.TimeUnit;
  * <p>The edge takes central's signed commands; the demo prints curl lines that sleep and wake the
  * site's miners.
  */
-public final class FlarewatchCommand {
+public final class DemoCommand {
 
   private static final String SITE = "demo-site";
   private static final Path STATE = Path.of(".flarewatch");
 
-  private FlarewatchCommand() {}
+  private DemoCommand() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length != 1 || !args[0].equals("demo")) {
-      int exitCode = Subcommands.run(args, System.out, System.err);
-      if (exitCode != 0) {
-        System.exit(exitCode);
-      }
-      return;
+  /** Runs the demo until Ctrl-C; it takes no arguments (exit code 2 when given some). */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (args.length != 0) {
+      err.println("flarewatch demo takes no arguments (see flarewatch demo --help)");
+      return 2;
     }
+    runDemo();
+    return 0;
+  }
+
+  private static void runDemo() throws Exception {
     int port = Integer.parseInt(System.getenv().getOrDefault("FLAREWATCH_PORT", "8080"));
     String influxUrl = System.getenv("INFLUX_URL");
     LocalInfluxd influxd = null;
