@@ -1,5 +1,6 @@
 package io.flarewatch.central.auth;
 
+import io.flarewatch.login.LoginThrottle;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

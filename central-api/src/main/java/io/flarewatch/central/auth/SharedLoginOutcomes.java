@@ -1,5 +1,6 @@
 package io.flarewatch.central.auth;
 
+import io.flarewatch.login.LoginThrottle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.http.ClientAddress;
 import io.flarewatch.central.http.JsonBodies;
 import io.flarewatch.central.http.QueryParameters;
+import io.flarewatch.login.LoginThrottle;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;

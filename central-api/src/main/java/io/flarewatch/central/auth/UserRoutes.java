@@ -7,6 +7,7 @@ import io.flarewatch.central.config.AuthConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.central.http.ClientAddress;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.login.LoginThrottle;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;

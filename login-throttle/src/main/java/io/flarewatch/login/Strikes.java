@@ -1,4 +1,4 @@
-package io.flarewatch.central.auth;
+package io.flarewatch.login;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.flarewatch.central.auth;
+package io.flarewatch.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -181,16 +181,6 @@ class LoginThrottleTest {
     assertFalse(admit(USER, "192.0.2.1", null).admitted(), "another's success clears no other");
     throttle.counted(new LoginThrottle.Outcome(attempt(USER, "192.0.2.9", null), true, now));
     assertTrue(admit(USER, "192.0.2.1", null).admitted(), "the user's success elsewhere clears");
-  }
-
-  @Test
-  void sharedOutcomesSurviveTheEventBusEncoding() {
-    LoginThrottle.Outcome outcome =
-        new LoginThrottle.Outcome(attempt(USER, ADDRESS, DEVICE), false, now);
-    assertEquals(outcome, SharedLoginOutcomes.decode(SharedLoginOutcomes.encode(outcome)));
-    LoginThrottle.Outcome untrusted =
-        new LoginThrottle.Outcome(attempt(USER, ADDRESS, null), true, now);
-    assertEquals(untrusted, SharedLoginOutcomes.decode(SharedLoginOutcomes.encode(untrusted)));
   }
 
   @Test

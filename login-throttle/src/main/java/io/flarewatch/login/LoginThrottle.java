@@ -1,4 +1,4 @@
-package io.flarewatch.central.auth;
+package io.flarewatch.login;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +30,18 @@ import java.util.function.Consumer;
  * accounts are kept apart from the names nobody has, so made-up names cannot push a real account's
  * count out. Every outcome counted here goes to {@link #onOutcome}'s listener, and outcomes counted
  * by other replicas come in through {@link #counted}, so each replica holds the counts of all
- * ({@link SharedLoginOutcomes}): guesses spread over replicas are limited alike. The concurrency
- * limit stays per replica, as the CPU it guards is. Methods are synchronized: they are quick, and
- * logins are rare.
+ * (central's {@code SharedLoginOutcomes}): guesses spread over replicas are limited alike. The
+ * concurrency limit stays per replica, as the CPU it guards is. Methods are synchronized: they are
+ * quick, and logins are rare.
  */
 public final class LoginThrottle {
 
-  static final int ACCOUNT_FREE_FAILURES = 10;
-  static final int ADDRESS_FREE_FAILURES = 20;
-  static final int DEVICE_FREE_FAILURES = 5;
-  static final int MAX_CHECKS_AT_ONCE = 4;
-  static final int MAX_UNTRUSTED_CHECKS_AT_ONCE = MAX_CHECKS_AT_ONCE - 1;
-  static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+  public static final int ACCOUNT_FREE_FAILURES = 10;
+  public static final int ADDRESS_FREE_FAILURES = 20;
+  public static final int DEVICE_FREE_FAILURES = 5;
+  public static final int MAX_CHECKS_AT_ONCE = 4;
+  public static final int MAX_UNTRUSTED_CHECKS_AT_ONCE = MAX_CHECKS_AT_ONCE - 1;
+  public static final Duration BUSY_RETRY = Duration.ofSeconds(1);
   private static final int MAX_KEYS = 10_000;
 
   /**
