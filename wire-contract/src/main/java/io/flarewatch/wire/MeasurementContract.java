@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What one measurement of the wire contract may hold: its tag keys (some required), its fixed
@@ -92,6 +93,7 @@ public final class MeasurementContract {
   private final int requiredTagBits;
   private final ByteNames fieldBytes;
   private final FieldType[] fieldTypes;
+  private final Function<Point, String> valueRule;
 
   MeasurementContract(
       String name,
@@ -99,7 +101,23 @@ public final class MeasurementContract {
       Set<String> optionalTags,
       Map<String, FieldType> fields,
       NamedFields named) {
+    this(name, requiredTags, optionalTags, fields, named, null);
+  }
+
+  /**
+   * @param valueRule why a point whose names and types keep the contract is refused for its values
+   *     (or null when it is not); a measurement with such a rule is never taken as plain ({@link
+   *     PlainLineProtocol}) and always gets the parser's check
+   */
+  MeasurementContract(
+      String name,
+      Set<String> requiredTags,
+      Set<String> optionalTags,
+      Map<String, FieldType> fields,
+      NamedFields named,
+      Function<Point, String> valueRule) {
     this.name = name;
+    this.valueRule = valueRule;
     TreeSet<String> tags = new TreeSet<>(requiredTags);
     tags.addAll(optionalTags);
     this.tagKeys = List.copyOf(tags);
@@ -142,6 +160,11 @@ public final class MeasurementContract {
   /** Which fields beyond the fixed ones the measurement takes. */
   public NamedFields namedFields() {
     return named;
+  }
+
+  /** Whether points of this measurement have values checked beyond their names and types. */
+  public boolean checksValues() {
+    return valueRule != null;
   }
 
   /** Why a field of this name and type is refused in this measurement, or null when it is not. */
@@ -212,7 +235,7 @@ public final class MeasurementContract {
             "field '" + field.getKey() + "'", (String) field.getValue(), MAX_STRING_CHARS);
       }
     }
-    return null;
+    return valueRule == null ? null : valueRule.apply(point);
   }
 
   private static String tooLong(String what, String value, int max) {

@@ -153,6 +153,9 @@ public final class PlainLineProtocol {
       return null;
     }
     MeasurementContract measurement = Schema.measurement(body, start, i);
+    if (measurement != null && measurement.checksValues()) {
+      return null;
+    }
     if (measurement != null) {
       knownMeasurement = measurement;
       knownMeasurementStart = start;

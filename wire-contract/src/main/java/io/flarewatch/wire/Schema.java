@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * The wire contract: the measurements the edge writes and central accepts, their tags and fields
  * with their types, and the rule on timestamps. Names used in points and queries come from here.
  *
- * <p>Only these measurements are accepted; central's own data (the audit log) is elsewhere. No
- * field is named like a tag key or {@code time}, and every field name has one type, so no point can
- * shadow a tag in a query or fix a field's type for other sites. A timestamp may be old (an edge
- * delivers its backlog after an outage) but not more than a configured skew in the future.
+ * <p>Only these measurements are accepted; central's own data (the audit log) is elsewhere. What
+ * users did at the site-local app is {@link SiteAudit}'s {@code site_audit}. No field is named like
+ * a tag key or {@code time}, and every field name has one type, so no point can shadow a tag in a
+ * query or fix a field's type for other sites. A timestamp may be old (an edge delivers its backlog
+ * after an outage) but not more than a configured skew in the future.
  */
 public final class Schema {
 
@@ -351,7 +352,22 @@ public final class Schema {
                   FIELD_MINERS_LIMITED, INTEGER,
                   FIELD_MINERS_OVERRIDDEN, INTEGER,
                   FIELD_MINERS_CHANGED, STRING),
-              NamedFields.NONE));
+              NamedFields.NONE),
+          new MeasurementContract(
+              SiteAudit.MEASUREMENT,
+              Set.of(TAG_SITE),
+              Set.of(SiteAudit.TAG_USER, SiteAudit.TAG_ROLE, SiteAudit.TAG_COMMAND),
+              fields(
+                  SiteAudit.FIELD_ACTION, STRING,
+                  SiteAudit.FIELD_OUTCOME, STRING,
+                  SiteAudit.FIELD_STATUS, INTEGER,
+                  SiteAudit.FIELD_VIA, STRING,
+                  SiteAudit.FIELD_METHOD, STRING,
+                  SiteAudit.FIELD_PATH, STRING,
+                  SiteAudit.FIELD_REMOTE_ADDRESS, STRING,
+                  SiteAudit.FIELD_NOTE, STRING),
+              NamedFields.NONE,
+              SiteAudit::problem));
 
   private static final ByteNames MEASUREMENT_NAMES =
       new ByteNames(MEASUREMENTS.stream().map(MeasurementContract::name).toList());

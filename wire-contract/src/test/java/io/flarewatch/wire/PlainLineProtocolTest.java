@@ -135,6 +135,10 @@ class PlainLineProtocolTest {
         "emissions,device=d,methodology=x,site=well-7 param_x=1 1",
         "emissions,device=d,methodology=x,site=well-7 params_x=\"a\" 1",
         "generator,device=g,site=well-7 v=1 1760000300001",
+        // values are checked too: always the parser's
+        "site_audit,site=well-7,user=tech action=\"login\",outcome=\"ok\",status=200i 1",
+        "generator,device=g,site=well-7 v=1 1\n"
+            + "site_audit,site=well-7 action=\"login\",outcome=\"ok\",status=200i 2",
         // a key where the previous line had it means what it meant there, nothing more
         "miner,miner=m,site=well-7 up=1i 1\ngenerator,miner=m,site=well-7 up=1i 1",
         "generator,device=g,site=well-7 up=1i,v=1 1\ngenerator,device=g,site=well-7 up=1i,v=1i 2",

@@ -38,7 +38,15 @@ class SchemaTest {
                 + "capacity_kw=1020.1,target_kw=989.5,load_kw=980.2,miners_slept=3i,"
                 + "miners_woken=0i,miners_limited=0i,miners_overridden=1i,"
                 + "miners_changed=\"m-1,m-2,m-3\" "
-                + NOW);
+                + NOW,
+            "site_audit,role=ENGINEER,site=s,user=tech action=\"login\",outcome=\"ok\","
+                + "status=200i,via=\"local\",method=\"POST\",path=\"/api/v1/auth/token\","
+                + "remote_address=\"10.0.0.7\" "
+                + NOW,
+            "site_audit,command=local-1,site=s,user=tech action=\"command\",outcome=\"issued\","
+                + "status=201i,note=\"sleep of 2 miners\" "
+                + NOW,
+            "site_audit,site=s action=\"request\",outcome=\"refused\",status=401i " + NOW);
     for (String line : lines) {
       Point point = LineProtocolParser.parse(line).get(0);
       assertNull(Schema.problem(point, NOW, SKEW), line);
@@ -60,7 +68,27 @@ class SchemaTest {
           audit,site=s,user=admin method="GET" 0 \
             | measurement 'audit' is not accepted: the edge writes only miner, generator, \
             gas_meter, site_summary, emissions, edge_event, command_event, command_miner, \
-            control_decision
+            control_decision, site_audit
+          site_audit,site=s outcome="ok",status=200i 0 \
+            | measurement site_audit needs the field 'action'
+          site_audit,site=s action="logout",outcome="ok",status=200i 0 \
+            | field 'action' of measurement site_audit must be one of login, token_login, \
+            request, command, not 'logout'
+          site_audit,site=s action="login",outcome="maybe",status=200i 0 \
+            | field 'outcome' of measurement site_audit must be one of ok, refused, locked, \
+            issued, not 'maybe'
+          site_audit,site=s action="login",outcome="ok" 0 \
+            | measurement site_audit needs the field 'status'
+          site_audit,site=s action="login",outcome="ok",status=7i 0 \
+            | field 'status' of measurement site_audit must be an HTTP status from 100 to 599, \
+            not 7
+          site_audit,site=s action="login",outcome="ok",status="200" 0 \
+            | field 'status' of measurement site_audit must be an integer, not a string
+          site_audit,site=s action="login",outcome="ok",status=200i,password="x" 0 \
+            | field 'password' is not allowed in measurement site_audit
+          site_audit,kind=x,site=s action="login",outcome="ok",status=200i 0 \
+            | tag 'kind' is not allowed in measurement site_audit (its tags: command, role, site, \
+            user)
           generator,device=g,site=s power_kw="poison" 0 \
             | field 'power_kw' of measurement generator must be a float, not a string
           generator,device=g,site=s power_kw=1i 0 \
