@@ -27,6 +27,7 @@ import io.flarewatch.edge.localapp.LocalAppVerticle;
 import io.flarewatch.edge.localapp.LocalAuth;
 import io.flarewatch.edge.localapp.LocalCommandRoutes;
 import io.flarewatch.edge.localapp.LocalData;
+import io.flarewatch.edge.localapp.SiteAuditLog;
 import io.flarewatch.edge.metrics.MetricsVerticle;
 import io.flarewatch.edge.polling.DeviceReading;
 import io.flarewatch.edge.polling.PollingStats;
@@ -257,6 +258,18 @@ public final class EdgeApp {
                     clock))
         .compose(
             auth -> {
+              SiteAuditLog audit =
+                  new SiteAuditLog(
+                      config.site(),
+                      lines ->
+                          buffer
+                              .append(lines)
+                              .onSuccess(
+                                  dropped ->
+                                      vertx
+                                          .eventBus()
+                                          .send(UplinkVerticle.SAMPLES_APPENDED, lines.size())),
+                      clock);
               LocalAppVerticle app =
                   new LocalAppVerticle(
                       local,
@@ -265,7 +278,14 @@ public final class EdgeApp {
                       localData,
                       auth,
                       new LocalCommandRoutes(
-                          config.site(), commands, localData.latest(), miners, planner, clock),
+                          config.site(),
+                          commands,
+                          localData.latest(),
+                          miners,
+                          planner,
+                          audit,
+                          clock),
+                      audit,
                       clock);
               return deploy(
                       app,

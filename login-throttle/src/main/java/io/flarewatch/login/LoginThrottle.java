@@ -71,6 +71,11 @@ public final class LoginThrottle {
     public boolean admitted() {
       return retryAfter == null;
     }
+
+    /** The wait in whole seconds, at least 1, as a {@code Retry-After} header says it. */
+    public int retryAfterSeconds() {
+      return retryAfter == null ? 0 : (int) Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
   }
 
   /**

@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,7 +73,7 @@ public final class TokenHandler implements Function<RoutingContext, Future<JsonO
                 devices.device(deviceToken, username).orElse(null)));
     if (!admission.admitted()) {
       Arrays.fill(password, '\0');
-      int seconds = retryAfterSeconds(admission.retryAfter());
+      int seconds = admission.retryAfterSeconds();
       throw new ApiException(
           429,
           "too-many-logins",
@@ -116,10 +115,6 @@ public final class TokenHandler implements Function<RoutingContext, Future<JsonO
                       .put("role", issued.role().name())
                       .put("deviceToken", devices.issue(username)));
             });
-  }
-
-  private static int retryAfterSeconds(Duration wait) {
-    return (int) Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   private IssuedToken check(String username, char[] password) {

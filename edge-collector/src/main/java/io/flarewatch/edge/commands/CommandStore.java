@@ -9,6 +9,7 @@ import io.flarewatch.wire.command.CommandRefusedException;
 import io.flarewatch.wire.command.SignedCommand;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,7 +58,7 @@ final class CommandStore {
    * @return false for an id seen before (a replay): nothing stored
    */
   Future<Boolean> accept(CommandEnvelope command, SignedCommand signed) {
-    return store(command, signed, points.delivered(command));
+    return store(command, signed, List.of(points.delivered(command)));
   }
 
   /**
@@ -66,12 +67,15 @@ final class CommandStore {
    *
    * @return false for an id stored before: nothing stored
    */
-  Future<Boolean> acceptLocal(CommandEnvelope command, SignedCommand unsigned) {
-    return store(command, unsigned, points.deliveredLocally(command));
+  Future<Boolean> acceptLocal(
+      CommandEnvelope command, SignedCommand unsigned, List<String> alongside) {
+    List<String> lines = new ArrayList<>(alongside);
+    lines.add(points.deliveredLocally(command));
+    return store(command, unsigned, lines);
   }
 
-  /** Stores a command with the line reporting it delivered, unless its id is stored already. */
-  private Future<Boolean> store(CommandEnvelope command, SignedCommand signed, String delivered) {
+  /** Stores a command with the lines reporting it delivered, unless its id is stored already. */
+  private Future<Boolean> store(CommandEnvelope command, SignedCommand signed, List<String> lines) {
     return write(
         b -> {
           if (stateOf(b, command.id()).isPresent()) {
@@ -80,7 +84,7 @@ final class CommandStore {
           long now = clock.millis();
           appendWith(
               b,
-              List.of(delivered),
+              lines,
               c -> {
                 CommandTables.insert(c, command, signed, CommandTables.DELIVERED, now);
                 return null;

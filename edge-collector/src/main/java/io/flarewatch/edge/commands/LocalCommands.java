@@ -45,6 +45,16 @@ public final class LocalCommands {
    *     starting with {@value #ID_PREFIX}, or one stored before
    */
   public Future<Void> submit(CommandEnvelope command) {
+    return submit(command, List.of());
+  }
+
+  /**
+   * Stores the command, with {@code alongside} (e.g. the audit entry of who gave it) in the same
+   * transaction, and hands it to the executor.
+   *
+   * @return fails as {@link #submit(CommandEnvelope)} does; then nothing was stored
+   */
+  public Future<Void> submit(CommandEnvelope command, List<String> alongside) {
     if (!command.site().equals(site)
         || command.action() == CommandAction.CANCEL
         || !command.id().startsWith(ID_PREFIX)) {
@@ -59,7 +69,7 @@ public final class LocalCommands {
     SignedCommand unsigned =
         new SignedCommand(SignedCommand.canonicalBytes(command), new byte[0], ORIGIN);
     return store
-        .acceptLocal(command, unsigned)
+        .acceptLocal(command, unsigned, alongside)
         .compose(
             stored -> {
               if (!stored) {

@@ -1,8 +1,10 @@
 package io.flarewatch.edge.localapp;
 
 import io.flarewatch.edge.config.LocalAppConfig;
+import io.flarewatch.login.LoginThrottle;
 import io.flarewatch.webapp.SecurityHeaders;
 import io.flarewatch.webapp.WebAppRoutes;
+import io.flarewatch.wire.SiteAudit;
 import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.access.SiteAccessToken.InvalidAccessTokenException;
 import io.vertx.core.Future;
@@ -15,7 +17,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.function.BiFunction;
 
 /**
  * The site's own copy of the web app, for the tablets on the site's network: the same files central
@@ -28,6 +29,9 @@ import java.util.function.BiFunction;
  * with a bearer token ({@link LocalAuth}): VIEWER {@code GET /api/v1/fleet}, {@code
  * /api/v1/sites/{site}}, {@code .../live}, {@code .../miners/{miner}}, {@code .../series}, {@code
  * .../commands}; ENGINEER {@code POST .../commands}. Another site is a 404.
+ *
+ * <p>Logins, bearer tokens or roles refused, and commands given are recorded in the site's audit
+ * ({@link SiteAuditLog}), which reaches central's audit log through the buffer.
  */
 public final class LocalAppVerticle extends VerticleBase {
 
@@ -43,6 +47,7 @@ public final class LocalAppVerticle extends VerticleBase {
   private final LocalAuth auth;
   private final LocalCommandRoutes commands;
   private final LocalReads reads;
+  private final SiteAuditLog audit;
   private final Clock clock;
   private HttpServer server;
 
@@ -53,8 +58,10 @@ public final class LocalAppVerticle extends VerticleBase {
       LocalData data,
       LocalAuth auth,
       LocalCommandRoutes commands,
+      SiteAuditLog audit,
       Clock clock) {
     this.config = config;
+    this.audit = audit;
     this.site = site;
     this.data = data;
     this.auth = auth;
@@ -69,7 +76,9 @@ public final class LocalAppVerticle extends VerticleBase {
     SecurityHeaders.mount(router, false);
     router.route("/api/*").handler(LocalAppVerticle::sourceHeader);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.post("/api/v1/auth/token").respond(new LocalLogin(auth));
+    router
+        .post("/api/v1/auth/token")
+        .respond(new LocalLogin(auth, new LoginThrottle(clock, auth.accountNames()), audit));
     router.get("/api/v1/source").respond(ctx -> Future.succeededFuture(reads.source(ctx)));
     router
         .get("/api/v1/fleet")
@@ -91,7 +100,7 @@ public final class LocalAppVerticle extends VerticleBase {
     router
         .post(sitePath + "/commands")
         .handler(require("ENGINEER"))
-        .respond(withUser(commands::issue));
+        .respond(ctx -> commands.issue(ctx, ctx.get(USER), via(ctx.get(USER))));
     router
         .route("/api/*")
         .handler(
@@ -151,12 +160,34 @@ public final class LocalAppVerticle extends VerticleBase {
       try {
         user = auth.verify(header.substring(7).strip());
       } catch (InvalidAccessTokenException e) {
+        audit.recordOrCount(
+            SiteAuditLog.entry(
+                ctx,
+                null,
+                null,
+                null,
+                SiteAudit.ACTION_REQUEST,
+                SiteAudit.OUTCOME_REFUSED,
+                401,
+                null,
+                "bearer token refused: " + e.getMessage()));
         ctx.fail(
             LocalProblem.unauthorized(
                 "The bearer token is not valid here: " + e.getMessage() + "."));
         return;
       }
       if (!user.mayActAs(minimum)) {
+        audit.recordOrCount(
+            SiteAuditLog.entry(
+                ctx,
+                user.subject(),
+                user.role(),
+                via(user),
+                SiteAudit.ACTION_REQUEST,
+                SiteAudit.OUTCOME_REFUSED,
+                403,
+                null,
+                "needs the role " + minimum));
         ctx.fail(
             LocalProblem.forbidden(
                 "This needs the role "
@@ -173,8 +204,8 @@ public final class LocalAppVerticle extends VerticleBase {
     };
   }
 
-  private static <T> java.util.function.Function<RoutingContext, Future<T>> withUser(
-      BiFunction<RoutingContext, SiteAccessToken, Future<T>> handler) {
-    return ctx -> handler.apply(ctx, ctx.get(USER));
+  /** How the user got in: a local account (a token this edge signed) or central's site token. */
+  String via(SiteAccessToken user) {
+    return auth.issuer().equals(user.issuer()) ? SiteAudit.VIA_LOCAL : SiteAudit.VIA_SITE_TOKEN;
   }
 }

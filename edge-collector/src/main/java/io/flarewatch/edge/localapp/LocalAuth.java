@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may use the site-local app, decided at the edge alone (central may be out of reach):
@@ -58,6 +59,11 @@ public final class LocalAuth {
       iterations = Math.max(iterations, hash.iterations());
     }
     unknownUser = PasswordHash.unmatchable(iterations);
+  }
+
+  /** The names of the local accounts. */
+  public Set<String> accountNames() {
+    return Set.copyOf(accounts.keySet());
   }
 
   public String issuer() {

@@ -2,6 +2,7 @@ package io.flarewatch.edge.localapp;
 
 import io.flarewatch.edge.commands.LocalCommands;
 import io.flarewatch.wire.Schema;
+import io.flarewatch.wire.SiteAudit;
 import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.command.CommandAction;
 import io.flarewatch.wire.command.CommandEnvelope;
@@ -43,6 +44,7 @@ public final class LocalCommandRoutes {
   private final LatestCycle latest;
   private final Set<String> miners;
   private final RampPlanner planner;
+  private final SiteAuditLog audit;
   private final Clock clock;
 
   /**
@@ -54,7 +56,9 @@ public final class LocalCommandRoutes {
       LatestCycle latest,
       Set<String> miners,
       RampPlanner planner,
+      SiteAuditLog audit,
       Clock clock) {
+    this.audit = audit;
     this.site = site;
     this.commands = commands;
     this.latest = latest;
@@ -63,7 +67,39 @@ public final class LocalCommandRoutes {
     this.clock = clock;
   }
 
-  Future<JsonObject> issue(RoutingContext ctx, SiteAccessToken user) {
+  /**
+   * Issues a command. The audit entry of a command given commits with the command; a refused one is
+   * recorded once refused.
+   *
+   * @param via how the user got in ({@code local} or {@code site-token})
+   */
+  Future<JsonObject> issue(RoutingContext ctx, SiteAccessToken user, String via) {
+    try {
+      return checkedAndSubmitted(ctx, user, via)
+          .onFailure(e -> refused(ctx, user, via, 500, "the command was not stored: " + e));
+    } catch (LocalProblem problem) {
+      refused(ctx, user, via, problem.status, problem.getMessage());
+      throw problem;
+    }
+  }
+
+  private void refused(
+      RoutingContext ctx, SiteAccessToken user, String via, int status, String why) {
+    audit.recordOrCount(
+        SiteAuditLog.entry(
+            ctx,
+            user.subject(),
+            user.role(),
+            via,
+            SiteAudit.ACTION_COMMAND,
+            SiteAudit.OUTCOME_REFUSED,
+            status,
+            null,
+            why));
+  }
+
+  private Future<JsonObject> checkedAndSubmitted(
+      RoutingContext ctx, SiteAccessToken user, String via) {
     LocalReads.noParameters(ctx, Set.of());
     if (commands == null || planner == null) {
       throw new LocalProblem(
@@ -149,8 +185,25 @@ public final class LocalCommandRoutes {
             now,
             now,
             now.plusSeconds(expiresIn));
+    String issued =
+        audit.line(
+            SiteAuditLog.entry(
+                ctx,
+                user.subject(),
+                user.role(),
+                via,
+                SiteAudit.ACTION_COMMAND,
+                SiteAudit.OUTCOME_ISSUED,
+                201,
+                envelope.id(),
+                action.wireName()
+                    + (watts == null ? "" : " " + watts + " W")
+                    + " of "
+                    + targets.size()
+                    + " miner(s): "
+                    + String.join(", ", targets)));
     return commands
-        .submit(envelope)
+        .submit(envelope, List.of(issued))
         .map(
             v -> {
               ctx.response().setStatusCode(201);

@@ -1,11 +1,14 @@
 package io.flarewatch.edge.localapp;
 
+import io.flarewatch.login.LoginThrottle;
+import io.flarewatch.wire.SiteAudit;
 import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.access.SiteAccessToken.InvalidAccessTokenException;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Set;
@@ -18,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/v1/auth/token} at the edge, answered like central's login ({@code {"token",
  * "expiresAt", "role"}}): either {@code {"username", "password"}} of a local account, or {@code
  * {"siteToken"}}, a token central signed ({@code POST /api/v1/auth/site-token}), checked offline
- * and answered as the bearer token itself. Unknown user and wrong password get the same 401; at
+ * and answered as the bearer token itself. Unknown user and wrong password get the same 401.
+ * Guessing is slowed by the same rules as at central ({@link LoginThrottle}: an account that failed
+ * 10 times in a row, or an address that failed 20 times, waits, 429 with {@code Retry-After}); at
  * most two password checks run at once (429 beyond), so logins cannot tie up the edge. Every
- * attempt is logged with the name it claimed.
+ * attempt is logged and recorded in the site's audit ({@link SiteAuditLog}) with the name it
+ * claimed, never the password or the token.
  */
 final class LocalLogin implements Function<RoutingContext, Future<JsonObject>> {
 
@@ -32,10 +38,14 @@ final class LocalLogin implements Function<RoutingContext, Future<JsonObject>> {
           + " {\"siteToken\": \"…\"} from central's POST /api/v1/auth/site-token.";
 
   private final LocalAuth auth;
+  private final LoginThrottle throttle;
+  private final SiteAuditLog audit;
   private final Semaphore checks = new Semaphore(2);
 
-  LocalLogin(LocalAuth auth) {
+  LocalLogin(LocalAuth auth, LoginThrottle throttle, SiteAuditLog audit) {
     this.auth = auth;
+    this.throttle = throttle;
+    this.audit = audit;
   }
 
   @Override
@@ -44,23 +54,28 @@ final class LocalLogin implements Function<RoutingContext, Future<JsonObject>> {
     JsonObject body = body(ctx);
     ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     if (body.containsKey("siteToken")) {
-      String token = text(body, "siteToken", 4096);
-      try {
-        SiteAccessToken access = auth.central(token);
-        LOG.info("site-local login of {} with a token from central", access.subject());
-        return Future.succeededFuture(answer(token, access));
-      } catch (InvalidAccessTokenException e) {
-        LOG.warn("site-local login with a token from central refused: {}", e.getMessage());
-        throw LocalProblem.unauthorized("The token is not accepted here: " + e.getMessage() + ".");
-      }
+      return Future.succeededFuture(siteToken(ctx, text(body, "siteToken", 4096)));
     }
     String username = text(body, "username", 128);
     char[] password = text(body, "password", 1024).toCharArray();
     if (!checks.tryAcquire()) {
       Arrays.fill(password, '\0');
-      ctx.response().putHeader("Retry-After", "1");
-      throw new LocalProblem(429, "too-many-logins", "Too many logins", "Retry in 1 s.");
+      throw refused(ctx, username, 1, SiteAudit.OUTCOME_REFUSED, "too many logins at once");
     }
+    LoginThrottle.Admission admission =
+        throttle.admit(new LoginThrottle.Attempt(username, address(ctx), null));
+    if (!admission.admitted()) {
+      checks.release();
+      Arrays.fill(password, '\0');
+      LOG.warn("site-local login of '{}' held back by the throttle", username);
+      throw refused(
+          ctx,
+          username,
+          admission.retryAfterSeconds(),
+          SiteAudit.OUTCOME_LOCKED,
+          "too many failed logins for this user or from this address");
+    }
+    LoginThrottle.Attempt attempt = admission.attempt();
     return ctx.vertx()
         .executeBlocking(
             () -> {
@@ -71,16 +86,95 @@ final class LocalLogin implements Function<RoutingContext, Future<JsonObject>> {
               }
             },
             false)
-        .andThen(done -> checks.release())
+        .andThen(
+            done -> {
+              checks.release();
+              if (done.succeeded() && done.result() != null) {
+                throttle.succeeded(attempt);
+              } else {
+                throttle.failed(attempt);
+              }
+            })
         .map(
             token -> {
               if (token == null) {
                 LOG.warn("site-local login of '{}' refused", username);
+                audit.recordOrCount(
+                    entry(ctx, username, null, SiteAudit.OUTCOME_REFUSED, 401, null));
                 throw LocalProblem.unauthorized("Unknown user or wrong password.");
               }
               LOG.info("site-local login of local account {}", username);
-              return answer(token, auth.verify(token));
+              SiteAccessToken access = auth.verify(token);
+              audit.recordOrCount(
+                  entry(ctx, username, access.role(), SiteAudit.OUTCOME_OK, 200, null));
+              return answer(token, access);
             });
+  }
+
+  private JsonObject siteToken(RoutingContext ctx, String token) {
+    try {
+      SiteAccessToken access = auth.central(token);
+      LOG.info("site-local login of {} with a token from central", access.subject());
+      audit.recordOrCount(
+          SiteAuditLog.entry(
+              ctx,
+              access.subject(),
+              access.role(),
+              SiteAudit.VIA_SITE_TOKEN,
+              SiteAudit.ACTION_TOKEN_LOGIN,
+              SiteAudit.OUTCOME_OK,
+              200,
+              null,
+              null));
+      return answer(token, access);
+    } catch (InvalidAccessTokenException e) {
+      LOG.warn("site-local login with a token from central refused: {}", e.getMessage());
+      audit.recordOrCount(
+          SiteAuditLog.entry(
+              ctx,
+              null,
+              null,
+              SiteAudit.VIA_SITE_TOKEN,
+              SiteAudit.ACTION_TOKEN_LOGIN,
+              SiteAudit.OUTCOME_REFUSED,
+              401,
+              null,
+              e.getMessage()));
+      throw LocalProblem.unauthorized("The token is not accepted here: " + e.getMessage() + ".");
+    }
+  }
+
+  /** A 429 with {@code Retry-After}, recorded. */
+  private LocalProblem refused(
+      RoutingContext ctx, String username, int retrySeconds, String outcome, String why) {
+    ctx.response().putHeader("Retry-After", Integer.toString(retrySeconds));
+    audit.recordOrCount(entry(ctx, username, null, outcome, 429, why));
+    return new LocalProblem(
+        429,
+        "too-many-logins",
+        "Too many logins",
+        "Too many failed logins for this user or from this address, or too many at once; retry in "
+            + retrySeconds
+            + " s.");
+  }
+
+  private static SiteAuditLog.Entry entry(
+      RoutingContext ctx, String username, String role, String outcome, int status, String note) {
+    return SiteAuditLog.entry(
+        ctx,
+        username,
+        role,
+        SiteAudit.VIA_LOCAL,
+        SiteAudit.ACTION_LOGIN,
+        outcome,
+        status,
+        null,
+        note);
+  }
+
+  private static String address(RoutingContext ctx) {
+    SocketAddress remote = ctx.request().remoteAddress();
+    return remote == null ? "unknown" : remote.hostAddress();
   }
 
   private static JsonObject answer(String token, SiteAccessToken access) {

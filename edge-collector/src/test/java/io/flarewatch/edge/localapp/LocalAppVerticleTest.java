@@ -49,6 +49,7 @@ class LocalAppVerticleTest {
   private LocalData data;
   private WebClient client;
   private int port;
+  private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
@@ -70,6 +71,14 @@ class LocalAppVerticleTest {
     data = LocalData.open(vertx, SITE, config.rollupPath(), config, clock).await();
     LocalAuth auth =
         new LocalAuth(SITE, config, CENTRAL.getPublic(), Duration.ofSeconds(60), clock);
+    SiteAuditLog audit =
+        new SiteAuditLog(
+            SITE,
+            lines -> {
+              audited.addAll(lines);
+              return io.vertx.core.Future.succeededFuture();
+            },
+            clock);
     LocalAppVerticle app =
         new LocalAppVerticle(
             config,
@@ -77,7 +86,9 @@ class LocalAppVerticleTest {
             30_000,
             data,
             auth,
-            new LocalCommandRoutes(SITE, null, data.latest(), Set.of("m-1", "m-2"), null, clock),
+            new LocalCommandRoutes(
+                SITE, null, data.latest(), Set.of("m-1", "m-2"), null, audit, clock),
+            audit,
             clock);
     vertx.deployVerticle(app).await();
     port = app.actualPort();
