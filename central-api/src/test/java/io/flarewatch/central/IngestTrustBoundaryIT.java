@@ -175,6 +175,85 @@ class IngestTrustBoundaryIT {
     assertFalse(audit.bodyAsString().contains("forged"), audit.bodyAsString());
   }
 
+  /**
+   * What users did at a site's local app reaches central's audit log through ingest: a site writes
+   * only its own site's entries, only the actions and outcomes the contract names, and never
+   * central's own {@code audit} measurement; its entries are listed marked as the site's.
+   */
+  @Test
+  void aSiteWritesOnlyItsOwnSiteAuditAndItIsListedAsTheSites() {
+    long now = System.currentTimeMillis();
+    String login =
+        "site_audit,role=ENGINEER,site=%s,user=tech action=\"login\",outcome=\"ok\",status=200i,"
+            + "via=\"local\",method=\"POST\",path=\"/api/v1/auth/token\","
+            + "remote_address=\"10.0.0.7\" %d\n";
+    assertProblem(
+        post("site-a", TOKEN_A, login.formatted("site-b", now)),
+        403,
+        "forbidden",
+        "Point 1 is tagged site=site-b");
+    assertProblem(
+        post(
+            "site-a",
+            TOKEN_A,
+            "generator,device=mixed,site=site-a power_kw=1 "
+                + now
+                + "\n"
+                + login.formatted("site-b", now)),
+        403,
+        "forbidden",
+        "Point 2 is tagged site=site-b");
+    assertEquals(403, post("site-b", TOKEN_A, login.formatted("site-b", now)).statusCode());
+    assertProblem(
+        post("site-a", TOKEN_A, login.formatted("site-a", now).replace("\"ok\"", "\"admin\"")),
+        400,
+        "bad-line-protocol",
+        "line 1: field 'outcome' of measurement site_audit must be one of ok, refused, locked,"
+            + " issued, not 'admin'");
+    assertProblem(
+        post(
+            "site-a",
+            TOKEN_A,
+            "audit,site=site-a,user=forged method=\"DELETE\",path=\"/x\",status=200i "
+                + now
+                + "\n"),
+        400,
+        "bad-line-protocol",
+        "line 1: measurement 'audit' is not accepted");
+    assertEquals(0, rows("SELECT * FROM site_audit WHERE site = 'site-b'").size());
+    assertEquals(0, rows("SELECT * FROM generator WHERE device = 'mixed'").size());
+
+    HttpResponse<Buffer> accepted = post("site-a", TOKEN_A, login.formatted("site-a", now));
+    assertEquals(200, accepted.statusCode(), accepted.bodyAsString());
+
+    HttpResponse<Buffer> audit =
+        TestUsers.get(
+            client,
+            central.port(),
+            Role.ADMIN,
+            "/api/v1/audit",
+            Map.of(
+                "from",
+                Instant.ofEpochMilli(now - 60_000).toString(),
+                "to",
+                Instant.ofEpochMilli(now + 60_000).toString(),
+                "user",
+                "tech"));
+    assertEquals(200, audit.statusCode(), audit.bodyAsString());
+    JsonArray entries = audit.bodyAsJsonArray();
+    assertEquals(1, entries.size(), entries.encodePrettily());
+    JsonObject entry = entries.getJsonObject(0);
+    assertEquals("site-local", entry.getString("origin"));
+    assertEquals("site-a", entry.getString("site"));
+    assertEquals("tech", entry.getString("user"));
+    assertEquals("ENGINEER", entry.getString("role"));
+    assertEquals("login", entry.getString("action"));
+    assertEquals("ok", entry.getString("outcome"));
+    assertEquals(200, entry.getInteger("status"));
+    assertEquals("10.0.0.7", entry.getString("remoteAddress"));
+    assertEquals(Instant.ofEpochMilli(now).toString(), entry.getString("time"));
+  }
+
   /** Finding 7: InfluxDB's own text and 64 KB of echoed input went back in problem details. */
   @Test
   void problemDetailsAreShortAndCarryNoStorageText() {
