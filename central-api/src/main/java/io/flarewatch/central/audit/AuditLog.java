@@ -1,6 +1,7 @@
 package io.flarewatch.central.audit;
 
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.wire.AuditText;
 import io.flarewatch.wire.LineProtocol;
 import io.flarewatch.wire.Point;
 import io.vertx.core.Future;
@@ -122,19 +123,10 @@ public final class AuditLog {
    * control characters and backslashes become '?', at most 128 characters.
    */
   private static String tagValue(String text) {
-    return text == null || text.isEmpty() ? null : clean(text, MAX_TAG_CHARS, true);
+    return AuditText.tagValue(text, MAX_TAG_CHARS);
   }
 
   private static String fieldValue(String text) {
-    return text == null || text.isEmpty() ? null : clean(text, MAX_FIELD_CHARS, false);
-  }
-
-  private static String clean(String text, int maxChars, boolean noBackslash) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars));
-    for (int i = 0; i < text.length() && out.length() < maxChars; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) || (noBackslash && c == '\\') ? '?' : c);
-    }
-    return out.toString();
+    return AuditText.fieldValue(text, MAX_FIELD_CHARS);
   }
 }

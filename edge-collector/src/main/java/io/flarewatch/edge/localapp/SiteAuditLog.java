@@ -1,5 +1,6 @@
 package io.flarewatch.edge.localapp;
 
+import io.flarewatch.wire.AuditText;
 import io.flarewatch.wire.LineProtocol;
 import io.flarewatch.wire.MeasurementContract;
 import io.flarewatch.wire.Point;
@@ -195,27 +196,11 @@ public final class SiteAuditLog {
         entry.note() == null ? leftOut : entry.note() + "; " + leftOut);
   }
 
-  /**
-   * Client-supplied text (a claimed user name) made safe as a tag value: control characters and
-   * backslashes become '?', at most a tag value's length; null when empty.
-   */
-  static String tagValue(String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    return clean(text, MeasurementContract.MAX_TAG_VALUE_CHARS, true);
+  private static String tagValue(String text) {
+    return AuditText.tagValue(text, MeasurementContract.MAX_TAG_VALUE_CHARS);
   }
 
   private static String fieldValue(String text, int maxChars) {
-    return text == null || text.isEmpty() ? null : clean(text, maxChars, false);
-  }
-
-  private static String clean(String text, int maxChars, boolean noBackslash) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars));
-    for (int i = 0; i < text.length() && out.length() < maxChars; i++) {
-      char c = text.charAt(i);
-      out.append(Character.isISOControl(c) || (noBackslash && c == '\\') ? '?' : c);
-    }
-    return out.toString();
+    return AuditText.fieldValue(text, maxChars);
   }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The site-local app over HTTP: files, source, login, tokens, reads, rollups, live, roles. */
 class LocalAppVerticleTest {
 
-  private static final String SITE = "well-7";
+  private static final String SITE = LocalAppFixture.SITE;
   private static final KeyPair CENTRAL = Ed25519Signatures.newKeyPair();
   private static final String PASSWORD = "field pass 1";
   private static final String HASH =
@@ -49,56 +49,28 @@ class LocalAppVerticleTest {
   private LocalData data;
   private WebClient client;
   private int port;
-  private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private LocalAppFixture fixture;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    String hash = HASH;
-    LocalAppConfig config =
-        new LocalAppConfig(
-            "127.0.0.1",
-            0,
-            dir.resolve("rollups.db"),
-            null,
-            null,
-            null,
-            null,
-            null,
+    fixture =
+        LocalAppFixture.start(
+            dir,
+            clock,
+            CENTRAL.getPublic(),
+            Set.of("m-1", "m-2"),
             List.of(
-                new LocalAppConfig.Account("tech", hash, "engineer"),
-                new LocalAppConfig.Account("watcher", hash, "VIEWER")));
-    data = LocalData.open(vertx, SITE, config.rollupPath(), config, clock).await();
-    LocalAuth auth =
-        new LocalAuth(SITE, config, CENTRAL.getPublic(), Duration.ofSeconds(60), clock);
-    SiteAuditLog audit =
-        new SiteAuditLog(
-            SITE,
-            lines -> {
-              audited.addAll(lines);
-              return io.vertx.core.Future.succeededFuture();
-            },
-            clock);
-    LocalAppVerticle app =
-        new LocalAppVerticle(
-            config,
-            SITE,
-            30_000,
-            data,
-            auth,
-            new LocalCommandRoutes(
-                SITE, null, data.latest(), Set.of("m-1", "m-2"), null, audit, clock),
-            audit,
-            clock);
-    vertx.deployVerticle(app).await();
-    port = app.actualPort();
-    client = WebClient.create(vertx);
+                new LocalAppConfig.Account("tech", HASH, "engineer"),
+                new LocalAppConfig.Account("watcher", HASH, "VIEWER")));
+    vertx = fixture.vertx;
+    data = fixture.data;
+    client = fixture.client;
+    port = fixture.port;
   }
 
   @AfterEach
   void stop() {
-    data.close().await();
-    vertx.close().await();
+    fixture.close();
   }
 
   private static List<Point> cycle(long millis, double hashrate) {

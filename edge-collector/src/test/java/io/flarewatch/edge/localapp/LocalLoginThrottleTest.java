@@ -16,8 +16,6 @@ import io.flarewatch.wire.Schema;
 import io.flarewatch.wire.SiteAudit;
 import io.flarewatch.wire.access.SiteAccessToken;
 import io.flarewatch.wire.signing.Ed25519Signatures;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,63 +39,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalLoginThrottleTest {
 
-  private static final String SITE = "well-7";
+  private static final String SITE = LocalAppFixture.SITE;
   private static final String PASSWORD = "field pass 1";
   private static final KeyPair CENTRAL = Ed25519Signatures.newKeyPair();
 
   @TempDir Path dir;
   private final ManualClock clock = new ManualClock(Instant.now());
-  private final List<String> audited = new CopyOnWriteArrayList<>();
-  private Vertx vertx;
-  private LocalData data;
+  private LocalAppFixture app;
+  private List<String> audited;
   private WebClient client;
   private int port;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
     String hash = PasswordHash.of(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
-    LocalAppConfig config =
-        new LocalAppConfig(
-            "127.0.0.1",
-            0,
-            dir.resolve("rollups.db"),
-            null,
-            null,
-            null,
-            null,
-            null,
+    app =
+        LocalAppFixture.start(
+            dir,
+            clock,
+            CENTRAL.getPublic(),
+            Set.of("m-1"),
             List.of(new LocalAppConfig.Account("tech", hash, "engineer")));
-    data = LocalData.open(vertx, SITE, config.rollupPath(), config, clock).await();
-    LocalAuth auth =
-        new LocalAuth(SITE, config, CENTRAL.getPublic(), Duration.ofSeconds(60), clock);
-    SiteAuditLog audit =
-        new SiteAuditLog(
-            SITE,
-            lines -> {
-              audited.addAll(lines);
-              return Future.succeededFuture();
-            },
-            clock);
-    LocalAppVerticle app =
-        new LocalAppVerticle(
-            config,
-            SITE,
-            30_000,
-            data,
-            auth,
-            new LocalCommandRoutes(SITE, null, data.latest(), Set.of("m-1"), null, audit, clock),
-            audit,
-            clock);
-    vertx.deployVerticle(app).await();
-    port = app.actualPort();
-    client = WebClient.create(vertx);
+    audited = app.audited;
+    client = app.client;
+    port = app.port;
   }
 
   @AfterEach
   void stop() {
-    data.close().await();
-    vertx.close().await();
+    app.close();
   }
 
   private HttpResponse<Buffer> login(String username, String password) {
