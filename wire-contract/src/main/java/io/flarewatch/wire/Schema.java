@@ -51,6 +51,26 @@ public final class Schema {
   public static final String EMISSIONS = "emissions";
 
   /**
+   * Written by central, never accepted from an edge: an emissions day's sums per site, methodology
+   * and parameter set (tags), timestamped at the UTC day's start, read by reports instead of the
+   * day's raw points while valid (see {@link #FIELD_COMPUTED_AT}).
+   */
+  public static final String EMISSIONS_1D = "emissions_1d";
+
+  /**
+   * Written by central's ingest in the same write as the emissions points, never accepted from an
+   * edge: one point per site (tag) and UTC day touched, timestamped at the day's start, whose
+   * {@link #FIELD_WRITTEN_AT} says when the day's raw points last changed.
+   */
+  public static final String EMISSIONS_1D_DUE = "emissions_1d_due";
+
+  /** Daily rollups: epoch ms when the raw read the rollup was computed from started. */
+  public static final String FIELD_COMPUTED_AT = "computed_at";
+
+  /** Day-changed markers: epoch ms taken before the write that changed the day was sent. */
+  public static final String FIELD_WRITTEN_AT = "written_at";
+
+  /**
    * Something the edge itself reports: {@code kind=buffer_full} with {@code dropped_lines}, {@code
    * kind=cycle_lost} with {@code lost_cycles} and {@code skipped_cycles}.
    */

@@ -10,18 +10,27 @@ import java.security.PrivateKey;
  *
  * @param signingKeyFile an Ed25519 private key in PEM (PKCS#8), e.g. from {@code openssl genpkey
  *     -algorithm ed25519 -out report-signing.pem}; absent: a key made for each run, with a warning
+ * @param rollups the daily rollups the emissions report reads for whole days
  */
-public record ReportsConfig(@JsonProperty("signingKeyFile") String signingKeyFile) {
+public record ReportsConfig(
+    @JsonProperty("signingKeyFile") String signingKeyFile,
+    @JsonProperty("rollups") RollupsConfig rollups) {
 
   public ReportsConfig {
     if (signingKeyFile != null) {
       readKey(signingKeyFile);
     }
+    rollups = rollups == null ? RollupsConfig.defaults() : rollups;
+  }
+
+  /** Rollups at their defaults. */
+  public ReportsConfig(String signingKeyFile) {
+    this(signingKeyFile, null);
   }
 
   /** No signing key configured. */
   public static ReportsConfig defaults() {
-    return new ReportsConfig(null);
+    return new ReportsConfig(null, null);
   }
 
   /** The configured signing key, or null. */
@@ -40,6 +49,6 @@ public record ReportsConfig(@JsonProperty("signingKeyFile") String signingKeyFil
 
   @Override
   public String toString() {
-    return "ReportsConfig[signingKeyFile=" + signingKeyFile + "]";
+    return "ReportsConfig[signingKeyFile=" + signingKeyFile + ", rollups=" + rollups + "]";
   }
 }

@@ -100,17 +100,35 @@ public final class InfluxClient {
 
   /** Writes line protocol whose timestamps have the given precision ({@code ms}, {@code ns}…). */
   public Future<Void> write(Buffer lineProtocol, String precision) {
+    return write(lineProtocol, precision, null);
+  }
+
+  /**
+   * Writes line protocol to a retention policy ({@code rp}; null: the database's default), with
+   * timestamps of the given precision.
+   */
+  public Future<Void> write(Buffer lineProtocol, String precision, String retentionPolicy) {
     return tracked(
-        () ->
-            authenticated(connection.web.post(path("/write")))
-                .addQueryParam("db", database)
-                .addQueryParam("precision", precision)
-                .timeout(TIMEOUT_MS)
-                .sendBuffer(lineProtocol)
-                .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
-                .compose(response -> expect204(response, "write"))
-                .onFailure(
-                    e -> connection.failures.record(InfluxFailureCounts.Operation.WRITE, e)));
+        () -> {
+          HttpRequest<Buffer> request =
+              authenticated(connection.web.post(path("/write")))
+                  .addQueryParam("db", database)
+                  .addQueryParam("precision", precision);
+          if (retentionPolicy != null) {
+            request.addQueryParam("rp", retentionPolicy);
+          }
+          return request
+              .timeout(TIMEOUT_MS)
+              .sendBuffer(lineProtocol)
+              .recover(e -> Future.failedFuture(new InfluxUnavailableException(e)))
+              .compose(response -> expect204(response, "write"))
+              .onFailure(e -> connection.failures.record(InfluxFailureCounts.Operation.WRITE, e));
+        });
+  }
+
+  /** How long a write or query may take before it counts as failed, in milliseconds. */
+  public static int timeoutMillis() {
+    return TIMEOUT_MS;
   }
 
   /** Runs InfluxQL (statements may be joined with ';') and returns InfluxDB's JSON result. */
