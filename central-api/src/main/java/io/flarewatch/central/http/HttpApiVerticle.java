@@ -7,8 +7,13 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.TlsConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.ingest.IngestHandler;
+import io.flarewatch.central.operations.CentralMetrics;
 import io.flarewatch.central.operations.OperationsRoutes;
 import io.flarewatch.central.query.QueryRoutes;
+import io.flarewatch.central.reports.rollups.DailyRollupVerticle;
+import io.flarewatch.central.reports.rollups.DailyRollups;
+import io.flarewatch.central.reports.rollups.RollupRebuilds;
+import io.flarewatch.central.reports.rollups.RollupRoutes;
 import io.flarewatch.webapp.SecurityHeaders;
 import io.flarewatch.webapp.WebAppRoutes;
 import io.vertx.core.Future;
@@ -79,8 +84,18 @@ public final class HttpApiVerticle extends VerticleBase {
     QueryRoutes.mount(router, config, influx, authz);
     commands.mount(router, authz);
     router.get("/health").respond(this::health);
-    OperationsRoutes.mount(vertx, router, influx, authz);
+    DailyRollups rollups = new DailyRollups(influx, config.reports().rollups(), Clock.systemUTC());
+    RollupRoutes.mount(
+        router,
+        config,
+        new RollupRebuilds(rollups, influx.centralData(), Clock.systemUTC()),
+        authz);
+    CentralMetrics metrics = OperationsRoutes.mount(vertx, router, influx, authz);
     WebAppRoutes.mount(router);
+    // a child of this verticle: undeployed with it, before its InfluxDB client closes
+    Future<String> roller =
+        vertx.deployVerticle(
+            new DailyRollupVerticle(influx, rollups, metrics.registry(), Clock.systemUTC()));
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.http().host())
@@ -101,14 +116,16 @@ public final class HttpApiVerticle extends VerticleBase {
                   .setCertPath(tls.certPath().toString()));
     }
     server = vertx.createHttpServer(options);
-    return server
-        .connectionHandler(heads::connected)
-        .requestHandler(
-            request -> {
-              heads.headReceived(request);
-              router.handle(request);
-            })
-        .listen();
+    return roller.compose(
+        deployed ->
+            server
+                .connectionHandler(heads::connected)
+                .requestHandler(
+                    request -> {
+                      heads.headReceived(request);
+                      router.handle(request);
+                    })
+                .listen());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,8 +25,9 @@ import java.util.function.IntConsumer;
  *
  * @param lineProtocol what to write
  * @param points how many points it holds
+ * @param emissionsDays the UTC days (start, epoch ms) its emissions points fall in
  */
-record CheckedBatch(Buffer lineProtocol, int points) {
+record CheckedBatch(Buffer lineProtocol, int points, SortedSet<Long> emissionsDays) {
 
   /**
    * Checks a batch; {@code parsed} learns the number of points as soon as it parsed, also when the
@@ -45,7 +47,8 @@ record CheckedBatch(Buffer lineProtocol, int points) {
             body.bytes(), body.length(), siteId, nowMillis + maxFutureSkewMillis);
     if (plainPoints != PlainLineProtocol.NOT_PLAIN) {
       parsed.accept(plainPoints);
-      return new CheckedBatch(body.buffer(), plainPoints);
+      return new CheckedBatch(
+          body.buffer(), plainPoints, DayMarkers.ofPlain(body.bytes(), body.length(), nowMillis));
     }
     List<Point> points = parse(body, nowMillis, maxFutureSkewMillis);
     parsed.accept(points.size());
@@ -62,7 +65,8 @@ record CheckedBatch(Buffer lineProtocol, int points) {
                 + ".");
       }
     }
-    return new CheckedBatch(Buffer.buffer(LineProtocol.encode(points)), points.size());
+    return new CheckedBatch(
+        Buffer.buffer(LineProtocol.encode(points)), points.size(), DayMarkers.ofPoints(points));
   }
 
   private static List<Point> parse(BoundedBody body, long nowMillis, long maxFutureSkewMillis) {

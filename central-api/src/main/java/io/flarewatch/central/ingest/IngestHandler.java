@@ -6,6 +6,8 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.IngestConfig;
 import io.flarewatch.central.http.ApiException;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.reports.rollups.DaysChanged;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -86,7 +88,7 @@ public final class IngestHandler implements Handler<RoutingContext> {
                                 parsed -> ctx.put(PARSED_POINTS, parsed)),
                         false))
         .andThen(decoded -> decodes.release())
-        .compose(batch -> influx.write(batch.lineProtocol()).map(batch.points()))
+        .compose(batch -> store(ctx, siteId, batch))
         .andThen(
             stored -> {
               if (stored.succeeded()) {
@@ -103,6 +105,22 @@ public final class IngestHandler implements Handler<RoutingContext> {
               } else {
                 ctx.json(result.result());
               }
+            });
+  }
+
+  /**
+   * Writes the batch with a marker per UTC day its emissions points touch ({@link DayMarkers}), in
+   * one write; once stored, tells this process's roller which days changed.
+   */
+  private Future<Integer> store(RoutingContext ctx, String siteId, CheckedBatch batch) {
+    long writtenAt = clock.millis();
+    return influx
+        .write(
+            DayMarkers.withMarkers(batch.lineProtocol(), siteId, batch.emissionsDays(), writtenAt))
+        .map(
+            stored -> {
+              DaysChanged.publish(ctx.vertx(), siteId, batch.emissionsDays(), writtenAt);
+              return batch.points();
             });
   }
 

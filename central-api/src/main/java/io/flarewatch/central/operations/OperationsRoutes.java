@@ -37,8 +37,11 @@ public final class OperationsRoutes {
     this.metrics = metrics;
   }
 
-  /** Mounts the routes; call once every other route is mounted. */
-  public static void mount(Vertx vertx, Router router, InfluxClient influx, Authz authz) {
+  /**
+   * Mounts the routes; call once every other route is mounted. Returns the metrics, for meters of
+   * other parts of central.
+   */
+  public static CentralMetrics mount(Vertx vertx, Router router, InfluxClient influx, Authz authz) {
     OperationsRoutes routes =
         new OperationsRoutes(
             router, new CentralMetrics(influx.failures(), authz::lostAuditEntries));
@@ -56,6 +59,7 @@ public final class OperationsRoutes {
                                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
                                 .end(yaml))
                     .onFailure(ctx::fail));
+    return routes.metrics;
   }
 
   /** Records the request once its response is done, whichever route or failure answered it. */

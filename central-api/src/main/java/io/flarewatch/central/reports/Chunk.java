@@ -1,5 +1,6 @@
 package io.flarewatch.central.reports;
 
+import io.flarewatch.central.reports.rollups.DaySums;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,19 +39,7 @@ record Chunk(
     double resolution) {
 
   /** The summed figures of the emissions measurement. */
-  static final List<String> FIGURES =
-      List.of(
-          "gas_volume_metered_cf",
-          "gas_volume_scf",
-          "baseline_ch4_t",
-          "baseline_co2_t",
-          "baseline_n2o_kg",
-          "baseline_tco2e",
-          "project_ch4_t",
-          "project_co2_t",
-          "project_n2o_kg",
-          "project_tco2e",
-          "avoided_tco2e");
+  static final List<String> FIGURES = DaySums.FIGURES;
 
   static int figure(String name) {
     int index = FIGURES.indexOf(name);

@@ -2,9 +2,11 @@ package io.flarewatch.central.reports;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
+import io.flarewatch.central.config.RollupsConfig;
 import io.flarewatch.central.influx.InfluxClient;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
+import io.flarewatch.central.reports.rollups.DaySums;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.wire.Schema;
 import io.vertx.core.Future;
@@ -20,103 +22,80 @@ import java.util.SortedMap;
 
 /**
  * Reads a range's emissions points as {@link Chunk}s: daily sums per site, methodology and
- * parameter set ({@code SUM(...) GROUP BY time(1d), site, methodology, parameter_set}), one query
- * per calendar month. A day where the set changes (it holds more than one set, or another set than
- * the site's previous day with data) or whose points lack the {@code parameter_set} tag is read
- * point by point and split into runs of consecutive points of one set, so a change is known to the
- * point; an untagged point's set is identified from its {@code param_*} fields.
+ * parameter set, a calendar month at a time ({@link MonthDays}: a whole day's valid rollup, else
+ * InfluxDB's {@code SUM(...) GROUP BY time(1d), site, methodology, parameter_set} of its raw
+ * points). A day where the set changes (it holds more than one set, or another set than the site's
+ * previous day with data) or whose points lack the {@code parameter_set} tag is read point by point
+ * and split into runs of consecutive points of one set, so a change is known to the point; an
+ * untagged point's set is identified from its {@code param_*} fields.
  */
 final class EmissionsChunks {
 
-  /** What was read: the chunks in site and time order, and the parameters of untagged sets. */
-  record Read(List<Chunk> chunks, Map<String, SortedMap<String, String>> untaggedSets) {}
+  /**
+   * What was read: the chunks in site and time order, the parameters of untagged sets, and how many
+   * site-days came from daily rollups and how many from raw points.
+   */
+  record Read(
+      List<Chunk> chunks,
+      Map<String, SortedMap<String, String>> untaggedSets,
+      int rollupDays,
+      int rawDays) {
 
-  private static final String INTERVALS = "intervals";
-  private static final String SPAN = "span_s";
-  private static final String SPANNED = "spanned";
-  private static final String OUTAGES = "outages";
-  private static final String RESOLUTION = "resolution";
+    static Read empty() {
+      return new Read(List.of(), Map.of(), 0, 0);
+    }
+  }
 
   private final InfluxClient influx;
+  private final MonthDays monthDays;
 
-  EmissionsChunks(InfluxClient influx) {
+  EmissionsChunks(InfluxClient influx, RollupsConfig rollups) {
     this.influx = influx;
+    this.monthDays = new MonthDays(influx, rollups);
   }
 
   Future<Read> read(List<String> sites, Instant from, Instant to) {
     List<Chunk> days = new ArrayList<>();
+    MonthDays.Tally tally = new MonthDays.Tally();
     Future<Void> chain = Future.succeededFuture();
     for (ReportPeriod.Span month : ReportPeriod.MONTH.spans(from, to)) {
-      chain = chain.compose(v -> readMonth(sites, month, days));
+      chain = chain.compose(v -> monthDays.read(sites, month, days, tally));
     }
     Map<String, SortedMap<String, String>> untagged = new LinkedHashMap<>();
     return chain
-        .compose(v -> splitChanges(days, from, to, untagged))
-        .map(c -> new Read(c, untagged));
+        .compose(v -> splitChanges(days, from, to, untagged, tally))
+        .map(c -> new Read(c, untagged, tally.rollupDays(), tally.rawDays()));
   }
 
-  private Future<Void> readMonth(List<String> sites, ReportPeriod.Span month, List<Chunk> days) {
-    List<String> columns = new ArrayList<>();
-    for (String figure : Chunk.FIGURES) {
-      columns.add("sum(" + identifier(figure) + ") AS " + identifier(figure));
+  /** A row of {@link DaySums}' columns (raw sums or a rollup) as a whole-day chunk. */
+  static Chunk dayChunk(ResultSeries series, int row) {
+    double[] sums = new double[Chunk.FIGURES.size()];
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] = orZero(series.doubleValue(row, Chunk.FIGURES.get(i)));
     }
-    columns.add("count(" + identifier("avoided_tco2e") + ") AS " + identifier(INTERVALS));
-    columns.add("sum(" + identifier(Schema.FIELD_INTERVAL_SECONDS) + ") AS " + identifier(SPAN));
-    columns.add(
-        "count(" + identifier(Schema.FIELD_INTERVAL_SECONDS) + ") AS " + identifier(SPANNED));
-    columns.add("sum(" + identifier(Schema.FIELD_SPANS_OUTAGE) + ") AS " + identifier(OUTAGES));
-    columns.add(
-        "min(" + identifier(Schema.FIELD_VOLUME_RESOLUTION_CF) + ") AS " + identifier(RESOLUTION));
-    String query =
-        "SELECT "
-            + String.join(", ", columns)
-            + " FROM "
-            + identifier(Schema.EMISSIONS)
-            + " WHERE "
-            + InfluxFilters.sites(sites)
-            + " AND "
-            + InfluxFilters.timeRange(month.start(), month.end())
-            + " GROUP BY time(1d), "
-            + identifier(Schema.TAG_SITE)
-            + ", "
-            + identifier(Schema.TAG_METHODOLOGY)
-            + ", "
-            + identifier(Schema.TAG_PARAMETER_SET)
-            + " fill(none)";
-    return influx
-        .query(query)
-        .map(
-            results -> {
-              for (ResultSeries series : ResultSeries.of(results, 0)) {
-                for (int row = 0; row < series.rows().size(); row++) {
-                  double[] sums = new double[Chunk.FIGURES.size()];
-                  for (int i = 0; i < sums.length; i++) {
-                    sums[i] = orZero(series.doubleValue(row, Chunk.FIGURES.get(i)));
-                  }
-                  days.add(
-                      new Chunk(
-                          series.tag(Schema.TAG_SITE),
-                          Instant.ofEpochMilli(series.time(row)),
-                          null,
-                          null,
-                          Double.NaN,
-                          series.tag(Schema.TAG_METHODOLOGY),
-                          series.tag(Schema.TAG_PARAMETER_SET),
-                          sums,
-                          (long) orZero(series.doubleValue(row, INTERVALS)),
-                          orZero(series.doubleValue(row, SPAN)),
-                          (long) orZero(series.doubleValue(row, SPANNED)),
-                          (long) orZero(series.doubleValue(row, OUTAGES)),
-                          orNaN(series.doubleValue(row, RESOLUTION))));
-                }
-              }
-              return null;
-            });
+    return new Chunk(
+        series.tag(Schema.TAG_SITE),
+        Instant.ofEpochMilli(series.time(row)),
+        null,
+        null,
+        Double.NaN,
+        series.tag(Schema.TAG_METHODOLOGY),
+        series.tag(Schema.TAG_PARAMETER_SET),
+        sums,
+        (long) orZero(series.doubleValue(row, DaySums.INTERVALS)),
+        orZero(series.doubleValue(row, DaySums.SPAN)),
+        (long) orZero(series.doubleValue(row, DaySums.SPANNED)),
+        (long) orZero(series.doubleValue(row, DaySums.OUTAGES)),
+        orNaN(series.doubleValue(row, DaySums.RESOLUTION)));
   }
 
   /** Replaces the days where a set changes with runs read point by point. */
   private Future<List<Chunk>> splitChanges(
-      List<Chunk> days, Instant from, Instant to, Map<String, SortedMap<String, String>> untagged) {
+      List<Chunk> days,
+      Instant from,
+      Instant to,
+      Map<String, SortedMap<String, String>> untagged,
+      MonthDays.Tally tally) {
     days.sort(Comparator.comparing(Chunk::site).thenComparing(Chunk::day));
     Map<String, List<Chunk>> byDay = new LinkedHashMap<>();
     for (Chunk day : days) {
@@ -139,6 +118,7 @@ final class EmissionsChunks {
       Instant start = first.day().isBefore(from) ? from : first.day();
       Instant dayEnd = first.day().plus(1, ChronoUnit.DAYS);
       Instant end = dayEnd.isAfter(to) ? to : dayEnd;
+      tally.readPointByPoint(first.site(), first.day());
       chain = chain.compose(v -> readRuns(first.site(), first.day(), start, end, result, untagged));
       if (sameDay.size() > 1) {
         // which set this day ended with is known only after the read: the next day with data is

@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class ReportHandlers {
 
+  /** Response header: site-days read from daily rollups and from raw points. */
+  public static final String SITE_DAYS_HEADER = "X-Report-Site-Days";
+
   private final CentralConfig config;
   private final EmissionsChunks chunks;
   private final ParameterSetCatalogue catalogue;
@@ -37,7 +40,7 @@ public final class ReportHandlers {
   public ReportHandlers(
       CentralConfig config, InfluxClient influx, ReportSigner signer, Clock clock) {
     this.config = config;
-    this.chunks = new EmissionsChunks(influx);
+    this.chunks = new EmissionsChunks(influx, config.reports().rollups());
     this.catalogue = new ParameterSetCatalogue(influx);
     this.meters = new MeterSegments(influx);
     this.signer = signer;
@@ -47,7 +50,7 @@ public final class ReportHandlers {
   public Future<Buffer> emissions(RoutingContext ctx) {
     ReportRequest request = scoped(ctx, ReportRequest.of(ctx, config, null, clock));
     Future<ReportContent> content =
-        read(request)
+        read(ctx, request)
             .compose(
                 data ->
                     catalogue
@@ -59,7 +62,7 @@ public final class ReportHandlers {
   public Future<Buffer> compliance(RoutingContext ctx) {
     ReportRequest request = scoped(ctx, ReportRequest.of(ctx, config, ReportPeriod.MONTH, clock));
     Future<ReportContent> content =
-        read(request)
+        read(ctx, request)
             .compose(
                 data -> {
                   List<Segment> segments = ComplianceReport.segments(request, data.chunks());
@@ -84,10 +87,25 @@ public final class ReportHandlers {
     return Future.succeededFuture(Buffer.buffer(signer.publicKeyPem()));
   }
 
-  private Future<EmissionsChunks.Read> read(ReportRequest request) {
-    return request.sites().isEmpty()
-        ? Future.succeededFuture(new EmissionsChunks.Read(List.of(), java.util.Map.of()))
-        : chunks.read(siteIds(request), request.from(), request.to());
+  /**
+   * The request's chunks; {@value #SITE_DAYS_HEADER} says how many site-days came from daily
+   * rollups and how many from raw points (in a header, not in the report: the same data gives the
+   * same bytes whichever way it was read).
+   */
+  private Future<EmissionsChunks.Read> read(RoutingContext ctx, ReportRequest request) {
+    Future<EmissionsChunks.Read> read =
+        request.sites().isEmpty()
+            ? Future.succeededFuture(EmissionsChunks.Read.empty())
+            : chunks.read(siteIds(request), request.from(), request.to());
+    return read.andThen(
+        done -> {
+          if (done.succeeded()) {
+            ctx.response()
+                .putHeader(
+                    SITE_DAYS_HEADER,
+                    "rollups=" + done.result().rollupDays() + ", raw=" + done.result().rawDays());
+          }
+        });
   }
 
   /**
