@@ -110,11 +110,28 @@ class OpenApiDocumentIT {
       TOKENS.put(role, TestUsers.token(client, central.port(), role));
     }
     issueTheDocumentedCommand();
+    startTheDocumentedRollupRebuild();
     HttpResponse<Buffer> served =
         client.get(central.port(), "127.0.0.1", "/api/v1/openapi.yaml").send().await();
     assertEquals(200, served.statusCode());
     assertEquals("application/yaml", served.getHeader("Content-Type"));
     document = new YAMLMapper().readTree(served.bodyAsString());
+  }
+
+  /**
+   * The rollup rebuild of the documented range, whose id (named by the range) the document's
+   * example id is.
+   */
+  private static void startTheDocumentedRollupRebuild() {
+    HttpResponse<Buffer> rebuild =
+        client
+            .post(central.port(), "127.0.0.1", "/api/v1/reports/rollups")
+            .addQueryParam("from", "2026-01-01")
+            .addQueryParam("to", "2026-02-01")
+            .bearerTokenAuthentication(TOKENS.get(Role.ADMIN))
+            .send()
+            .await();
+    assertEquals(202, rebuild.statusCode(), rebuild.bodyAsString());
   }
 
   /** A miner for the site and the command the document's example id names. */
