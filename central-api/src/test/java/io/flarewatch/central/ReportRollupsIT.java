@@ -79,7 +79,8 @@ class ReportRollupsIT {
                 new SiteConfig("r1", null, SiteConfig.sha256Hex("token-r1"), null, null, POLL),
                 new SiteConfig("r2", null, SiteConfig.sha256Hex("token-r2"), null, null, POLL),
                 new SiteConfig("r3", null, SiteConfig.sha256Hex(R3_TOKEN), null, null, POLL),
-                new SiteConfig("r4", null, SiteConfig.sha256Hex("token-r4"), null, null, POLL)),
+                new SiteConfig("r4", null, SiteConfig.sha256Hex("token-r4"), null, null, POLL),
+                new SiteConfig("r5", null, SiteConfig.sha256Hex("token-r5"), null, null, POLL)),
             TestUsers.auth(),
             new ReportsConfig(null, new RollupsConfig(RP, null, null, null, null)));
     vertx = Vertx.vertx();
@@ -102,6 +103,7 @@ class ReportRollupsIT {
         lines.append(emissions("r2", time, cf + 1.01, A));
         lines.append(emissions("r3", time, cf + 2.02, A));
         lines.append(emissions("r4", time, cf + 3.03, A));
+        lines.append(emissions("r5", time, cf + 4.04, r1Set));
       }
     }
     influx.write(Buffer.buffer(lines.toString())).await();
@@ -294,6 +296,36 @@ class ReportRollupsIT {
   }
 
   @Test
+  void onceRawPointsExpireADayWhoseSetChangesKeepsItsRollupFigures() {
+    String withRaw = report("r5", "2026-03-01", "2026-03-04").bodyAsString();
+    influx
+        .query(
+            "DELETE FROM \"emissions\" WHERE \"site\" = 'r5' AND time >= '2026-03-01T00:00:00Z'"
+                + " AND time < '2026-03-05T00:00:00Z'")
+        .await();
+    HttpResponse<Buffer> withoutRaw = report("r5", "2026-03-01", "2026-03-04");
+    assertEquals("rollups=3, raw=0", withoutRaw.getHeader(ReportHandlers.SITE_DAYS_HEADER));
+    assertEquals(
+        column(withRaw, "gas_volume_metered_cf"),
+        column(withoutRaw.bodyAsString(), "gas_volume_metered_cf"),
+        0.005,
+        withoutRaw.bodyAsString());
+    assertEquals(column(withRaw, "intervals"), column(withoutRaw.bodyAsString(), "intervals"));
+  }
+
+  /** The sum of a numeric column over a CSV report's rows. */
+  private static double column(String csv, String name) {
+    List<String> lines = csv.lines().toList();
+    int column = List.of(lines.get(0).split(",")).indexOf(name);
+    assertTrue(column >= 0, lines.get(0));
+    double sum = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      sum += Double.parseDouble(line.split(",")[column]);
+    }
+    return sum;
+  }
+
+  @Test
   void theRebuildIsForAdminsAuditedAndNamesWhatIsWrongWithItsRange() {
     assertEquals(403, post(Role.OPERATOR, "?from=2026-03-01&to=2026-03-05").statusCode());
     HttpResponse<Buffer> badFrom = post(Role.ADMIN, "?from=March&to=2026-03-05");
@@ -308,11 +340,11 @@ class ReportRollupsIT {
     assertTrue(backwards.bodyAsJsonObject().getString("type").endsWith("/invalid-period"));
 
     JsonObject started = rebuild("2026-03-04", "2026-03-05");
-    assertEquals(4, started.getInteger("siteMonths"));
+    assertEquals(5, started.getInteger("siteMonths"));
     JsonObject done = awaitDone(started.getString("id"));
-    assertEquals(4, done.getInteger("doneSiteMonths"));
-    assertEquals(4, done.getInteger("siteDays"), "4 March of each site");
-    assertEquals(96, done.getInteger("rawPoints"), done.encode());
+    assertEquals(5, done.getInteger("doneSiteMonths"));
+    assertEquals(5, done.getInteger("siteDays"), "4 March of each site");
+    assertEquals(120, done.getInteger("rawPoints"), done.encode());
 
     await()
         .atMost(Duration.ofSeconds(10))

@@ -118,8 +118,20 @@ final class EmissionsChunks {
       Instant start = first.day().isBefore(from) ? from : first.day();
       Instant dayEnd = first.day().plus(1, ChronoUnit.DAYS);
       Instant end = dayEnd.isAfter(to) ? to : dayEnd;
-      tally.readPointByPoint(first.site(), first.day());
-      chain = chain.compose(v -> readRuns(first.site(), first.day(), start, end, result, untagged));
+      boolean rolledUp = tally.readPointByPoint(first.site(), first.day());
+      chain =
+          chain
+              .compose(v -> readRuns(first.site(), first.day(), start, end, result, untagged))
+              .map(
+                  found -> {
+                    if (!found && rolledUp) {
+                      // the raw points are gone (retention): the rollup's sums per set stand,
+                      // split at the day's start rather than at the point where the set changed
+                      tally.keptRollup(first.site(), first.day());
+                      result.addAll(sameDay);
+                    }
+                    return null;
+                  });
       if (sameDay.size() > 1) {
         // which set this day ended with is known only after the read: the next day with data is
         // read point by point too
@@ -151,7 +163,8 @@ final class EmissionsChunks {
     return null;
   }
 
-  private Future<Void> readRuns(
+  /** Reads the day's runs into {@code result}; whether it found any point. */
+  private Future<Boolean> readRuns(
       String site,
       Instant day,
       Instant start,
@@ -186,7 +199,7 @@ final class EmissionsChunks {
               if (run != null) {
                 result.add(run);
               }
-              return null;
+              return run != null;
             });
   }
 

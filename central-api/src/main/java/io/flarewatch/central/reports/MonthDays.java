@@ -45,11 +45,21 @@ final class MonthDays {
       return raw.size();
     }
 
-    /** The site-day was read again point by point (its set changes). */
-    void readPointByPoint(String site, Instant day) {
+    /**
+     * The site-day is read again point by point (its set changes); returns whether its sums came
+     * from a rollup.
+     */
+    boolean readPointByPoint(String site, Instant day) {
       String key = key(site, day.toEpochMilli());
-      rollups.remove(key);
       raw.add(key);
+      return rollups.remove(key);
+    }
+
+    /** The site-day's raw points were gone: its rollup was used after all. */
+    void keptRollup(String site, Instant day) {
+      String key = key(site, day.toEpochMilli());
+      raw.remove(key);
+      rollups.add(key);
     }
   }
 
