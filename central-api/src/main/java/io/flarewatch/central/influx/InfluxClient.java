@@ -16,6 +16,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -145,6 +146,22 @@ public final class InfluxClient {
                 .compose(this::results)
                 .onFailure(
                     e -> connection.failures.record(InfluxFailureCounts.Operation.QUERY, e)));
+  }
+
+  /**
+   * Runs many statements, {@code perQuery} to a request one request after another, and returns
+   * their results in order, as one answer to all of them would be.
+   */
+  public Future<JsonArray> queryEach(List<String> statements, int perQuery) {
+    JsonArray all = new JsonArray();
+    Future<Void> chain = Future.succeededFuture();
+    for (int first = 0; first < statements.size(); first += perQuery) {
+      List<String> batch = statements.subList(first, Math.min(statements.size(), first + perQuery));
+      chain =
+          chain.compose(
+              v -> query(String.join("; ", batch)).map(results -> all.addAll(results)).mapEmpty());
+    }
+    return chain.map(all);
   }
 
   /** Creates the database if it does not exist (idempotent in InfluxDB 1.x). */

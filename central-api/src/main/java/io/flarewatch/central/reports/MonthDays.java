@@ -90,7 +90,7 @@ final class MonthDays {
                 days.addAll(chunks);
                 tally.rollups.add(key);
               });
-          return readRaw(rawStatements(sites, span, rolledUp.keySet()), 0, days, tally);
+          return readRaw(rawStatements(sites, span, rolledUp.keySet()), days, tally);
         });
   }
 
@@ -210,17 +210,12 @@ final class MonthDays {
     sitesByRun.computeIfAbsent(run, r -> new ArrayList<>()).add(site);
   }
 
-  private Future<Void> readRaw(List<String> statements, int first, List<Chunk> days, Tally tally) {
-    if (first >= statements.size()) {
-      return Future.succeededFuture();
-    }
-    List<String> batch =
-        statements.subList(first, Math.min(statements.size(), first + STATEMENTS_PER_QUERY));
+  private Future<Void> readRaw(List<String> statements, List<Chunk> days, Tally tally) {
     return influx
-        .query(String.join("; ", batch))
-        .compose(
+        .queryEach(statements, STATEMENTS_PER_QUERY)
+        .map(
             results -> {
-              for (int statement = 0; statement < batch.size(); statement++) {
+              for (int statement = 0; statement < statements.size(); statement++) {
                 for (ResultSeries series : ResultSeries.of(results, statement)) {
                   for (int row = 0; row < series.rows().size(); row++) {
                     Chunk day = EmissionsChunks.dayChunk(series, row);
@@ -229,7 +224,7 @@ final class MonthDays {
                   }
                 }
               }
-              return readRaw(statements, first + batch.size(), days, tally);
+              return null;
             });
   }
 

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -69,11 +70,7 @@ final class ParameterSetCatalogue {
             + InfluxFilters.sites(sites)
             + " AND "
             + InfluxFilters.timeRange(from, to);
-    String bySet =
-        " GROUP BY " + identifier(Schema.TAG_SITE) + ", " + identifier(Schema.TAG_PARAMETER_SET);
     List<String> statements = new ArrayList<>();
-    statements.add("SELECT first(" + identifier("avoided_tco2e") + ")" + where + bySet);
-    statements.add("SELECT last(" + identifier("avoided_tco2e") + ")" + where + bySet);
     for (String id : tagged) {
       statements.add(
           "SELECT *"
@@ -82,44 +79,136 @@ final class ParameterSetCatalogue {
               + InfluxFilters.tagEquals(Schema.TAG_PARAMETER_SET, id)
               + " LIMIT 1");
     }
+    return periods(data.chunks(), from, to)
+        .compose(
+            periods ->
+                influx
+                    .queryEach(statements, STATEMENTS_PER_QUERY)
+                    .map(results -> entries(results, tagged, stored, periods, data.chunks())));
+  }
+
+  /**
+   * Per tagged set, per site: its first and last interval in [from, to). The first lies in the
+   * first day the chunks hold the set on, the last in the last such day, so InfluxDB reads those
+   * two days of the site, not the range; a set not found there (no point with the tag and a figure
+   * on that day) is read over the whole range.
+   */
+  private Future<Map<String, List<Period>>> periods(List<Chunk> chunks, Instant from, Instant to) {
+    Map<String, Instant[]> days = new LinkedHashMap<>();
+    for (Chunk chunk : chunks) {
+      if (!chunk.parameterSet().isEmpty()) {
+        days.merge(
+            chunk.site() + "|" + chunk.parameterSet(),
+            new Instant[] {chunk.day(), chunk.day()},
+            (a, b) ->
+                new Instant[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                });
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    days.forEach(
+        (key, firstAndLast) -> {
+          String site = key.substring(0, key.indexOf('|'));
+          String set = key.substring(key.indexOf('|') + 1);
+          statements.add(bound("first", site, set, within(firstAndLast[0], from, to)));
+          statements.add(bound("last", site, set, within(firstAndLast[1], from, to)));
+        });
+    Map<String, List<Period>> periods = new TreeMap<>();
     return influx
-        .query(String.join("; ", statements))
-        .map(results -> entries(results, tagged, stored, data.chunks()));
+        .queryEach(statements, STATEMENTS_PER_QUERY)
+        .compose(
+            results -> {
+              List<String> wholeRange = new ArrayList<>();
+              List<String> wholeRangeKeys = new ArrayList<>();
+              List<String> keys = new ArrayList<>(days.keySet());
+              for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                Long first = time(results, 2 * i);
+                Long last = time(results, 2 * i + 1);
+                if (first == null || last == null) {
+                  String site = key.substring(0, key.indexOf('|'));
+                  String set = key.substring(key.indexOf('|') + 1);
+                  ReportPeriod.Span range = new ReportPeriod.Span(from, to);
+                  wholeRange.add(bound("first", site, set, range));
+                  wholeRange.add(bound("last", site, set, range));
+                  wholeRangeKeys.add(key);
+                } else {
+                  add(periods, key, first, last);
+                }
+              }
+              return influx
+                  .queryEach(wholeRange, STATEMENTS_PER_QUERY)
+                  .map(
+                      more -> {
+                        for (int i = 0; i < wholeRange.size(); i += 2) {
+                          Long first = time(more, i);
+                          Long last = time(more, i + 1);
+                          if (first != null && last != null) {
+                            add(periods, wholeRangeKeys.get(i / 2), first, last);
+                          }
+                        }
+                        return periods;
+                      });
+            });
+  }
+
+  private static final int STATEMENTS_PER_QUERY = 20;
+
+  private static ReportPeriod.Span within(Instant day, Instant from, Instant to) {
+    Instant end = day.plus(1, java.time.temporal.ChronoUnit.DAYS);
+    return new ReportPeriod.Span(day.isBefore(from) ? from : day, end.isAfter(to) ? to : end);
+  }
+
+  /** {@code first} or {@code last} interval of a tagged set at a site in a span. */
+  private static String bound(String selector, String site, String set, ReportPeriod.Span span) {
+    return "SELECT "
+        + selector
+        + "("
+        + identifier("avoided_tco2e")
+        + ") FROM "
+        + identifier(Schema.EMISSIONS)
+        + " WHERE "
+        + InfluxFilters.tagEquals(Schema.TAG_SITE, site)
+        + " AND "
+        + InfluxFilters.tagEquals(Schema.TAG_PARAMETER_SET, set)
+        + " AND "
+        + InfluxFilters.timeRange(span.start(), span.end());
+  }
+
+  private static Long time(JsonArray results, int statement) {
+    for (ResultSeries series : ResultSeries.of(results, statement)) {
+      if (!series.rows().isEmpty()) {
+        return series.time(0);
+      }
+    }
+    return null;
+  }
+
+  private static void add(Map<String, List<Period>> periods, String key, long first, long last) {
+    periods
+        .computeIfAbsent(key.substring(key.indexOf('|') + 1), s -> new ArrayList<>())
+        .add(
+            new Period(
+                key.substring(0, key.indexOf('|')),
+                Instant.ofEpochMilli(first),
+                Instant.ofEpochMilli(last)));
   }
 
   private static Map<String, Entry> entries(
       JsonArray results,
       List<String> tagged,
       Map<String, SortedMap<String, String>> stored,
+      Map<String, List<Period>> periods,
       List<Chunk> chunks) {
     for (int i = 0; i < tagged.size(); i++) {
       SortedMap<String, String> parameters = new TreeMap<>();
-      for (ResultSeries series : ResultSeries.of(results, 2 + i)) {
+      for (ResultSeries series : ResultSeries.of(results, i)) {
         if (!series.rows().isEmpty()) {
           parameters.putAll(series.prefixed(0, Schema.PARAMETER_PREFIX));
         }
       }
       stored.put(tagged.get(i), parameters);
-    }
-    Map<String, List<Period>> periods = new TreeMap<>();
-    List<ResultSeries> firsts = ResultSeries.of(results, 0);
-    List<ResultSeries> lasts = ResultSeries.of(results, 1);
-    for (ResultSeries first : firsts) {
-      String set = first.tag(Schema.TAG_PARAMETER_SET);
-      String site = first.tag(Schema.TAG_SITE);
-      for (ResultSeries last : lasts) {
-        if (!set.isEmpty()
-            && last.tag(Schema.TAG_PARAMETER_SET).equals(set)
-            && last.tag(Schema.TAG_SITE).equals(site)) {
-          periods
-              .computeIfAbsent(set, s -> new ArrayList<>())
-              .add(
-                  new Period(
-                      site,
-                      Instant.ofEpochMilli(first.time(0)),
-                      Instant.ofEpochMilli(last.time(0))));
-        }
-      }
     }
     untaggedPeriods(chunks, stored, periods);
     Map<String, Entry> entries = new TreeMap<>();
