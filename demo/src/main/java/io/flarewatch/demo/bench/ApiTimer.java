@@ -3,6 +3,7 @@ package io.flarewatch.demo.bench;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ApiTimer {
 
-  /** One answer and how long it took. */
-  record Timed(String path, String body, double millis) {}
+  /** One answer, its headers, and how long it took. */
+  record Timed(String path, String body, double millis, HttpHeaders headers) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
@@ -72,6 +73,24 @@ final class ApiTimer {
     return getAll(List.of(path), timeout).get(0);
   }
 
+  /** One POST without a body, which must be answered {@code expectedStatus}. */
+  Timed post(String path, int expectedStatus, Duration timeout) throws Exception {
+    long began = System.nanoTime();
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + bearer)
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != expectedStatus) {
+      throw new IllegalStateException(
+          "POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return new Timed(path, answer.body(), (System.nanoTime() - began) / 1e6, answer.headers());
+  }
+
   /** Keeps {@code millis} under {@code name}, for {@link #summary}. */
   void record(String name, double millis) {
     samples.computeIfAbsent(name, k -> new ArrayList<>()).add(millis);
@@ -113,6 +132,6 @@ final class ApiTimer {
       throw new IllegalStateException(
           "GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
     }
-    return new Timed(path, answer.body(), millis);
+    return new Timed(path, answer.body(), millis, answer.headers());
   }
 }

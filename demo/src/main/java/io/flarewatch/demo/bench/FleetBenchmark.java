@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * through central's HTTP API (central in its own JVM, on a local influxd), the fleet overview
  * ({@code GET /api/v1/fleet}), the site screen (the five GETs the web app's site view sends at
  * once: detail, emissions summary and three 24 h series at 5 min) and the emissions report of the
- * report sites over their history. Prints p50/p99 after uncounted warm-up rounds; asserts no
- * timing.
+ * report sites over their history, after building its daily rollups through central (the report
+ * data is seeded straight into InfluxDB, without central's day-changed markers). Prints p50/p99
+ * after uncounted warm-up rounds, the rollup build's time and points/s; asserts no timing.
  *
  * <p>{@code flarewatch bench fleet} {@value FleetOptions#SYNOPSIS}
  */
@@ -82,6 +83,9 @@ public final class FleetBenchmark {
             new ApiTimer(port, ApiTimer.login(port, FleetCentralConfig.OPERATIONS, password));
         screens(operations, options);
         if (options.reportSites() > 0) {
+          ApiTimer admin =
+              new ApiTimer(port, ApiTimer.login(port, FleetCentralConfig.ADMIN, password));
+          buildRollups(admin, options, reportFrom, reportTo);
           ApiTimer analyst =
               new ApiTimer(port, ApiTimer.login(port, FleetCentralConfig.ANALYST, password));
           report(analyst, options, reportFrom, reportTo);
@@ -194,6 +198,43 @@ public final class FleetBenchmark {
     api.summary().forEach(System.out::println);
   }
 
+  /**
+   * Builds the daily rollups of the report range through central ({@code POST
+   * /api/v1/reports/rollups}, as an operator does for data written straight into InfluxDB) and
+   * waits for it: the report then reads them.
+   */
+  private static void buildRollups(ApiTimer admin, FleetOptions options, Instant from, Instant to)
+      throws Exception {
+    long began = System.nanoTime();
+    ApiTimer.Timed started =
+        admin.post("/api/v1/reports/rollups?from=" + from + "&to=" + to, 202, TIMEOUT);
+    String progressPath = started.headers().firstValue("Location").orElseThrow();
+    JsonObject progress = new JsonObject(started.body());
+    while ("running".equals(progress.getString("state"))) {
+      if (System.nanoTime() - began > REPORT_TIMEOUT.toNanos()) {
+        throw new IllegalStateException("the rollup build did not end: " + progress.encode());
+      }
+      Thread.sleep(1_000);
+      progress = new JsonObject(admin.get(progressPath, TIMEOUT).body());
+    }
+    if (!"done".equals(progress.getString("state"))) {
+      throw new IllegalStateException("the rollup build failed: " + progress.encode());
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    long rawPoints = progress.getLong("rawPoints");
+    System.out.printf(
+        Locale.ROOT,
+        "rollup build, %d site-months (%d sites x months of %d report days): %.1f s, %,d"
+            + " site-days from %,d raw points (%,.0f points/s)%n",
+        progress.getLong("siteMonths"),
+        options.sites(),
+        options.reportDays(),
+        seconds,
+        progress.getLong("siteDays"),
+        rawPoints,
+        rawPoints / seconds);
+  }
+
   private static void report(ApiTimer api, FleetOptions options, Instant from, Instant to) {
     String path =
         "/api/v1/reports/emissions?from="
@@ -207,7 +248,7 @@ public final class FleetBenchmark {
       System.out.printf(
           Locale.ROOT,
           "emissions report, %d sites x %d days (%,d points at %d s), %s run: %.1f s"
-              + " (%,.0f points/s), %d rows, %.0f kB%n",
+              + " (%,.0f points/s), %d rows, %.0f kB, site-days %s%n",
           options.reportSites(),
           options.reportDays(),
           options.reportPoints(),
@@ -216,7 +257,8 @@ public final class FleetBenchmark {
           report.millis() / 1000,
           options.reportPoints() / (report.millis() / 1000),
           rows,
-          report.body().length() / 1e3);
+          report.body().length() / 1e3,
+          report.headers().firstValue("X-Report-Site-Days").orElse("(not said)"));
     }
   }
 

@@ -9,13 +9,14 @@ import java.util.UUID;
 
 /**
  * Central's config for the fleet benchmark: every site of the fleet, an operations user who sees
- * them all, and an ESG analyst limited to the report's sites (whose report without {@code site}
- * then covers exactly those).
+ * them all, an ESG analyst limited to the report's sites (whose report without {@code site} then
+ * covers exactly those), and an admin who builds the report data's daily rollups.
  */
 final class FleetCentralConfig {
 
   static final String OPERATIONS = "ops";
   static final String ANALYST = "esg";
+  static final String ADMIN = "admin";
 
   private FleetCentralConfig() {}
 
@@ -65,6 +66,12 @@ final class FleetCentralConfig {
       for (int site = 0; site < options.reportSites(); site++) {
         yaml.append("        - ").append(FleetData.siteId(site)).append('\n');
       }
+      // builds the daily rollups of the seeded report data (written without central's markers)
+      yaml.append("    - {name: ")
+          .append(ADMIN)
+          .append(", role: ADMIN, passwordHash: \"")
+          .append(hash)
+          .append("\"}\n");
     }
     Files.writeString(file, yaml);
     return password;
