@@ -311,6 +311,11 @@ class ReportRollupsIT {
         0.005,
         withoutRaw.bodyAsString());
     assertEquals(column(withRaw, "intervals"), column(withoutRaw.bodyAsString(), "intervals"));
+    assertEquals(
+        column(withRaw, "avoided_uncertainty_k2_tco2e"),
+        column(withoutRaw.bodyAsString(), "avoided_uncertainty_k2_tco2e"),
+        0.05,
+        "both sets are still described, so their uncertainty is still computed");
   }
 
   /** The sum of a numeric column over a CSV report's rows. */

@@ -64,6 +64,13 @@ public final class Schema {
    */
   public static final String EMISSIONS_1D_DUE = "emissions_1d_due";
 
+  /**
+   * Written by central beside the daily rollups, never accepted from an edge: a parameter set's
+   * {@code param_*} fields as its emissions points carry them, tagged with its {@link
+   * #TAG_PARAMETER_SET}, so a report can describe the set once the raw points expired.
+   */
+  public static final String EMISSIONS_PARAMETER_SET = "emissions_parameter_set";
+
   /** Daily rollups: epoch ms when the raw read the rollup was computed from started. */
   public static final String FIELD_COMPUTED_AT = "computed_at";
 

@@ -2,9 +2,12 @@ package io.flarewatch.central.reports;
 
 import static io.flarewatch.central.influx.InfluxQl.identifier;
 
+import io.flarewatch.central.config.RollupsConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.InfluxRejectedException;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
+import io.flarewatch.central.reports.rollups.DaySums;
 import io.flarewatch.emissions.InvalidEmissionsParametersException;
 import io.flarewatch.emissions.SiteEmissionsParameters;
 import io.flarewatch.wire.Schema;
@@ -45,9 +48,11 @@ final class ParameterSetCatalogue {
   record Period(String site, Instant first, Instant last) {}
 
   private final InfluxClient influx;
+  private final RollupsConfig rollups;
 
-  ParameterSetCatalogue(InfluxClient influx) {
+  ParameterSetCatalogue(InfluxClient influx, RollupsConfig rollups) {
     this.influx = influx;
+    this.rollups = rollups;
   }
 
   /** Entries of every set of the chunks, by id in id order. */
@@ -84,7 +89,47 @@ final class ParameterSetCatalogue {
             periods ->
                 influx
                     .queryEach(statements, STATEMENTS_PER_QUERY)
+                    .compose(results -> keptBesideRollups(results, tagged))
                     .map(results -> entries(results, tagged, stored, periods, data.chunks())));
+  }
+
+  /**
+   * The answer with, for each tagged set no raw point in range describes (they expired), the {@code
+   * param_*} fields kept beside the daily rollups ({@link Schema#EMISSIONS_PARAMETER_SET}) in its
+   * place.
+   */
+  private Future<JsonArray> keptBesideRollups(JsonArray results, List<String> tagged) {
+    List<Integer> missing = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
+    for (int i = 0; i < tagged.size(); i++) {
+      if (ResultSeries.of(results, i).stream().allMatch(series -> series.rows().isEmpty())) {
+        missing.add(i);
+        statements.add(
+            "SELECT * FROM "
+                + DaySums.in(rollups.retentionPolicy(), Schema.EMISSIONS_PARAMETER_SET)
+                + " WHERE "
+                + InfluxFilters.tagEquals(Schema.TAG_PARAMETER_SET, tagged.get(i))
+                + " LIMIT 1");
+      }
+    }
+    if (statements.isEmpty()) {
+      return Future.succeededFuture(results);
+    }
+    return influx
+        .queryEach(statements, STATEMENTS_PER_QUERY)
+        .map(
+            kept -> {
+              JsonArray merged = results.copy();
+              for (int k = 0; k < missing.size(); k++) {
+                merged.set(missing.get(k), kept.getJsonObject(k));
+              }
+              return merged;
+            })
+        .recover(
+            e ->
+                e instanceof InfluxRejectedException
+                    ? Future.succeededFuture(results)
+                    : Future.failedFuture(e));
   }
 
   /**

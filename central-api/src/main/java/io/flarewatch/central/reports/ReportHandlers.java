@@ -41,7 +41,7 @@ public final class ReportHandlers {
       CentralConfig config, InfluxClient influx, ReportSigner signer, Clock clock) {
     this.config = config;
     this.chunks = new EmissionsChunks(influx, config.reports().rollups());
-    this.catalogue = new ParameterSetCatalogue(influx);
+    this.catalogue = new ParameterSetCatalogue(influx, config.reports().rollups());
     this.meters = new MeterSegments(influx);
     this.signer = signer;
     this.clock = clock;

@@ -2,6 +2,7 @@ package io.flarewatch.central.reports.rollups;
 
 import io.flarewatch.central.config.RollupsConfig;
 import io.flarewatch.central.influx.InfluxClient;
+import io.flarewatch.central.influx.InfluxQl;
 import io.flarewatch.central.influx.ResultSeries;
 import io.flarewatch.central.query.InfluxFilters;
 import io.flarewatch.wire.LineProtocol;
@@ -17,13 +18,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Computes daily rollups ({@link Schema#EMISSIONS_1D}) of one site from its raw {@code emissions}
  * points: one {@link DaySums} statement over a day or a month of whole days, whose rows are written
  * as they came, each with {@code computed_at} = when that read started, to {@code
- * reports.rollups.retentionPolicy}. Writing a day again overwrites its points (same series and
- * time), so two replicas rolling up one day do no harm.
+ * reports.rollups.retentionPolicy}, with each parameter set's {@code param_*} fields ({@link
+ * Schema#EMISSIONS_PARAMETER_SET}) so the set stays described once the raw points expired. Writing
+ * a day again overwrites its points (same series and time), so two replicas rolling up one day do
+ * no harm.
  */
 public final class DailyRollups {
 
@@ -34,6 +38,8 @@ public final class DailyRollups {
    * @param rawPoints raw points they sum
    */
   public record Rolled(int siteDays, long rawPoints) {}
+
+  private static final int STATEMENTS_PER_QUERY = 20;
 
   private final InfluxClient influx;
   private final RollupsConfig config;
@@ -68,8 +74,10 @@ public final class DailyRollups {
                 + InfluxFilters.timeRange(start, end));
     return influx
         .query(query)
+        .compose(results -> withSets(site, start, end, results))
         .compose(
-            results -> {
+            read -> {
+              JsonArray results = read.getJsonArray(0);
               List<Point> points = points(site, results, computedAt);
               Set<Long> days = new HashSet<>();
               long rawPoints = 0;
@@ -81,6 +89,7 @@ public final class DailyRollups {
               if (points.isEmpty()) {
                 return Future.succeededFuture(rolled);
               }
+              points.addAll(setPoints(read.getJsonArray(1), start));
               return influx
                   .write(
                       Buffer.buffer(LineProtocol.encode(points)),
@@ -88,6 +97,58 @@ public final class DailyRollups {
                       config.retentionPolicy())
                   .map(rolled);
             });
+  }
+
+  /**
+   * The answer and, for its parameter sets, one raw point each ({@code [sums, sets]}), whose {@code
+   * param_*} fields are kept beside the rollups.
+   */
+  private Future<JsonArray> withSets(String site, Instant start, Instant end, JsonArray sums) {
+    Set<String> sets = new TreeSet<>();
+    for (ResultSeries series : ResultSeries.of(sums, 0)) {
+      if (!series.tag(Schema.TAG_PARAMETER_SET).isEmpty()) {
+        sets.add(series.tag(Schema.TAG_PARAMETER_SET));
+      }
+    }
+    List<String> statements = new ArrayList<>();
+    for (String set : sets) {
+      statements.add(
+          "SELECT * FROM "
+              + InfluxQl.identifier(Schema.EMISSIONS)
+              + " WHERE "
+              + InfluxFilters.tagEquals(Schema.TAG_SITE, site)
+              + " AND "
+              + InfluxFilters.tagEquals(Schema.TAG_PARAMETER_SET, set)
+              + " AND "
+              + InfluxFilters.timeRange(start, end)
+              + " LIMIT 1");
+    }
+    return influx
+        .queryEach(statements, STATEMENTS_PER_QUERY)
+        .map(setRows -> new JsonArray().add(sums).add(setRows));
+  }
+
+  /** A {@link Schema#EMISSIONS_PARAMETER_SET} point per set found, dated {@code day}. */
+  private static List<Point> setPoints(JsonArray setRows, Instant day) {
+    List<Point> points = new ArrayList<>();
+    for (int statement = 0; statement < setRows.size(); statement++) {
+      for (ResultSeries series : ResultSeries.of(setRows, statement)) {
+        Object set = series.rows().isEmpty() ? null : series.value(0, Schema.TAG_PARAMETER_SET);
+        if (set == null) {
+          continue;
+        }
+        Point.Builder point =
+            Point.builder(Schema.EMISSIONS_PARAMETER_SET, day.toEpochMilli())
+                .tag(Schema.TAG_PARAMETER_SET, set.toString());
+        series
+            .prefixed(0, Schema.PARAMETER_PREFIX)
+            .forEach((name, value) -> point.field(Schema.PARAMETER_PREFIX + name, value));
+        if (point.hasFields()) {
+          points.add(point.build());
+        }
+      }
+    }
+    return points;
   }
 
   /**
