@@ -99,14 +99,7 @@ final class MonthDays {
       List<String> sites, Instant from, Instant to) {
     String where = InfluxFilters.sites(sites) + " AND " + InfluxFilters.timeRange(from, to);
     String query =
-        "SELECT "
-            + identifier(Schema.FIELD_WRITTEN_AT)
-            + " FROM "
-            + identifier(Schema.EMISSIONS_1D_DUE)
-            + " WHERE "
-            + where
-            + " GROUP BY "
-            + identifier(Schema.TAG_SITE)
+        DaySums.markers(where)
             + "; SELECT * FROM "
             + DaySums.in(config.retentionPolicy(), Schema.EMISSIONS_1D)
             + " WHERE "

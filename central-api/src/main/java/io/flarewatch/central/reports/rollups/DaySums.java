@@ -87,6 +87,18 @@ public final class DaySums {
         + " fill(none)";
   }
 
+  /** The day-changed markers ({@link Schema#EMISSIONS_1D_DUE}) matching {@code where}, by site. */
+  public static String markers(String where) {
+    return "SELECT "
+        + identifier(Schema.FIELD_WRITTEN_AT)
+        + " FROM "
+        + identifier(Schema.EMISSIONS_1D_DUE)
+        + " WHERE "
+        + where
+        + " GROUP BY "
+        + identifier(Schema.TAG_SITE);
+  }
+
   /** {@code "rp"."measurement"}, or the measurement alone when {@code rp} is null. */
   public static String in(String retentionPolicy, String measurement) {
     return retentionPolicy == null

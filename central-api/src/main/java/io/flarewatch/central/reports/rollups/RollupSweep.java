@@ -50,14 +50,7 @@ final class RollupSweep {
   private Future<Void> month(ReportPeriod.Span month, List<Stale> stale) {
     String range = InfluxFilters.timeRange(month.start(), month.end());
     String query =
-        "SELECT "
-            + identifier(Schema.FIELD_WRITTEN_AT)
-            + " FROM "
-            + identifier(Schema.EMISSIONS_1D_DUE)
-            + " WHERE "
-            + range
-            + " GROUP BY "
-            + identifier(Schema.TAG_SITE)
+        DaySums.markers(range)
             + "; SELECT min("
             + identifier(Schema.FIELD_COMPUTED_AT)
             + ") AS "
