@@ -82,7 +82,7 @@ class ReportRollupsIT {
                 new SiteConfig("r4", null, SiteConfig.sha256Hex("token-r4"), null, null, POLL),
                 new SiteConfig("r5", null, SiteConfig.sha256Hex("token-r5"), null, null, POLL)),
             TestUsers.auth(),
-            new ReportsConfig(null, new RollupsConfig(RP, null, null, null, null)));
+            new ReportsConfig(null, new RollupsConfig(RP, null, null, 400, null)));
     vertx = Vertx.vertx();
     influx = new InfluxClient(vertx, config.influx());
     influx.createDatabase().await();
@@ -227,19 +227,6 @@ class ReportRollupsIT {
 
   @Test
   void aLatePointIngestedAfterTheRollupIsInTheNextReportAndTheRollerRollsItIn() {
-    // a second roller whose clock is past the margin: it rolls up at once what ingest reports
-    RollupsConfig rollups = config.reports().rollups();
-    Clock later = Clock.offset(Clock.systemUTC(), rollups.margin().plusSeconds(1));
-    InfluxClient rollerInflux = new InfluxClient(vertx, config.influx());
-    String roller =
-        vertx
-            .deployVerticle(
-                new DailyRollupVerticle(
-                    rollerInflux,
-                    new DailyRollups(rollerInflux, rollups, later),
-                    new SimpleMeterRegistry(),
-                    later))
-            .await();
     HttpResponse<Buffer> before = report("r3", "2026-03-03", "2026-03-04");
     assertEquals("rollups=1, raw=0", before.getHeader(ReportHandlers.SITE_DAYS_HEADER));
 
@@ -253,11 +240,26 @@ class ReportRollupsIT {
             .await();
     assertEquals(200, ingested.statusCode(), ingested.bodyAsString());
 
+    // central's own roller waits the margin (65 s): the rollup is stale, the day is read raw
     HttpResponse<Buffer> after = report("r3", "2026-03-03", "2026-03-04");
     assertEquals("rollups=0, raw=1", after.getHeader(ReportHandlers.SITE_DAYS_HEADER));
     assertEquals(24, intervals(before.bodyAsString()));
     assertEquals(25, intervals(after.bodyAsString()), after.bodyAsString());
 
+    // another replica's roller, its clock past the margin, finds the day by its start sweep (over
+    // sweepDays = 400: the seeded days are in March)
+    RollupsConfig rollups = config.reports().rollups();
+    Clock later = Clock.offset(Clock.systemUTC(), rollups.margin().plusSeconds(1));
+    InfluxClient rollerInflux = new InfluxClient(vertx, config.influx());
+    String roller =
+        vertx
+            .deployVerticle(
+                new DailyRollupVerticle(
+                    rollerInflux,
+                    new DailyRollups(rollerInflux, rollups, later),
+                    new SimpleMeterRegistry(),
+                    later))
+            .await();
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> rollupIntervals("r3", "2026-03-03T00:00:00Z") == 25);
