@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** What the benchmarks share: arguments, free ports and central in its own JVM. */
+/** What the benchmarks share: free ports and central in its own JVM. */
 final class BenchSupport {
 
   private BenchSupport() {}
@@ -51,19 +51,6 @@ final class BenchSupport {
             "central API listening on port",
             Duration.ofSeconds(60)),
         port);
-  }
-
-  static int intArg(String[] args, String name, int fallback) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        try {
-          return Integer.parseInt(args[i + 1]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + " must be a whole number: " + args[i + 1]);
-        }
-      }
-    }
-    return fallback;
   }
 
   static int freePort() throws IOException {

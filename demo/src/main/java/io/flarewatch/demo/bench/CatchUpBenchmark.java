@@ -37,12 +37,29 @@ public final class CatchUpBenchmark {
   private static final String SITE = "bench-site";
   private static final long INTERVAL_MILLIS = 10_000;
 
+  /** Its options, each with its default and range; {@code --help} prints them. */
+  static final BenchOptions OPTIONS =
+      new BenchOptions(
+          "catch-up",
+          "Fills the edge's buffer with the backlog of an outage at a site polled every 10 s, then"
+              + " starts the edge\nagainst central and InfluxDB (separate processes) and times"
+              + " how fast it drains. Goal: >= 50x real time.",
+          new BenchOptions.Option("--miners", 1000, 1, 10_000, "miners of the site"),
+          new BenchOptions.Option(
+              "--backlog-minutes", 60, 1, 10_080, "length of the outage, minutes"),
+          new BenchOptions.Option(
+              "--catch-up-factor", 60, 1, 100_000, "the edge's catch-up throttle, x real time"));
+
   private CatchUpBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int miners = BenchSupport.intArg(args, "--miners", 1000);
-    int minutes = BenchSupport.intArg(args, "--backlog-minutes", 60);
-    int factor = BenchSupport.intArg(args, "--catch-up-factor", 60);
+    BenchOptions.Values options = OPTIONS.readOrExit(args);
+    if (options == null) {
+      return;
+    }
+    int miners = options.get("--miners");
+    int minutes = options.get("--backlog-minutes");
+    int factor = options.get("--catch-up-factor");
     Path work = Files.createTempDirectory("flarewatch-catch-up-");
     Path bufferFile = work.resolve("edge.db");
     long now = System.currentTimeMillis();

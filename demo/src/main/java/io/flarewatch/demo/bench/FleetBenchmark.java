@@ -33,11 +33,12 @@ import java.util.stream.Stream;
  * data is seeded straight into InfluxDB, without central's day-changed markers). Prints p50/p99
  * after uncounted warm-up rounds, the rollup build's time and points/s; asserts no timing.
  *
- * <p>{@code flarewatch bench fleet} {@value FleetOptions#SYNOPSIS}
+ * <p>{@code flarewatch bench fleet --help} prints the options ({@link FleetOptions#OPTIONS}).
  */
 public final class FleetBenchmark {
 
   private static final String DATABASE = "bench";
+  private static final String SERIES_CARDINALITY = "SHOW SERIES CARDINALITY ON " + DATABASE;
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static final Duration REPORT_TIMEOUT = Duration.ofHours(2);
   private static final List<String> SITE_SERIES =
@@ -45,8 +46,15 @@ public final class FleetBenchmark {
 
   private FleetBenchmark() {}
 
-  /** Runs the benchmark; exit code 2 (and the reason on {@code err}) for a bad argument. */
+  /**
+   * Runs the benchmark; {@code --help} prints the options on {@code out}; exit code 2 (and the
+   * reason on {@code err}) for a bad argument.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    if (BenchOptions.asksForHelp(args)) {
+      out.print(FleetOptions.OPTIONS.help());
+      return 0;
+    }
     FleetOptions options;
     try {
       options = FleetOptions.parse(args);
@@ -67,13 +75,14 @@ public final class FleetBenchmark {
               .minus(options.days(), ChronoUnit.DAYS)
               .truncatedTo(ChronoUnit.DAYS);
       Instant reportFrom = reportTo.minus(options.reportDays(), ChronoUnit.DAYS);
-      seed(influxd.url(), options, now, reportFrom);
+      FleetSeeder.Seeded day = seed(influxd.url(), options, now, reportFrom);
+      System.out.println(
+          options.seeded(day, seriesCount(influxQuery(influxd.url(), SERIES_CARDINALITY))));
       System.out.printf(
           Locale.ROOT,
-          "influxd: %s, data on disk %.0f MB, series %s%n",
+          "influxd: %s, data on disk %.0f MB%n",
           memory(influxd.pid()),
-          diskBytes(influxd.directory()) / 1e6,
-          influxQuery(influxd.url(), "SHOW SERIES CARDINALITY ON " + DATABASE));
+          diskBytes(influxd.directory()) / 1e6);
       int port = BenchSupport.freePort();
       Path config = work.resolve("central.yaml");
       String password =
@@ -96,13 +105,14 @@ public final class FleetBenchmark {
     return 0;
   }
 
-  private static void seed(URI influx, FleetOptions options, long now, Instant reportFrom)
-      throws Exception {
+  /** Seeds the report's history, then the fleet's days; returns what the fleet's days wrote. */
+  private static FleetSeeder.Seeded seed(
+      URI influx, FleetOptions options, long now, Instant reportFrom) throws Exception {
     FleetData data = new FleetData();
     int cycleMillis = options.cycleSeconds() * 1000;
     long cycles = options.cyclesPerSite();
     long first = now - (cycles - 1) * cycleMillis;
-    int cyclesPerBatch = FleetSeeder.BATCH_POINTS / FleetData.POINTS_PER_CYCLE;
+    int cyclesPerBatch = FleetSeeder.FLEET_BATCH_POINTS / FleetData.POINTS_PER_CYCLE;
     try (FleetSeeder seeder = new FleetSeeder(influx, DATABASE)) {
       if (options.reportSites() > 0) {
         long interval = options.reportIntervalSeconds() * 1000L;
@@ -143,14 +153,14 @@ public final class FleetBenchmark {
         }
         for (int c = options.minerCycles() - 1; c >= 0 && options.miners() > 0; c--) {
           long t = now - (long) c * cycleMillis;
-          for (int m0 = 0; m0 < options.miners(); m0 += FleetSeeder.BATCH_POINTS) {
+          for (int m0 = 0; m0 < options.miners(); m0 += FleetSeeder.FLEET_BATCH_POINTS) {
             int from = m0;
-            int to = Math.min(options.miners(), m0 + FleetSeeder.BATCH_POINTS);
+            int to = Math.min(options.miners(), m0 + FleetSeeder.FLEET_BATCH_POINTS);
             day.add(lines -> data.appendMiners(lines, s, t, from, to));
           }
         }
       }
-      seeder.seed(
+      return seeder.seed(
           options.sites() + " sites over " + options.days() + " day(s)",
           options.fleetPoints(),
           day);
@@ -284,6 +294,19 @@ public final class FleetBenchmark {
       throw new IllegalStateException(
           "a site shows " + miners + " miners, not " + options.miners());
     }
+  }
+
+  /** The series InfluxDB counts (estimates) in an answer to {@link #SERIES_CARDINALITY}. */
+  static long seriesCount(String answer) {
+    long count = 0;
+    JsonArray series =
+        new JsonObject(answer).getJsonArray("results").getJsonObject(0).getJsonArray("series");
+    for (Object row : series == null ? new JsonArray() : series) {
+      for (Object values : ((JsonObject) row).getJsonArray("values")) {
+        count += ((JsonArray) values).getLong(0);
+      }
+    }
+    return count;
   }
 
   private static String influxQuery(URI influx, String query) throws Exception {

@@ -31,6 +31,9 @@ final class FleetData {
   /** Points per site and cycle: generator, fuel meter, flare meter, summary, emissions. */
   static final int POINTS_PER_CYCLE = 5;
 
+  /** Series per site besides its miners: the same five, each with tags of its own. */
+  static final int SERIES_PER_SITE = POINTS_PER_CYCLE;
+
   static final String GENERATOR = "generator";
   static final String FUEL_METER = "fuel-meter";
   static final String FLARE_METER = "flare-meter";
@@ -49,8 +52,14 @@ final class FleetData {
       SiteEmissionsParameters.fromJson(DemoSite.emissions());
   private final String parameterSet = parameters.id();
 
-  /** Results by volume in hundredths of a cf: volumes repeat, the calculator need not. */
+  /**
+   * Results by volume in hundredths of a cf: volumes repeat, the calculator need not. At most
+   * {@link #MAX_RESULTS} (about 3 kB each, so at most about 300 MB): at long intervals the volumes
+   * spread over many values (a year at 6 h intervals, up to 146,000).
+   */
   private final Map<Long, EmissionsResult> results = new ConcurrentHashMap<>();
+
+  private static final int MAX_RESULTS = 100_000;
 
   /** Site {@code index} (0-based) as an id: {@code site-0001}, ... */
   static String siteId(int index) {
@@ -108,10 +117,14 @@ final class FleetData {
   /** An emissions point as the edge computes it for {@code volumeScf} of genset fuel. */
   void appendEmissions(
       StringBuilder lines, int site, long timeMillis, double volumeScf, int intervalSeconds) {
-    EmissionsResult result =
-        results.computeIfAbsent(
-            Math.round(volumeScf / TOTALIZER_STEP_CF),
-            hundredths -> EmissionsCalculator.compute(hundredths * TOTALIZER_STEP_CF, parameters));
+    long hundredths = Math.round(volumeScf / TOTALIZER_STEP_CF);
+    EmissionsResult result = results.get(hundredths);
+    if (result == null) {
+      result = EmissionsCalculator.compute(hundredths * TOTALIZER_STEP_CF, parameters);
+      if (results.size() < MAX_RESULTS) {
+        results.putIfAbsent(hundredths, result);
+      }
+    }
     Point.Builder point =
         Point.builder(Schema.EMISSIONS, timeMillis)
             .tag(Schema.TAG_SITE, siteId(site))

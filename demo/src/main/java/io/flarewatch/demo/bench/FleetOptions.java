@@ -1,6 +1,6 @@
 package io.flarewatch.demo.bench;
 
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,60 +31,52 @@ public record FleetOptions(
     int rounds,
     int warmUp) {
 
+  /** Each option with its default, its range and what it is. */
+  static final BenchOptions OPTIONS =
+      new BenchOptions(
+          "fleet",
+          String.join(
+              "\n",
+              "Seeds a fleet straight into a local influxd (no series limit, tsi1 index): per site",
+              "and cycle a generator, two gas meters, a site summary and an emissions point; every",
+              "miner's latest cycles; and, for the first --report-sites, emissions history before",
+              "that. Then, with central in its own JVM, times the fleet overview (GET /fleet), the",
+              "site screen (its five GETs at once) and the emissions report; prints p50/p99 after",
+              "warm-up rounds (goal p99 < 300 ms) and what was seeded: sites, miners, days, cycle,",
+              "points, series, and the seeding rate.",
+              "",
+              "The defaults are the scale goal, 1,000 sites x 1,000 miners (1,005,000 series) with",
+              "a day of data, at a 300 s cycle rather than the edge's 10 s: the screens' cost",
+              "follows the number of series, not their depth (the day's series are read at 5",
+              "min), and a day at 10 s for 1,000 sites is 43 million points, hours of seeding."),
+          new BenchOptions.Option(
+              "--sites", 1000, 1, 10_000, "sites, each with --days of data, all in the overview"),
+          new BenchOptions.Option("--days", 1, 1, 31, "days of each site's history, ending now"),
+          new BenchOptions.Option(
+              "--cycle-s",
+              300,
+              1,
+              3600,
+              "seconds between a site's points; the edge polls every 10"),
+          new BenchOptions.Option(
+              "--miners", 1000, 0, 10_000, "miners per site, each a series (ids m-0001 ...)"),
+          new BenchOptions.Option("--miner-cycles", 1, 1, 8640, "latest cycles seeded per miner"),
+          new BenchOptions.Option(
+              "--report-sites", 100, 0, 10_000, "the first sites, with history for the report"),
+          new BenchOptions.Option(
+              "--report-days", 365, 1, 3660, "days of report history, before the fleet's days"),
+          new BenchOptions.Option(
+              "--report-interval-s", 3600, 1, 86_400, "seconds between report history's points"),
+          new BenchOptions.Option(
+              "--rounds", 200, 1, 100_000, "measured rounds of the overview and site screen"),
+          new BenchOptions.Option("--warm-up", 20, 0, 100_000, "uncounted rounds first"));
+
   /** The synopsis, as {@code flarewatch bench --help} prints it. */
-  public static final String SYNOPSIS =
-      "[--sites 1000] [--days 1] [--cycle-s 10] [--miners 1000] [--miner-cycles 1]"
-          + " [--report-sites 100] [--report-days 365] [--report-interval-s 10] [--rounds 200]"
-          + " [--warm-up 20]";
-
-  /** Each option with its default and its range. */
-  private static final Map<String, int[]> OPTIONS = options();
-
-  private static Map<String, int[]> options() {
-    Map<String, int[]> options = new LinkedHashMap<>();
-    options.put("--sites", new int[] {1000, 1, 10_000});
-    options.put("--days", new int[] {1, 1, 31});
-    options.put("--cycle-s", new int[] {10, 1, 3600});
-    options.put("--miners", new int[] {1000, 0, 10_000});
-    options.put("--miner-cycles", new int[] {1, 1, 8640});
-    options.put("--report-sites", new int[] {100, 0, 10_000});
-    options.put("--report-days", new int[] {365, 1, 3660});
-    options.put("--report-interval-s", new int[] {10, 1, 86_400});
-    options.put("--rounds", new int[] {200, 1, 100_000});
-    options.put("--warm-up", new int[] {20, 0, 100_000});
-    return options;
-  }
+  public static final String SYNOPSIS = OPTIONS.synopsis();
 
   /** Reads {@code args}; throws {@link IllegalArgumentException} naming the option at fault. */
   public static FleetOptions parse(String[] args) {
-    Map<String, Integer> values = new LinkedHashMap<>();
-    OPTIONS.forEach((name, spec) -> values.put(name, spec[0]));
-    for (int i = 0; i < args.length; i += 2) {
-      String name = args[i];
-      int[] spec = OPTIONS.get(name);
-      if (spec == null) {
-        throw new IllegalArgumentException(
-            "unknown option '"
-                + name
-                + "'; bench fleet takes "
-                + String.join(", ", OPTIONS.keySet()));
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a value");
-      }
-      int value;
-      try {
-        value = Integer.parseInt(args[i + 1]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            name + " must be a whole number, got '" + args[i + 1] + "'");
-      }
-      if (value < spec[1] || value > spec[2]) {
-        throw new IllegalArgumentException(
-            name + " must be from " + spec[1] + " to " + spec[2] + ", got " + value);
-      }
-      values.put(name, value);
-    }
+    Map<String, Integer> values = OPTIONS.parse(args).byName();
     if (values.get("--report-sites") > values.get("--sites")) {
       throw new IllegalArgumentException(
           "--report-sites ("
@@ -118,6 +110,35 @@ public record FleetOptions(
   public long fleetPoints() {
     return (long) sites * cyclesPerSite() * FleetData.POINTS_PER_CYCLE
         + (long) sites * miners * minerCycles;
+  }
+
+  /** Series of the fleet: each site's devices, summary and emissions, and its miners. */
+  public long fleetSeries() {
+    return (long) sites * FleetData.SERIES_PER_SITE + (long) sites * miners;
+  }
+
+  /**
+   * What the fleet's seeding wrote, in one line: sizes, points, series (as counted and as {@code
+   * counted} by InfluxDB), bytes and rate.
+   */
+  String seeded(FleetSeeder.Seeded day, long counted) {
+    return String.format(
+        Locale.ROOT,
+        "seeded the fleet: %,d sites x %,d miners, %d day(s) at a %d s cycle (%,d cycles per site,"
+            + " each miner's latest %d), %,d points, %,d series (InfluxDB estimates %,d),"
+            + " %.0f MB in %.0f s: %,.0f points/s",
+        sites,
+        miners,
+        days,
+        cycleSeconds,
+        cyclesPerSite(),
+        minerCycles,
+        day.points(),
+        fleetSeries(),
+        counted,
+        day.bytes() / 1e6,
+        day.seconds(),
+        day.pointsPerSecond());
   }
 
   /** Cycles of each site's days. */

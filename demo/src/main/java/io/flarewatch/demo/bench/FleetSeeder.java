@@ -30,10 +30,22 @@ final class FleetSeeder implements AutoCloseable {
    */
   static final int BATCH_POINTS = 1000;
 
+  /**
+   * Points per request of the fleet's day: a site's cycles (about 3 kB each, 5 points) and its
+   * miners (about 250 B each), so a request is 1 to 3 MB. InfluxData advises batches of 5,000 to
+   * 10,000 points; a few times fewer requests than at 1,000.
+   */
+  static final int FLEET_BATCH_POINTS = 5000;
+
   /** Attempts of a batch: InfluxDB may time a write out under load; a replay stores it once. */
   private static final int ATTEMPTS = 3;
 
-  private static final int IN_FLIGHT = 2;
+  /**
+   * Requests in flight, each built by its own thread: influxd takes concurrent writes on every core
+   * it has, and parses one request while another's WAL write is synced.
+   */
+  private static final int IN_FLIGHT = Math.max(4, Runtime.getRuntime().availableProcessors());
+
   private static final long PROGRESS_NANOS = 15_000_000_000L;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -51,8 +63,15 @@ final class FleetSeeder implements AutoCloseable {
             "/write?precision=ms&db=" + URLEncoder.encode(database, StandardCharsets.UTF_8));
   }
 
-  /** Seeds what {@code batches} makes: each appends one batch of at most BATCH_POINTS lines. */
-  void seed(String what, long expectedLines, List<Consumer<StringBuilder>> batches)
+  /** What a seeding wrote: points (lines), bytes of line protocol, and how long it took. */
+  record Seeded(long points, long bytes, double seconds) {
+    double pointsPerSecond() {
+      return points / Math.max(seconds, 1e-3);
+    }
+  }
+
+  /** Seeds what {@code batches} makes: each appends one batch of lines. */
+  Seeded seed(String what, long expectedLines, List<Consumer<StringBuilder>> batches)
       throws Exception {
     System.out.printf(Locale.ROOT, "seeding %s: %,d points ...%n", what, expectedLines);
     started = System.nanoTime();
@@ -70,15 +89,16 @@ final class FleetSeeder implements AutoCloseable {
       pending.remove(0).get();
       progress(expectedLines);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
+    Seeded seeded = new Seeded(lines.get(), bytes.get(), (System.nanoTime() - started) / 1e9);
     System.out.printf(
         Locale.ROOT,
         "seeded %s: %,d points, %.0f MB of line protocol in %.0f s (%,.0f points/s)%n",
         what,
-        lines.get(),
-        bytes.get() / 1e6,
-        seconds,
-        lines.get() / seconds);
+        seeded.points(),
+        seeded.bytes() / 1e6,
+        seeded.seconds(),
+        seeded.pointsPerSecond());
+    return seeded;
   }
 
   private Void write(Consumer<StringBuilder> batch) throws Exception {

@@ -38,14 +38,36 @@ public final class IngestBenchmark {
   /** Lines per warm-up batch: many small requests take central's request path through the JIT. */
   private static final int WARM_UP_LINES = 100;
 
+  /** Its options, each with its default and range; {@code --help} prints them. */
+  static final BenchOptions OPTIONS =
+      new BenchOptions(
+          "ingest",
+          "Writes the same batches of line protocol straight to InfluxDB and through central (in"
+              + " its own JVM),\nin alternating rounds, and prints both throughputs and their"
+              + " ratio. Goal: central >= 90 % of direct.",
+          new BenchOptions.Option("--batches", 200, 1, 1_000_000, "batches per round and path"),
+          new BenchOptions.Option("--lines", 5000, 1, 100_000, "lines (miner points) per batch"),
+          new BenchOptions.Option("--in-flight", 8, 1, 256, "requests in flight"),
+          new BenchOptions.Option("--rounds", 6, 1, 1000, "rounds, each path once per round"),
+          new BenchOptions.Option(
+              "--warm-up-batches",
+              20_000,
+              0,
+              10_000_000,
+              "small uncounted batches each way first"));
+
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int batches = BenchSupport.intArg(args, "--batches", 200);
-    int linesPerBatch = BenchSupport.intArg(args, "--lines", 5000);
-    int inFlight = BenchSupport.intArg(args, "--in-flight", 8);
-    int rounds = BenchSupport.intArg(args, "--rounds", 6);
-    int warmUpBatches = BenchSupport.intArg(args, "--warm-up-batches", 20000);
+    BenchOptions.Values options = OPTIONS.readOrExit(args);
+    if (options == null) {
+      return;
+    }
+    int batches = options.get("--batches");
+    int linesPerBatch = options.get("--lines");
+    int inFlight = options.get("--in-flight");
+    int rounds = options.get("--rounds");
+    int warmUpBatches = options.get("--warm-up-batches");
     Path work = Files.createTempDirectory("flarewatch-ingest-");
     String token = "bench-token";
     System.out.printf(

@@ -33,6 +33,18 @@ public final class LoadFollowingBenchmark {
   /** The control period: the edge's default poll interval. */
   static final Duration PERIOD = Duration.ofSeconds(10);
 
+  /** Its options, each with its default and range; {@code --help} prints them. */
+  static final BenchOptions OPTIONS =
+      new BenchOptions(
+          "load-following",
+          "For each scripted gas profile, runs the same simulated site (in process, fast clock)"
+              + " with no control,\na naive threshold rule and the edge's load loop, and prints"
+              + " engine trips, gas utilisation, gas\nflared and hashrate-hours.",
+          new BenchOptions.Option("--miners", 100, 1, 10_000, "miners of the site"),
+          new BenchOptions.Option("--hours", 24, 1, 8760, "hours of site time per run"),
+          new BenchOptions.Option(
+              "--seed", 7, 0, Integer.MAX_VALUE, "the simulation's random seed"));
+
   private LoadFollowingBenchmark() {}
 
   /** One rule on one profile. */
@@ -53,9 +65,13 @@ public final class LoadFollowingBenchmark {
   }
 
   public static void main(String[] args) {
-    int miners = BenchSupport.intArg(args, "--miners", 100);
-    int hours = BenchSupport.intArg(args, "--hours", 24);
-    long seed = BenchSupport.intArg(args, "--seed", 7);
+    BenchOptions.Values options = OPTIONS.readOrExit(args);
+    if (options == null) {
+      return;
+    }
+    int miners = options.get("--miners");
+    int hours = options.get("--hours");
+    long seed = options.get("--seed");
     Duration span = Duration.ofHours(hours);
     System.out.printf(
         Locale.ROOT,

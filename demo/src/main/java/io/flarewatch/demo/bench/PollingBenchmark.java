@@ -37,12 +37,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PollingBenchmark {
 
+  /** Its options, each with its default and range; {@code --help} prints them. */
+  static final BenchOptions OPTIONS =
+      new BenchOptions(
+          "polling",
+          "Polls a simulated site of N miners (each on its own loopback address, port 4028) every"
+              + " interval and prints\ncycle p50/p99, the edge's CPU use, its resident memory and"
+              + " the uplink's bytes per field value.\nSimulator, central and InfluxDB run as"
+              + " separate processes; the edge JVM runs as deployed.",
+          new BenchOptions.Option("--miners", 1000, 1, 10_000, "miners of the simulated site"),
+          new BenchOptions.Option(
+              "--interval-ms", 10_000, 100, 3_600_000, "the edge's poll interval, ms"),
+          new BenchOptions.Option(
+              "--duration-s",
+              130,
+              1,
+              86_400,
+              "how long to poll, s; the first cycle is not counted"));
+
   private PollingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int miners = BenchSupport.intArg(args, "--miners", 1000);
-    long intervalMillis = BenchSupport.intArg(args, "--interval-ms", 10_000);
-    long durationSeconds = BenchSupport.intArg(args, "--duration-s", 130);
+    BenchOptions.Values options = OPTIONS.readOrExit(args);
+    if (options == null) {
+      return;
+    }
+    int miners = options.get("--miners");
+    long intervalMillis = options.get("--interval-ms");
+    long durationSeconds = options.get("--duration-s");
     Path work = Files.createTempDirectory("flarewatch-bench-");
     int modbusPort = BenchSupport.freePort();
     String token = "bench-token";

@@ -23,19 +23,50 @@ class FleetBenchmarkTest {
   private static final long NOW = 1_790_000_000_000L;
 
   @Test
-  void defaultsAreTheIssuesSizes() {
+  void defaultsAreTheIssuesSizesAtACycleThatCanBeSeeded() {
     FleetOptions options = FleetOptions.parse(new String[0]);
     assertEquals(1000, options.sites());
-    assertEquals(100, options.reportSites());
-    assertEquals(1, options.days());
-    assertEquals(365, options.reportDays());
     assertEquals(1000, options.miners());
+    assertEquals(1, options.days());
+    assertEquals(300, options.cycleSeconds());
+    assertEquals(100, options.reportSites());
+    assertEquals(365, options.reportDays());
+    assertEquals(3600, options.reportIntervalSeconds());
+    assertEquals(1000L * 288 * FleetData.POINTS_PER_CYCLE + 1000L * 1000, options.fleetPoints());
+    assertEquals(1000L * FleetData.SERIES_PER_SITE + 1000L * 1000, options.fleetSeries());
+  }
+
+  @Test
+  void theSeededLineSaysWhatWasSeededAndHowFast() {
+    FleetOptions options =
+        FleetOptions.parse(
+            new String[] {
+              "--sites", "50", "--miners", "100", "--cycle-s", "300", "--report-sites", "0"
+            });
+    assertEquals(
+        "seeded the fleet: 50 sites x 100 miners, 1 day(s) at a 300 s cycle (288 cycles per site,"
+            + " each miner's latest 1), 77,000 points, 5,250 series (InfluxDB estimates 5,249),"
+            + " 43 MB in 10 s: 7,700 points/s",
+        options.seeded(new FleetSeeder.Seeded(77_000, 43_000_000, 10), 5249));
+  }
+
+  @Test
+  void influxDbsSeriesCountIsRead() {
+    assertEquals(
+        100_500,
+        FleetBenchmark.seriesCount(
+            "{\"results\":[{\"statement_id\":0,\"series\":[{\"columns\":"
+                + "[\"cardinality estimation\"],\"values\":[[100500]]}]}]}"));
+    assertEquals(0, FleetBenchmark.seriesCount("{\"results\":[{\"statement_id\":0}]}"));
   }
 
   @Test
   void optionsAreRead() {
     FleetOptions options =
-        FleetOptions.parse(new String[] {"--sites", "20", "--report-sites", "5", "--rounds", "7"});
+        FleetOptions.parse(
+            new String[] {
+              "--sites", "20", "--report-sites", "5", "--rounds", "7", "--cycle-s", "10"
+            });
     assertEquals(20, options.sites());
     assertEquals(5, options.reportSites());
     assertEquals(7, options.rounds());
