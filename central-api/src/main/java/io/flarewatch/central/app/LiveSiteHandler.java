@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * A read starts only when none is in flight, and an unchanged summary is not sent again. A comment
  * line every {@value #KEEP_ALIVE_SECONDS} s keeps proxies from closing a quiet stream. The stream
  * ends after {@code maxStreamSeconds}; the client reconnects with its token, so an expired or
- * revoked token ends the live view within that time.
+ * revoked token ends the live view within that time. When central stops, the stream ends at once
+ * rather than holding the server's shutdown grace, and the browser reconnects (to another replica,
+ * or to this one once it is back).
  */
 public final class LiveSiteHandler implements Handler<RoutingContext> {
 
@@ -54,7 +56,10 @@ public final class LiveSiteHandler implements Handler<RoutingContext> {
         // each event must leave at once, not wait in a compressor's buffer
         .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
         .putHeader("X-Accel-Buffering", "no");
-    new Stream(ctx.vertx(), site, response).start();
+    Stream stream = new Stream(ctx.vertx(), site, response);
+    stream.start();
+    // the server is stopping: end the stream so the client reconnects, not after the grace
+    ctx.request().connection().shutdownHandler(v -> stream.end());
   }
 
   /** One client's stream. */

@@ -30,10 +30,17 @@ import org.slf4j.LoggerFactory;
  * Every {@code commands.pingSeconds} it pings the edge and sends whatever became pending meanwhile
  * and was not sent on this socket yet: a safety net for a message the bus did not deliver (an
  * unclustered replica's command). Duplicates are normal: the edge keeps every id it saw.
+ *
+ * <p>When central stops, the stream is closed at once with status {@value #GOING_AWAY} ("going
+ * away"), not held for the server's shutdown grace: it would never end on its own, and the edge
+ * opens it again (to another replica behind a load balancer) and is sent whatever is pending.
  */
 final class CommandStream implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandStream.class);
+
+  /** RFC 6455's close status for an endpoint going away, such as a server going down. */
+  static final short GOING_AWAY = 1001;
 
   private final SiteIngestAuth auth;
   private final CommandService commands;
@@ -102,6 +109,8 @@ final class CommandStream implements Handler<RoutingContext> {
     void start() {
       LOG.info("command stream of {} opened from {}", site, socket.remoteAddress());
       socket.closeHandler(v -> close());
+      // the server is stopping: the edge should reconnect now, not after the shutdown grace
+      socket.shutdownHandler(v -> socket.close(GOING_AWAY, "central is stopping"));
       socket.exceptionHandler(e -> LOG.debug("command stream of {}: {}", site, e.toString()));
       socket.textMessageHandler(text -> LOG.debug("command stream of {} ignores a text", site));
       // subscribe first, hold what arrives until the pending commands are out: nothing slips by

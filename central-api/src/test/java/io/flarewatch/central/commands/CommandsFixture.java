@@ -11,6 +11,7 @@ import io.flarewatch.central.config.CentralConfig;
 import io.flarewatch.central.config.CommandsConfig;
 import io.flarewatch.central.config.HttpConfig;
 import io.flarewatch.central.config.InfluxConfig;
+import io.flarewatch.central.config.IngestConfig;
 import io.flarewatch.central.config.SiteConfig;
 import io.flarewatch.central.config.UserConfig;
 import io.flarewatch.config.PasswordHash;
@@ -63,6 +64,11 @@ final class CommandsFixture implements AutoCloseable {
   private final List<WebSocket> sockets = new ArrayList<>();
 
   CommandsFixture(Path directory, int pingSeconds) throws IOException {
+    this(directory, pingSeconds, null);
+  }
+
+  /** With these ingest limits ({@code null}: the defaults). */
+  CommandsFixture(Path directory, int pingSeconds, IngestConfig ingest) throws IOException {
     Path key = directory.resolve("command-signing.pem");
     Files.writeString(
         key, Ed25519Signatures.privateKeyPem(Ed25519Signatures.newKeyPair().getPrivate()));
@@ -96,7 +102,7 @@ final class CommandsFixture implements AutoCloseable {
                 new SiteConfig(OTHER_SITE, null, SiteConfig.sha256Hex(OTHER_TOKEN))),
             new AuthConfig(users, TestUsers.JWT_SECRET, null, null),
             null,
-            null,
+            ingest,
             new CommandsConfig(key.toString(), 600, 3_600, pingSeconds));
     central = CentralApp.start(vertx, config).await();
     String now = String.valueOf(Instant.now().minusSeconds(30).toEpochMilli());
