@@ -130,7 +130,10 @@ public final class HttpApiVerticle extends VerticleBase {
 
   /**
    * Stops taking requests, lets those in progress finish, then lets InfluxDB operations still in
-   * flight (the audit entries of answered requests among them) complete before closing.
+   * flight (the audit entries of answered requests among them) complete before closing. Long-lived
+   * streams, which would never finish, close themselves as the shutdown starts (each has a shutdown
+   * handler on its connection): the edge's command stream with 1001, a live view by ending its
+   * events, so their clients reconnect at once.
    */
   @Override
   public Future<?> stop() {
