@@ -107,10 +107,10 @@ final class FakeCommandStream implements AutoCloseable {
     }
   }
 
-  /** Closes every open link, as a lost connection or a central restart would. */
+  /** Closes every open link with 1001 (going away), as a stopping central does. */
   void dropLinks() {
     for (ServerWebSocket ws : new ArrayList<>(open)) {
-      ws.close();
+      ws.close((short) 1001, "central is stopping");
     }
   }
 
