@@ -65,11 +65,19 @@ class CentralStopIT {
                     .setURI("/api/v1/sites/" + SITE + "/live")
                     .putHeader("Authorization", "Bearer " + fixture.token(Role.VIEWER)))
             .compose(HttpClientRequest::send)
+            // on the event loop as the head arrives: an end cannot come before it is watched
+            .map(
+                response -> {
+                  response
+                      .end()
+                      .onComplete(
+                          ended ->
+                              events.add(
+                                  ended.succeeded() ? "live view ended" : "live view broken"));
+                  return response;
+                })
             .await();
     assertEquals(200, live.statusCode());
-    live.end()
-        .onComplete(
-            ended -> events.add(ended.succeeded() ? "live view ended" : "live view broken"));
 
     byte[] batch =
         ("miner,firmware=braiins_os,miner=m-01,site=well-1 up=1i,power_w=3100 "
