@@ -64,7 +64,8 @@ public final class FleetBenchmark {
     }
     Path work = Files.createTempDirectory("flarewatch-fleet-");
     System.out.printf(Locale.ROOT, "fleet benchmark: %s%n", options);
-    try (LocalInfluxd influxd = LocalInfluxd.start(work.resolve("influxdb"))) {
+    try (LocalInfluxd influxd =
+        LocalInfluxd.start(work.resolve("influxdb"), 0, options.inmemIndex() ? "inmem" : "tsi1")) {
       influxQuery(influxd.url(), "CREATE DATABASE " + DATABASE);
       long now =
           System.currentTimeMillis()

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param reportIntervalSeconds emissions interval of the report's history
  * @param rounds measured rounds per endpoint
  * @param warmUp uncounted rounds first
+ * @param inmemIndex run influxd with its in-memory index rather than tsi1, to compare the two
  */
 public record FleetOptions(
     int sites,
@@ -29,7 +30,8 @@ public record FleetOptions(
     int reportDays,
     int reportIntervalSeconds,
     int rounds,
-    int warmUp) {
+    int warmUp,
+    boolean inmemIndex) {
 
   /** Each option with its default, its range and what it is. */
   static final BenchOptions OPTIONS =
@@ -37,7 +39,7 @@ public record FleetOptions(
           "fleet",
           String.join(
               "\n",
-              "Seeds a fleet straight into a local influxd (no series limit, tsi1 index): per site",
+              "Seeds a fleet straight into a local influxd (no series limit; tsi1 index unless told): per site",
               "and cycle a generator, two gas meters, a site summary and an emissions point; every",
               "miner's latest cycles; and, for the first --report-sites, emissions history before",
               "that. Then, with central in its own JVM, times the fleet overview (GET /fleet), the",
@@ -69,7 +71,13 @@ public record FleetOptions(
               "--report-interval-s", 3600, 1, 86_400, "seconds between report history's points"),
           new BenchOptions.Option(
               "--rounds", 200, 1, 100_000, "measured rounds of the overview and site screen"),
-          new BenchOptions.Option("--warm-up", 20, 0, 100_000, "uncounted rounds first"));
+          new BenchOptions.Option("--warm-up", 20, 0, 100_000, "uncounted rounds first"),
+          new BenchOptions.Option(
+              "--inmem-index",
+              0,
+              0,
+              1,
+              "1: influxd's in-memory index instead of tsi1 (what deploy/ sets), to compare"));
 
   /** The synopsis, as {@code flarewatch bench --help} prints it. */
   public static final String SYNOPSIS = OPTIONS.synopsis();
@@ -101,7 +109,8 @@ public record FleetOptions(
         values.get("--report-days"),
         values.get("--report-interval-s"),
         values.get("--rounds"),
-        values.get("--warm-up"));
+        values.get("--warm-up"),
+        values.get("--inmem-index") == 1);
   }
 
   /**

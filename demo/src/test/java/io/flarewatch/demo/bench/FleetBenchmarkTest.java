@@ -1,6 +1,7 @@
 package io.flarewatch.demo.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,7 @@ class FleetBenchmarkTest {
     assertEquals(100, options.reportSites());
     assertEquals(365, options.reportDays());
     assertEquals(3600, options.reportIntervalSeconds());
+    assertFalse(options.inmemIndex(), "tsi1, as deploy/ sets, unless told");
     assertEquals(1000L * 288 * FleetData.POINTS_PER_CYCLE + 1000L * 1000, options.fleetPoints());
     assertEquals(1000L * FleetData.SERIES_PER_SITE + 1000L * 1000, options.fleetSeries());
   }
@@ -70,6 +72,7 @@ class FleetBenchmarkTest {
     assertEquals(20, options.sites());
     assertEquals(5, options.reportSites());
     assertEquals(7, options.rounds());
+    assertTrue(FleetOptions.parse(new String[] {"--inmem-index", "1"}).inmemIndex());
     assertEquals(20L * 8640 * FleetData.POINTS_PER_CYCLE + 20L * 1000, options.fleetPoints());
   }
 

@@ -97,6 +97,20 @@ public final class LocalInfluxd implements AutoCloseable {
    * server where its clients expect it.
    */
   public static LocalInfluxd start(Path directory, int port) {
+    return start(directory, port, FLEET_DATA_SETTINGS.get("index-version"));
+  }
+
+  /**
+   * Like {@link #start(Path, int)}, with the given series index: {@code tsi1} (on disk, as the
+   * deploy files set) or {@code inmem} (InfluxDB 1.x's in-memory index), e.g. to compare the two.
+   *
+   * @throws IllegalArgumentException if {@code indexVersion} is neither
+   */
+  public static LocalInfluxd start(Path directory, int port, String indexVersion) {
+    if (!indexVersion.equals("tsi1") && !indexVersion.equals("inmem")) {
+      throw new IllegalArgumentException(
+          "index version must be tsi1 or inmem, not '" + indexVersion + "'");
+    }
     Path executable =
         findExecutable()
             .orElseThrow(
@@ -110,7 +124,8 @@ public final class LocalInfluxd implements AutoCloseable {
       int httpPort = port == 0 ? freePort() : port;
       int rpcPort = freePort();
       Path config = directory.resolve("influxdb.conf");
-      Files.writeString(config, configText(directory.toAbsolutePath(), httpPort, rpcPort));
+      Files.writeString(
+          config, configText(directory.toAbsolutePath(), httpPort, rpcPort, indexVersion));
       Path log = directory.resolve("influxd.log");
       Process process =
           new ProcessBuilder(executable.toString(), "-config", config.toString())
@@ -201,7 +216,7 @@ public final class LocalInfluxd implements AutoCloseable {
         "influxd did not answer /ping within " + START_TIMEOUT + "; its log ends:\n" + tail(log));
   }
 
-  private static String configText(Path dir, int httpPort, int rpcPort) {
+  private static String configText(Path dir, int httpPort, int rpcPort, String indexVersion) {
     return String.join(
         "\n",
         "reporting-disabled = true",
@@ -218,7 +233,7 @@ public final class LocalInfluxd implements AutoCloseable {
         "  trace-logging-enabled = false",
         "  max-series-per-database = " + FLEET_DATA_SETTINGS.get("max-series-per-database"),
         "  max-values-per-tag = " + FLEET_DATA_SETTINGS.get("max-values-per-tag"),
-        "  index-version = \"" + FLEET_DATA_SETTINGS.get("index-version") + "\"",
+        "  index-version = \"" + indexVersion + "\"",
         "",
         "[monitor]",
         "  store-enabled = false",

@@ -3,6 +3,7 @@ package io.flarewatch.influx.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -67,6 +68,23 @@ class LocalInfluxdIT {
         List<Path> all = shards.filter(Files::isDirectory).toList();
         assertEquals(1, all.size(), all.toString());
         assertTrue(Files.isDirectory(all.get(0).resolve("index")), "tsi1 index in " + all.get(0));
+      }
+    }
+  }
+
+  /** Asked for the in-memory index (to compare), the shard keeps no index folder. */
+  @Test
+  void runsTheInMemoryIndexWhenAskedAndRefusesAnUnknownIndex() throws Exception {
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> LocalInfluxd.start(dir, 0, "tsi2"));
+    assertEquals("index version must be tsi1 or inmem, not 'tsi2'", unknown.getMessage());
+    try (LocalInfluxd influxd = LocalInfluxd.start(dir, 0, "inmem")) {
+      assertEquals(200, post(influxd.url(), "/query?q=CREATE+DATABASE+fleet", "").statusCode());
+      assertEquals(204, write(influxd.url(), 0, 10).statusCode());
+      try (Stream<Path> shards = Files.list(dir.resolve("data/fleet/autogen"))) {
+        List<Path> all = shards.filter(Files::isDirectory).toList();
+        assertEquals(1, all.size(), all.toString());
+        assertFalse(Files.exists(all.get(0).resolve("index")), "no tsi1 index in " + all.get(0));
       }
     }
   }
