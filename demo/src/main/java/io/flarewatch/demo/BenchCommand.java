@@ -1,9 +1,9 @@
 package io.flarewatch.demo;
 
+import io.flarewatch.demo.bench.BenchSynopses;
 import io.flarewatch.demo.bench.CatchUpBenchmark;
 import io.flarewatch.demo.bench.CommandsBenchmark;
 import io.flarewatch.demo.bench.FleetBenchmark;
-import io.flarewatch.demo.bench.FleetOptions;
 import io.flarewatch.demo.bench.IngestBenchmark;
 import io.flarewatch.demo.bench.LoadFollowingBenchmark;
 import io.flarewatch.demo.bench.PollingBenchmark;
@@ -15,17 +15,8 @@ public final class BenchCommand {
 
   /** The help of {@code flarewatch bench}, with each benchmark's options. */
   public static final String HELP =
-      "Benchmarks that print figures (see the README's Benchmarks section):\n"
-          + "  bench polling  [--miners 1000] [--interval-ms 10000] [--duration-s 130]\n"
-          + "  bench catch-up [--miners 1000] [--backlog-minutes 60]"
-          + " [--catch-up-factor 60]\n"
-          + "  bench ingest   [--batches 200] [--lines 5000] [--in-flight 8] [--rounds 6]"
-          + " [--warm-up-batches 20000]\n"
-          + "  bench commands [--miners 100] [--rounds 20] [--warm-up 2]\n"
-          + "  bench fleet    "
-          + FleetOptions.SYNOPSIS
-          + "\n"
-          + "  bench load-following [--miners 100] [--hours 24] [--seed 7]";
+      "Benchmarks that print figures (see the README's Benchmarks section; each answers --help):\n"
+          + BenchSynopses.lines();
 
   private BenchCommand() {}
 

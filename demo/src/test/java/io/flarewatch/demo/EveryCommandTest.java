@@ -71,7 +71,8 @@ class EveryCommandTest {
   void benchHelpNamesEveryBenchmarksOptions() throws Exception {
     assertEquals(0, run("bench", "--help"));
     String help = out.toString(StandardCharsets.UTF_8);
-    assertTrue(help.contains("bench fleet    [--sites"), help);
+    assertTrue(help.contains("bench fleet [--sites 1000]"), help);
+    assertTrue(help.contains("bench commands [--miners 0]"), help);
     assertTrue(help.contains("bench load-following [--miners 100]"), help);
   }
 

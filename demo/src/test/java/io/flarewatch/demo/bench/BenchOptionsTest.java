@@ -30,6 +30,20 @@ class BenchOptionsTest {
   }
 
   @Test
+  void benchHelpListsEveryBenchmarkWithTheOptionsItReads() {
+    String lines = BenchSynopses.lines();
+    assertEquals(6, lines.lines().count(), lines);
+    BenchSynopses.all()
+        .forEach(
+            (name, options) ->
+                assertTrue(
+                    lines.contains("  bench " + name + " " + options.synopsis() + "\n")
+                        || lines.endsWith("  bench " + name + " " + options.synopsis()),
+                    name + " in " + lines));
+    assertTrue(lines.contains("  bench commands [--miners 0]"), lines);
+  }
+
+  @Test
   void everyBenchmarkAnswersHelpWithEachOfItsOptions() {
     Map<BenchOptions, String> benchmarks =
         Map.of(
