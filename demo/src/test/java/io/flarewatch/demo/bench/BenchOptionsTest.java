@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -45,26 +44,20 @@ class BenchOptionsTest {
 
   @Test
   void everyBenchmarkAnswersHelpWithEachOfItsOptions() {
-    Map<BenchOptions, String> benchmarks =
-        Map.of(
-            PollingBenchmark.OPTIONS, "polling",
-            CatchUpBenchmark.OPTIONS, "catch-up",
-            IngestBenchmark.OPTIONS, "ingest",
-            CommandsBenchmark.OPTIONS, "commands",
-            LoadFollowingBenchmark.OPTIONS, "load-following",
-            FleetOptions.OPTIONS, "fleet");
-    benchmarks.forEach(
-        (options, name) -> {
-          ByteArrayOutputStream help = new ByteArrayOutputStream();
-          assertNull(options.read(new String[] {"-h"}, stream(help), stream(err)));
-          assertEquals(0, BenchOptions.exitCode(new String[] {"-h"}));
-          String text = help.toString(StandardCharsets.UTF_8);
-          assertTrue(
-              text.startsWith("usage: flarewatch bench " + name + " " + options.synopsis()), text);
-          for (String option : options.parse(new String[0]).byName().keySet()) {
-            assertTrue(text.contains("  " + option + " N "), name + " describes " + option);
-          }
-        });
+    BenchSynopses.all()
+        .forEach(
+            (name, options) -> {
+              ByteArrayOutputStream help = new ByteArrayOutputStream();
+              assertNull(options.read(new String[] {"-h"}, stream(help), stream(err)));
+              assertEquals(0, BenchOptions.exitCode(new String[] {"-h"}));
+              String text = help.toString(StandardCharsets.UTF_8);
+              assertTrue(
+                  text.startsWith("usage: flarewatch bench " + name + " " + options.synopsis()),
+                  text);
+              for (String option : options.parse(new String[0]).byName().keySet()) {
+                assertTrue(text.contains("  " + option + " N "), name + " describes " + option);
+              }
+            });
   }
 
   @Test
